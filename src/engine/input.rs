@@ -1,0 +1,213 @@
+//! Sniffing and splitting input: PEM blocks (with any text around them), base64 of PEM or DER,
+//! raw DER, and YAML / JSON documents. Every failure is a message that says what was expected
+//! and what was found.
+
+use base64::alphabet;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::util::clip;
+
+/// Inputs larger than this are refused before any parsing (a pasted bundle of hundreds of
+/// certificates is well under 1 MiB).
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// At most this many YAML documents are read.
+pub const MAX_DOCUMENTS: usize = 1000;
+
+const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true);
+const STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
+const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
+
+/// One `-----BEGIN X-----` … `-----END X-----` block.
+#[derive(Debug)]
+pub struct PemBlock {
+    pub label: String,
+    /// 1-based line of the BEGIN marker.
+    pub line: usize,
+    pub der: Result<Vec<u8>, String>,
+    /// Legacy `Proc-Type: 4,ENCRYPTED` header.
+    pub encrypted_headers: bool,
+}
+
+/// Finds every PEM block. Text between blocks is ignored (an `openssl -text` dump, comments).
+/// Also accepts blocks pasted on one line and blocks whose newlines arrive as literal `\n`.
+pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
+    let mut blocks = Vec::new();
+    let mut problems = Vec::new();
+    let mut rest = text;
+    let mut offset = 0usize;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let after = &rest[start + 11..];
+        let Some(label_end) = after.find("-----") else {
+            problems.push(format!("line {}: a \"-----BEGIN\" marker that never closes with \"-----\"", line_of(text, offset + start)));
+            break;
+        };
+        let label = after[..label_end].trim().to_string();
+        let body_start = start + 11 + label_end + 5;
+        let line = line_of(text, offset + start);
+        let end_marker = format!("-----END {label}-----");
+        let Some(end_rel) = rest[body_start..].find(&end_marker) else {
+            problems.push(format!(
+                "PEM block \"{}\" starting on line {line} has no \"{end_marker}\" line: the paste looks truncated",
+                clip(&label, 40)
+            ));
+            break;
+        };
+        let body = &rest[body_start..body_start + end_rel];
+        let body = body.replace("\\n", "\n").replace("\\r", "");
+        let mut encrypted_headers = false;
+        let mut b64 = String::new();
+        for l in body.lines() {
+            let l = l.trim();
+            if l.contains(':') {
+                encrypted_headers |= l.starts_with("Proc-Type:") && l.contains("ENCRYPTED");
+                continue;
+            }
+            b64.push_str(l);
+        }
+        let der = decode_base64(&b64).map_err(|e| format!("the base64 inside is invalid ({e})"));
+        let der = match der {
+            Ok(d) if d.is_empty() => Err("the block is empty".to_string()),
+            other => other,
+        };
+        blocks.push(PemBlock { label, line, der, encrypted_headers });
+        let consumed = body_start + end_rel + end_marker.len();
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+    (blocks, problems)
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+}
+
+/// Decodes standard or URL-safe base64, ignoring whitespace and padding.
+pub fn decode_base64(s: &str) -> Result<Vec<u8>, String> {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.contains(['-', '_']) {
+        URL_SAFE.decode(compact.as_bytes())
+    } else {
+        STANDARD.decode(compact.as_bytes())
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// True when the text is nothing but base64 characters (whitespace allowed).
+pub fn looks_like_base64(s: &str) -> bool {
+    let mut n = 0;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_')) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 16
+}
+
+/// True when the first meaningful line looks like YAML or JSON structure.
+pub fn looks_structured(text: &str) -> bool {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#'));
+    match first {
+        Some(l) if l.starts_with('{') || l.starts_with('[') || l == "---" || l.starts_with("--- ") => true,
+        Some(l) => {
+            let key = l.split(':').next().unwrap_or("");
+            l.contains(':') && !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '"' | '\''))
+        }
+        None => false,
+    }
+}
+
+/// A DER SEQUENCE header: what certificates, CSRs and keys start with.
+pub fn looks_like_der(bytes: &[u8]) -> bool {
+    bytes.len() > 8 && bytes[0] == 0x30 && matches!(bytes[1], 0x80..=0x84)
+}
+
+/// Parses JSON or (multi-document) YAML into values. YAML goes through serde_yaml_ng, whose
+/// recursion limit and alias-expansion ("billion laughs") limit protect the page.
+pub fn documents(text: &str) -> Result<Vec<Value>, String> {
+    let t = text.trim_start();
+    if t.starts_with('{') || t.starts_with('[') {
+        return match serde_json::from_str::<Value>(t) {
+            Ok(Value::Array(items)) => Ok(items),
+            Ok(v) => Ok(vec![v]),
+            Err(e) => Err(format!("expected JSON, but it does not parse: {e}")),
+        };
+    }
+    let mut out = Vec::new();
+    for (i, doc) in serde_yaml_ng::Deserializer::from_str(text).enumerate() {
+        if i >= MAX_DOCUMENTS {
+            return Err(format!("more than {MAX_DOCUMENTS} YAML documents; split the input"));
+        }
+        match Value::deserialize(doc) {
+            Ok(Value::Null) => {}
+            Ok(v) => out.push(v),
+            Err(e) => return Err(format!("expected YAML, but document {} does not parse: {e}", i + 1)),
+        }
+    }
+    Ok(out)
+}
+
+/// Describes unreadable text for an error message: its first line, clipped.
+pub fn describe(text: &str) -> String {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    format!("text starting \u{201c}{}\u{201d}", clip(first, 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pem_inside_other_text_and_on_one_line() {
+        let text = "Certificate:\n  Data: ...\n-----BEGIN CERTIFICATE-----\nAQID\n-----END CERTIFICATE-----\ntrailer\n-----BEGIN PUBLIC KEY----- BAUG -----END PUBLIC KEY-----";
+        let (blocks, problems) = pem_blocks(text);
+        assert!(problems.is_empty());
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].label, "CERTIFICATE");
+        assert_eq!(blocks[0].line, 3);
+        assert_eq!(blocks[0].der.as_deref(), Ok(&[1u8, 2, 3][..]));
+        assert_eq!(blocks[1].der.as_deref(), Ok(&[4u8, 5, 6][..]));
+    }
+
+    #[test]
+    fn truncated_and_corrupt_pem_say_what_is_wrong() {
+        let (blocks, problems) = pem_blocks("-----BEGIN CERTIFICATE-----\nMIIB");
+        assert!(blocks.is_empty());
+        assert!(problems[0].contains("no \"-----END CERTIFICATE-----\" line"), "{problems:?}");
+        let (blocks, _) = pem_blocks("-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----");
+        assert!(blocks[0].der.as_ref().unwrap_err().contains("base64"));
+    }
+
+    #[test]
+    fn escaped_newlines_from_json_are_accepted() {
+        let (blocks, _) = pem_blocks("-----BEGIN CERTIFICATE-----\\nAQID\\n-----END CERTIFICATE-----");
+        assert_eq!(blocks[0].der.as_deref(), Ok(&[1u8, 2, 3][..]));
+    }
+
+    #[test]
+    fn structure_sniffing() {
+        assert!(looks_structured("apiVersion: v1\nkind: Config"));
+        assert!(looks_structured("  {\"a\": 1}"));
+        assert!(!looks_structured("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA"));
+        assert!(looks_like_base64("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t\n"));
+        assert!(!looks_like_base64("hello world, this is prose"));
+    }
+
+    #[test]
+    fn yaml_bombs_and_deep_nesting_are_refused() {
+        let bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n";
+        let err = documents(bomb).unwrap_err();
+        assert!(err.contains("expected YAML"), "{err}");
+        let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(documents(&deep).unwrap_err().contains("expected JSON"));
+        let deep_yaml = format!("a: {}1{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(documents(&deep_yaml).is_err());
+    }
+}

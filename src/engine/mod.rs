@@ -1,0 +1,598 @@
+//! The pure inspection engine: bytes + "now" in, [`Report`] out. No browser types, no clock,
+//! no panics on input.
+
+pub mod csr_object;
+pub mod identity;
+pub mod input;
+pub mod keys;
+pub mod kubeconfig;
+pub mod report;
+pub mod rules;
+pub mod secret;
+pub mod token;
+pub mod util;
+pub mod x509;
+
+use serde_json::Value;
+
+use report::{Counts, InputError, InputSummary, Object, ObjectKind, Report, Role, SCHEMA_VERSION};
+
+/// At most this many objects are built from one input (a CA bundle has ~150).
+pub const MAX_OBJECTS: usize = 5000;
+
+/// Inspects whatever was pasted or dropped. `now` is unix seconds (the caller's clock).
+pub fn inspect(input: &[u8], now: i64) -> Report {
+    let mut b = Builder { objects: Vec::new(), detected: Vec::new(), not_understood: Vec::new(), now };
+    let error = b.read_top(input);
+    b.link();
+    let mut objects = b.objects;
+    rules::evaluate(&mut objects, now);
+    let mut counts = Counts::default();
+    for f in objects.iter().flat_map(|o| &o.findings) {
+        match f.severity {
+            report::Severity::Critical => counts.critical += 1,
+            report::Severity::High => counts.high += 1,
+            report::Severity::Medium => counts.medium += 1,
+            report::Severity::Low => counts.low += 1,
+            report::Severity::Info => counts.info += 1,
+        }
+    }
+    let error = error.or_else(|| {
+        objects.is_empty().then(|| InputError {
+            code: "nothing_usable".into(),
+            message: format!(
+                "Nothing in the input could be read as a certificate, CSR, key or Kubernetes object. {}",
+                b.not_understood.join(" ")
+            )
+            .trim()
+            .to_string(),
+        })
+    });
+    let verdict = (!objects.is_empty()).then(|| rules::verdict(objects.iter().flat_map(|o| &o.findings), objects.iter().any(|o| o.request.is_some())));
+    Report {
+        schema_version: SCHEMA_VERSION,
+        now: util::rfc3339(now),
+        input: InputSummary { bytes: input.len(), detected: summarise(&objects, &b.detected), not_understood: b.not_understood },
+        objects,
+        verdict,
+        counts,
+        error,
+    }
+}
+
+fn summarise(objects: &[Object], formats: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = formats.to_vec();
+    out.dedup();
+    let count = |k: ObjectKind| objects.iter().filter(|o| o.kind == k).count();
+    let parts: Vec<String> = [
+        (ObjectKind::Certificate, "certificate", "certificates"),
+        (ObjectKind::CertificateRequest, "PEM certificate request", "PEM certificate requests"),
+        (ObjectKind::CsrObject, "CertificateSigningRequest object", "CertificateSigningRequest objects"),
+        (ObjectKind::Kubeconfig, "kubeconfig", "kubeconfigs"),
+        (ObjectKind::TlsSecret, "TLS Secret", "TLS Secrets"),
+        (ObjectKind::PrivateKey, "private key", "private keys"),
+        (ObjectKind::PublicKey, "public key", "public keys"),
+        (ObjectKind::Token, "bearer token", "bearer tokens"),
+    ]
+    .iter()
+    .filter_map(|(k, one, many)| match count(*k) {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    })
+    .collect();
+    if !parts.is_empty() {
+        out.push(format!("Found {}", parts.join(", ")));
+    }
+    out
+}
+
+struct Builder {
+    objects: Vec<Object>,
+    detected: Vec<String>,
+    not_understood: Vec<String>,
+    now: i64,
+}
+
+/// Where new objects hang and how they are labelled.
+#[derive(Clone)]
+struct Place {
+    source: String,
+    parent: Option<usize>,
+    role: Role,
+}
+
+impl Builder {
+    fn push(&mut self, kind: ObjectKind, place: &Place) -> Option<usize> {
+        if self.objects.len() >= MAX_OBJECTS {
+            if self.objects.len() == MAX_OBJECTS {
+                self.not_understood.push(format!("Only the first {MAX_OBJECTS} objects were analysed."));
+            }
+            return None;
+        }
+        let id = self.objects.len();
+        self.objects.push(Object::new(id, kind, place.role, place.source.clone(), place.parent));
+        Some(id)
+    }
+
+    fn read_top(&mut self, input: &[u8]) -> Option<InputError> {
+        if input.len() > input::MAX_INPUT_BYTES {
+            return Some(InputError {
+                code: "too_large".into(),
+                message: format!(
+                    "The input is {:.1} MiB; expected at most {} MiB (a certificate is ~1-2 KiB, a bundle of hundreds well under 1 MiB).",
+                    input.len() as f64 / 1048576.0,
+                    input::MAX_INPUT_BYTES / 1048576
+                ),
+            });
+        }
+        let top = Place { source: String::new(), parent: None, role: Role::Standalone };
+        match std::str::from_utf8(input) {
+            Ok(text) => {
+                let text = text.trim_start_matches('\u{feff}');
+                if text.trim().is_empty() {
+                    return Some(InputError {
+                        code: "empty".into(),
+                        message: "The input is empty. Paste a PEM certificate or CSR, `kubectl get csr NAME -o yaml`, a kubeconfig, or drop a file.".into(),
+                    });
+                }
+                if !self.read_text(text, &top, 0) {
+                    return Some(InputError {
+                        code: "unrecognised".into(),
+                        message: format!(
+                            "Expected a PEM block (-----BEGIN CERTIFICATE----- …), base64 of PEM or DER, DER bytes, or a Kubernetes CertificateSigningRequest, kubeconfig or TLS Secret as YAML or JSON; found {}.",
+                            input::describe(text)
+                        ),
+                    });
+                }
+                None
+            }
+            Err(_) => {
+                if input::looks_like_der(input) {
+                    self.detected.push("Binary DER".into());
+                    if self.read_der(input, None, &Place { source: "DER input".into(), ..top }).is_some() {
+                        return None;
+                    }
+                }
+                Some(InputError {
+                    code: "unrecognised".into(),
+                    message: format!(
+                        "Expected text (PEM, base64, YAML or JSON) or DER bytes of a certificate, CSR or key; found {} bytes of binary data starting {}.",
+                        input.len(),
+                        util::hex_colon(&input[..input.len().min(8)])
+                    ),
+                })
+            }
+        }
+    }
+
+    /// Reads text of any supported kind. Returns false when nothing in it was recognised.
+    fn read_text(&mut self, text: &str, place: &Place, depth: u8) -> bool {
+        let before = self.objects.len();
+        let has_pem = text.contains("-----BEGIN ");
+        if input::looks_structured(text) && !text.trim_start().starts_with("-----BEGIN ") {
+            match input::documents(text) {
+                Ok(docs) => {
+                    let structured = docs.iter().any(|d| d.is_object() || d.is_array());
+                    for (i, d) in docs.iter().enumerate() {
+                        self.read_document(d, i, docs.len(), place);
+                    }
+                    if self.objects.len() > before || (structured && !has_pem) {
+                        return self.objects.len() > before || !self.not_understood.is_empty();
+                    }
+                }
+                Err(e) if !has_pem => {
+                    self.not_understood.push(format!("{}{}.", prefix(place), e));
+                    return true;
+                }
+                Err(_) => {}
+            }
+        }
+        if has_pem {
+            self.read_pem(text, place);
+            return self.objects.len() > before || !self.not_understood.is_empty();
+        }
+        let t = text.trim();
+        if depth < 2 && t.split('.').count() == 3 && !t.contains(char::is_whitespace) && t.starts_with("eyJ") {
+            self.detected.push("JSON Web Token".into());
+            self.add_token(t, place);
+            return true;
+        }
+        if depth < 2 && input::looks_like_base64(text) {
+            return match input::decode_base64(text) {
+                Ok(bytes) => self.read_decoded(&bytes, place, depth + 1, "Base64"),
+                Err(e) => {
+                    self.not_understood.push(format!("{}expected base64, but it does not decode ({e}).", prefix(place)));
+                    true
+                }
+            };
+        }
+        false
+    }
+
+    /// Decoded base64: PEM text, or DER.
+    fn read_decoded(&mut self, bytes: &[u8], place: &Place, depth: u8, what: &str) -> bool {
+        if let Ok(inner) = std::str::from_utf8(bytes) {
+            if inner.contains("-----BEGIN ") {
+                self.detected.push(format!("{what} of PEM"));
+                return self.read_text(inner, place, depth);
+            }
+        }
+        if input::looks_like_der(bytes) {
+            self.detected.push(format!("{what} of DER"));
+            if self.read_der(bytes, None, place).is_some() {
+                return true;
+            }
+        }
+        self.not_understood.push(format!(
+            "{}decoded {} bytes of base64, but they are neither PEM nor DER of a certificate, CSR or key.",
+            prefix(place),
+            bytes.len()
+        ));
+        true
+    }
+
+    fn read_pem(&mut self, text: &str, place: &Place) {
+        let (blocks, problems) = input::pem_blocks(text);
+        let mut labels: Vec<String> = Vec::new();
+        for p in problems {
+            self.not_understood.push(format!("{}{p}.", prefix(place)));
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            let source = if place.source.is_empty() {
+                format!("PEM block {} (line {})", i + 1, block.line)
+            } else if blocks.len() > 1 {
+                format!("{} block {}", place.source, i + 1)
+            } else {
+                place.source.clone()
+            };
+            let p = Place { source: source.clone(), ..place.clone() };
+            labels.push(block.label.clone());
+            match &block.der {
+                Err(e) => self.not_understood.push(format!("{source} ({}): {e}.", block.label)),
+                Ok(der) => match block.label.as_str() {
+                    "EC PARAMETERS" => {}
+                    "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => self.add_cert(der, &p),
+                    "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
+                        if let Err(e) = self.add_csr(der, &p) {
+                            self.not_understood.push(format!("{source} ({}): {e}.", block.label));
+                        }
+                    }
+                    "PUBLIC KEY" | "RSA PUBLIC KEY" => match keys::parse_public_key(&block.label, der) {
+                        Ok(k) => self.add_key(k, &p),
+                        Err(e) => self.not_understood.push(format!("{source} ({}): {e}.", block.label)),
+                    },
+                    l if l.ends_with("PRIVATE KEY") => match keys::parse_private_key(Some(l), der, block.encrypted_headers) {
+                        Ok(k) => self.add_key(k, &p),
+                        Err(e) => self.not_understood.push(format!("{source} ({l}): recognised as a private key, but {e}.")),
+                    },
+                    other => self.not_understood.push(format!(
+                        "{source}: a PEM block of type \"{}\"; expected CERTIFICATE, CERTIFICATE REQUEST, a PRIVATE KEY or PUBLIC KEY.",
+                        util::clip(other, 40)
+                    )),
+                },
+            }
+        }
+        if !blocks.is_empty() {
+            self.detected.push(format!("PEM ({} block{})", blocks.len(), if blocks.len() == 1 { "" } else { "s" }));
+        }
+    }
+
+    /// Bare DER of unknown type: certificate, then CSR, then key, then public key.
+    fn read_der(&mut self, der: &[u8], label: Option<&str>, place: &Place) -> Option<usize> {
+        let before = self.objects.len();
+        if x509::parse_certificate(der, self.now).is_ok() {
+            self.add_cert(der, place);
+        } else if self.add_csr(der, place).is_ok() {
+        } else if let Ok(k) = keys::parse_private_key(label, der, false).or_else(|_| keys::parse_public_key("PUBLIC KEY", der)) {
+            self.add_key(k, place);
+        }
+        (self.objects.len() > before).then_some(before)
+    }
+
+    fn add_cert(&mut self, der: &[u8], place: &Place) {
+        match x509::parse_certificate(der, self.now) {
+            Ok(mut c) => {
+                let Some(id) = self.push(ObjectKind::Certificate, place) else { return };
+                let ident = identity::from_subject(&mut c.subject);
+                let o = &mut self.objects[id];
+                o.label = format!("Certificate {}", util::clip(&c.subject_text, 80));
+                o.not_before = Some(c.validity.not_before.clone());
+                o.not_after = Some(c.validity.not_after.clone());
+                o.username = ident.username.clone();
+                o.groups = ident.all_groups();
+                o.identity = Some(ident);
+                o.certificate = Some(c);
+            }
+            Err(e) => self.not_understood.push(format!("{}: {e}.", place.source)),
+        }
+    }
+
+    fn add_csr(&mut self, der: &[u8], place: &Place) -> Result<usize, String> {
+        let mut c = x509::parse_csr(der)?;
+        let id = self.push(ObjectKind::CertificateRequest, place).ok_or("too many objects")?;
+        let ident = identity::from_subject(&mut c.subject);
+        let o = &mut self.objects[id];
+        o.label = format!("CSR {}", util::clip(&c.subject_text, 80));
+        o.username = ident.username.clone();
+        o.groups = ident.all_groups();
+        o.identity = Some(ident);
+        o.request = Some(c);
+        Ok(id)
+    }
+
+    fn add_key(&mut self, k: keys::KeyFacts, place: &Place) {
+        let kind = if k.visibility == "private" { ObjectKind::PrivateKey } else { ObjectKind::PublicKey };
+        if let Some(id) = self.push(kind, place) {
+            self.objects[id].label = util::clip(&k.summary, 80);
+            self.objects[id].key = Some(k);
+        }
+    }
+
+    fn add_token(&mut self, t: &str, place: &Place) -> Option<usize> {
+        let facts = token::parse(t);
+        let id = self.push(ObjectKind::Token, place)?;
+        let ident = match (&facts.jwt, &facts.bootstrap_token_id) {
+            (Some(j), _) if facts.kind == "service_account_jwt" => {
+                let ns = j.namespace.clone().unwrap_or_default();
+                let user = j.subject.clone().filter(|s| s.starts_with("system:serviceaccount:")).unwrap_or_else(|| {
+                    format!("system:serviceaccount:{ns}:{}", j.service_account.clone().unwrap_or_default())
+                });
+                Some(identity::from_claims(user, vec!["system:serviceaccounts".into(), format!("system:serviceaccounts:{ns}")]))
+            }
+            (_, Some(tid)) => Some(identity::from_claims(format!("system:bootstrap:{tid}"), vec!["system:bootstrappers".into()])),
+            _ => None,
+        };
+        let o = &mut self.objects[id];
+        o.label = match facts.kind.as_str() {
+            "service_account_jwt" => "Service-account token".into(),
+            "bootstrap" => "Bootstrap token".into(),
+            "jwt" => "JWT bearer token".into(),
+            _ => "Static bearer token".into(),
+        };
+        if let Some(i) = ident {
+            o.username = i.username.clone();
+            o.groups = i.all_groups();
+            o.identity = Some(i);
+        }
+        o.not_after = facts.jwt.as_ref().and_then(|j| j.expires.clone());
+        o.token = Some(facts);
+        Some(id)
+    }
+
+    fn read_document(&mut self, d: &Value, index: usize, total: usize, place: &Place) {
+        let here = if total > 1 { format!("document {}", index + 1) } else { "the document".to_string() };
+        let kind = d.get("kind").and_then(Value::as_str).unwrap_or("");
+        if let Some(items) = d.get("items").and_then(Value::as_array).filter(|_| kind.ends_with("List")) {
+            self.detected.push(format!("Kubernetes {kind} ({} items)", items.len()));
+            for (i, item) in items.iter().enumerate() {
+                self.read_object(item, &format!("items[{i}]"), place);
+            }
+            return;
+        }
+        if !d.is_object() {
+            self.not_understood.push(format!("{here}: expected a Kubernetes object or kubeconfig (a mapping), found a {}.", json_type(d)));
+            return;
+        }
+        self.read_object(d, &here, place);
+    }
+
+    fn read_object(&mut self, v: &Value, here: &str, place: &Place) {
+        if csr_object::is_csr(v) {
+            self.detected.push(format!("CertificateSigningRequest ({})", v.get("apiVersion").and_then(Value::as_str).unwrap_or("no apiVersion")));
+            self.add_csr_object(v, here, place);
+        } else if kubeconfig::is_kubeconfig(v) {
+            self.detected.push("kubeconfig".into());
+            self.add_kubeconfig(v, place);
+        } else if secret::is_tls_secret(v) {
+            self.detected.push("Kubernetes Secret with TLS data".into());
+            self.add_secret(v, place);
+        } else {
+            let kind = v.get("kind").and_then(Value::as_str).map(str::to_string);
+            self.not_understood.push(match kind {
+                Some(k) => format!(
+                    "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config) or a TLS Secret.",
+                    util::clip(&k, 60)
+                ),
+                None => format!("{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig or a TLS Secret."),
+            });
+        }
+    }
+
+    /// A base64 field holding PEM (or DER). Returns the IDs of the objects it produced.
+    fn read_field(&mut self, b64: &str, place: &Place, want: &str) -> Vec<usize> {
+        let before = self.objects.len();
+        let unknown_before = self.not_understood.len();
+        match input::decode_base64(b64) {
+            Err(e) => self.not_understood.push(format!("{}: expected base64 of {want}, but it does not decode ({e}).", place.source)),
+            Ok(bytes) => {
+                if let Ok(text) = std::str::from_utf8(&bytes) {
+                    if text.contains("-----BEGIN ") {
+                        self.read_pem(text, place);
+                        self.detected.pop();
+                    } else {
+                        self.not_understood.push(format!(
+                            "{}: expected base64 of {want}, found base64 of {}.",
+                            place.source,
+                            input::describe(text)
+                        ));
+                    }
+                } else if self.read_der(&bytes, None, place).is_none() {
+                    self.not_understood.push(format!("{}: expected base64 of {want}, found {} bytes of other binary data.", place.source, bytes.len()));
+                }
+            }
+        }
+        if self.objects.len() == before && self.not_understood.len() == unknown_before {
+            self.not_understood.push(format!("{}: expected {want}, found nothing usable.", place.source));
+        }
+        (before..self.objects.len()).collect()
+    }
+
+    fn add_csr_object(&mut self, v: &Value, here: &str, place: &Place) {
+        let csr_object::CsrObjectInput { mut facts, request_b64, certificate_b64 } = csr_object::read(v);
+        let src = format!("{}CertificateSigningRequest {} ({here})", prefix(place), facts.name);
+        let Some(id) = self.push(ObjectKind::CsrObject, &Place { source: src.clone(), ..place.clone() }) else { return };
+        match request_b64 {
+            None => facts.request_error = Some("spec.request is missing".into()),
+            Some(b64) => match parse_request_field(&b64) {
+                Ok(mut c) => {
+                    let ident = identity::from_subject(&mut c.subject);
+                    let o = &mut self.objects[id];
+                    o.username = ident.username.clone();
+                    o.groups = ident.all_groups();
+                    o.identity = Some(ident);
+                    o.request = Some(c);
+                }
+                Err(e) => facts.request_error = Some(e),
+            },
+        }
+        if let Some(b64) = certificate_b64 {
+            let p = Place { source: format!("{} status.certificate", facts.name), parent: Some(id), role: Role::CsrIssued };
+            facts.issued = self.read_field(&b64, &p, "a PEM certificate");
+            let first_cert = facts.issued.iter().find_map(|i| self.objects[*i].certificate.as_ref());
+            if let Some(c) = first_cert {
+                let (nb, na) = (c.validity.not_before.clone(), c.validity.not_after.clone());
+                self.objects[id].not_before = Some(nb);
+                self.objects[id].not_after = Some(na);
+            }
+        }
+        let o = &mut self.objects[id];
+        o.label = format!("CSR {}", util::clip(&facts.name, 80));
+        o.csr_object = Some(facts);
+    }
+
+    fn add_kubeconfig(&mut self, v: &Value, place: &Place) {
+        let (mut facts, embedded) = kubeconfig::read(v);
+        let Some(id) = self.push(ObjectKind::Kubeconfig, &Place { source: format!("{}kubeconfig", prefix(place)), ..place.clone() }) else { return };
+        for e in embedded {
+            match e {
+                kubeconfig::Embedded::ClusterCa { cluster, b64 } => {
+                    let p = Place { source: format!("cluster {} certificate-authority-data", facts.clusters[cluster].name), parent: Some(id), role: Role::KubeconfigCa };
+                    facts.clusters[cluster].ca_objects = self.read_field(&b64, &p, "a PEM CA certificate");
+                }
+                kubeconfig::Embedded::ClientCert { user, b64 } => {
+                    let p = Place { source: format!("user {} client-certificate-data", facts.users[user].name), parent: Some(id), role: Role::KubeconfigClient };
+                    facts.users[user].client_certificate = self.read_field(&b64, &p, "a PEM client certificate").first().copied();
+                }
+                kubeconfig::Embedded::ClientKey { user, b64 } => {
+                    let p = Place { source: format!("user {} client-key-data", facts.users[user].name), parent: Some(id), role: Role::KubeconfigClient };
+                    facts.users[user].client_key = self.read_field(&b64, &p, "a PEM private key").first().copied();
+                }
+                kubeconfig::Embedded::Token { user, token } => {
+                    let p = Place { source: format!("user {} token", facts.users[user].name), parent: Some(id), role: Role::KubeconfigClient };
+                    facts.users[user].token = self.add_token(&token, &p);
+                }
+            }
+        }
+        for c in &mut facts.contexts {
+            let Some(u) = facts.users.iter().find(|u| u.name == c.user) else { continue };
+            let cred = u.client_certificate.or(u.token).map(|i| &self.objects[i]);
+            if let Some(o) = cred {
+                c.identity = o.username.as_ref().map(|name| {
+                    let groups: Vec<&str> = o.groups.iter().map(String::as_str).filter(|g| *g != identity::AUTHENTICATED).collect();
+                    if groups.is_empty() { name.clone() } else { format!("{name} in {}", groups.join(", ")) }
+                });
+                c.expires = o.not_after.clone();
+            } else if let Some(x) = &u.exec {
+                c.identity = Some(format!("decided at run time by exec plugin \"{}\"", x.command));
+            } else if let Some(b) = &u.basic_auth_username {
+                c.identity = Some(format!("basic-auth user {b}"));
+            }
+            if let Some(imp) = &u.impersonate_user {
+                c.identity = Some(format!("impersonates {imp}{}", c.identity.as_ref().map(|i| format!(" (authenticating as {i})")).unwrap_or_default()));
+            }
+        }
+        let o = &mut self.objects[id];
+        o.label = match &facts.current_context {
+            Some(cc) => format!("kubeconfig (current context {})", util::clip(cc, 60)),
+            None => "kubeconfig".into(),
+        };
+        o.kubeconfig = Some(facts);
+    }
+
+    fn add_secret(&mut self, v: &Value, place: &Place) {
+        let (facts, entries) = secret::read(v);
+        let Some(id) = self.push(ObjectKind::TlsSecret, &Place { source: format!("{}Secret {}", prefix(place), facts.name), ..place.clone() }) else { return };
+        for e in entries {
+            let role = if e.key == "ca.crt" { Role::SecretCa } else { Role::SecretTls };
+            let p = Place { source: format!("Secret {} {}", facts.name, e.key), parent: Some(id), role };
+            if e.base64 {
+                self.read_field(&e.value, &p, "PEM data");
+            } else if e.value.contains("-----BEGIN ") {
+                self.read_pem(&e.value, &p);
+            }
+        }
+        let o = &mut self.objects[id];
+        o.label = format!("Secret {}", util::clip(&facts.name, 80));
+        o.secret = Some(facts);
+    }
+
+    /// Cross-references: who issued whom (by verified signature) and which key belongs to what.
+    fn link(&mut self) {
+        let certs: Vec<usize> = self.objects.iter().filter(|o| o.certificate.is_some()).map(|o| o.id).collect();
+        for &c in &certs {
+            let cert = self.objects[c].certificate.as_ref().map(|x| (x.issuer_text.clone(), x.self_issued, x.der.clone()));
+            let Some((issuer_text, self_issued, der)) = cert else { continue };
+            if self_issued {
+                continue;
+            }
+            let issuer = certs.iter().copied().find(|&i| {
+                i != c && self.objects[i].certificate.as_ref().is_some_and(|ic| ic.subject_text == issuer_text && x509::issued_by(&der, &ic.der) == x509::SignatureCheck::Valid)
+            });
+            self.objects[c].issued_by = issuer;
+        }
+        let key_ids: Vec<(usize, String)> = self
+            .objects
+            .iter()
+            .filter_map(|o| o.key.as_ref().filter(|k| !k.key_id.is_empty()).map(|k| (o.id, k.key_id.clone())))
+            .collect();
+        for (key_obj, kid) in key_ids {
+            for i in 0..self.objects.len() {
+                let o = &self.objects[i];
+                let pk = o.certificate.as_ref().map(|c| &c.public_key.key_id).or(o.request.as_ref().map(|r| &r.public_key.key_id));
+                if pk == Some(&kid) {
+                    self.objects[i].key_matches.push(key_obj);
+                    self.objects[key_obj].key_matches.push(i);
+                }
+            }
+        }
+    }
+}
+
+fn prefix(place: &Place) -> String {
+    if place.source.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", place.source)
+    }
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "mapping",
+    }
+}
+
+/// `spec.request`: base64 of a PEM `CERTIFICATE REQUEST` (what the API server's `ParseCSR` takes:
+/// the first PEM block, which must be exactly that type).
+fn parse_request_field(b64: &str) -> Result<x509::CsrFacts, String> {
+    let bytes = input::decode_base64(b64).map_err(|e| format!("spec.request is not valid base64 ({e})"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| "spec.request decodes to binary data; the API expects base64 of a PEM CERTIFICATE REQUEST".to_string())?;
+    let (blocks, problems) = input::pem_blocks(text);
+    let Some(first) = blocks.first() else {
+        return Err(match problems.first() {
+            Some(p) => format!("spec.request: {p}"),
+            None => format!("spec.request holds no PEM block; expected a CERTIFICATE REQUEST, found {}", input::describe(text)),
+        });
+    };
+    if first.label != "CERTIFICATE REQUEST" {
+        return Err(format!("PEM block type must be CERTIFICATE REQUEST (found \"{}\"); the API rejects this request", util::clip(&first.label, 40)));
+    }
+    let der = first.der.as_ref().map_err(|e| format!("spec.request: {e}"))?;
+    x509::parse_csr(der).map_err(|e| format!("spec.request is {e}"))
+}

@@ -1,0 +1,238 @@
+//! The `Report`: the one contract between the engine and every front end (web UI, JS API, CLI).
+//!
+//! Everything here is plain data that serialises with serde. The JSON shape is documented in
+//! `docs/report-json.md`; `SCHEMA_VERSION` changes whenever a field changes meaning or goes away.
+
+use serde::Serialize;
+
+/// Version of the JSON shape. Bump it when a field is removed or changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole answer for one input.
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    pub schema_version: u32,
+    /// The instant the report was computed for (RFC 3339), as given by the caller.
+    pub now: String,
+    pub input: InputSummary,
+    /// Everything recognised, in input order. Children (a kubeconfig's certificates, a CSR
+    /// object's issued certificate) name their parent by `parent`.
+    pub objects: Vec<Object>,
+    /// The worst case over every object; `None` when nothing was recognised.
+    pub verdict: Option<Verdict>,
+    pub counts: Counts,
+    /// Set when the input could not be read at all.
+    pub error: Option<InputError>,
+}
+
+/// What the input was taken to be.
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct InputSummary {
+    pub bytes: usize,
+    /// One line per thing recognised, e.g. "PEM: 2 certificates, 1 private key".
+    pub detected: Vec<String>,
+    /// One line per part that was not understood, saying what was expected and what was found.
+    pub not_understood: Vec<String>,
+}
+
+/// Why nothing could be read.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct InputError {
+    /// Stable machine-readable code: `empty`, `too_large`, `unrecognised`, `nothing_usable`.
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictLevel {
+    Routine,
+    ReviewCarefully,
+    DoNotApprove,
+}
+
+impl VerdictLevel {
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictLevel::Routine => "Routine",
+            VerdictLevel::ReviewCarefully => "Review carefully",
+            VerdictLevel::DoNotApprove => "Do not approve",
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub level: VerdictLevel,
+    /// One sentence for a reviewer.
+    pub headline: String,
+    /// The findings that decided it, worst first ("[critical] identity-system-masters: …").
+    pub reasons: Vec<String>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct Counts {
+    pub critical: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub info: usize,
+}
+
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectKind {
+    Certificate,
+    CertificateRequest,
+    CsrObject,
+    Kubeconfig,
+    TlsSecret,
+    PrivateKey,
+    PublicKey,
+    Token,
+}
+
+impl ObjectKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ObjectKind::Certificate => "Certificate",
+            ObjectKind::CertificateRequest => "Certificate signing request (PEM)",
+            ObjectKind::CsrObject => "CertificateSigningRequest",
+            ObjectKind::Kubeconfig => "kubeconfig",
+            ObjectKind::TlsSecret => "TLS Secret",
+            ObjectKind::PrivateKey => "Private key",
+            ObjectKind::PublicKey => "Public key",
+            ObjectKind::Token => "Bearer token",
+        }
+    }
+}
+
+/// Where an object sits, which decides which rules apply to it.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Pasted on its own (or in a bundle): purpose inferred from its extensions.
+    #[default]
+    Standalone,
+    /// `users[].user.client-certificate-data` / `client-key-data` / `token` of a kubeconfig.
+    KubeconfigClient,
+    /// `clusters[].cluster.certificate-authority-data` of a kubeconfig.
+    KubeconfigCa,
+    /// `status.certificate` of a CertificateSigningRequest.
+    CsrIssued,
+    /// `tls.crt` / `tls.key` of a Secret.
+    SecretTls,
+    /// `ca.crt` of a Secret.
+    SecretCa,
+}
+
+/// One recognised thing. Exactly one of the detail sections is set, matching `kind`
+/// (a CSR object carries both `csr_object` and the parsed `request`).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Object {
+    pub id: usize,
+    pub kind: ObjectKind,
+    pub role: Role,
+    /// Short title: "Certificate CN=kubernetes-admin", "CSR alice".
+    pub label: String,
+    /// Where in the input it was found: "PEM block 2 (line 14)", "users[0] kubernetes-admin".
+    pub source: String,
+    pub parent: Option<usize>,
+    /// Kubernetes username the API server would derive; `None` when there is none.
+    pub username: Option<String>,
+    /// Every group the API server would see, including `system:authenticated` where it adds it.
+    pub groups: Vec<String>,
+    pub not_before: Option<String>,
+    pub not_after: Option<String>,
+    pub identity: Option<super::identity::Identity>,
+    pub certificate: Option<super::x509::CertFacts>,
+    pub request: Option<super::x509::CsrFacts>,
+    pub csr_object: Option<super::csr_object::CsrObjectFacts>,
+    pub kubeconfig: Option<super::kubeconfig::KubeconfigFacts>,
+    pub secret: Option<super::secret::SecretFacts>,
+    pub key: Option<super::keys::KeyFacts>,
+    pub token: Option<super::token::TokenFacts>,
+    /// For a certificate: the object that issued it, when its signature verified.
+    pub issued_by: Option<usize>,
+    /// For a key: the certificates and CSRs it belongs to; for a certificate/CSR: its keys.
+    pub key_matches: Vec<usize>,
+    pub findings: Vec<Finding>,
+    /// Rule IDs that were checked and passed.
+    pub passed: Vec<String>,
+    /// Rule IDs that do not apply to this object.
+    pub not_applicable: Vec<String>,
+    /// Set for CSR objects and PEM CSRs: what a reviewer should do.
+    pub verdict: Option<Verdict>,
+}
+
+impl Object {
+    pub fn new(id: usize, kind: ObjectKind, role: Role, source: String, parent: Option<usize>) -> Self {
+        Object {
+            id,
+            kind,
+            role,
+            label: kind.label().to_string(),
+            source,
+            parent,
+            username: None,
+            groups: Vec::new(),
+            not_before: None,
+            not_after: None,
+            identity: None,
+            certificate: None,
+            request: None,
+            csr_object: None,
+            kubeconfig: None,
+            secret: None,
+            key: None,
+            token: None,
+            issued_by: None,
+            key_matches: Vec::new(),
+            findings: Vec::new(),
+            passed: Vec::new(),
+            not_applicable: Vec::new(),
+            verdict: None,
+        }
+    }
+}
+
+/// One rule that fired on one object.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Stable rule ID (never reused, never renamed when the severity changes).
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    /// What exactly was found on this object.
+    pub detail: String,
+    /// Why it matters, for someone learning.
+    pub why: String,
+    /// What to do instead.
+    pub fix: String,
+    /// Where the fact comes from (Kubernetes doc or source path, RFC, NIST).
+    pub reference: String,
+    /// True when Kubernetes itself rejects this (the API, the signer or the authenticator).
+    pub rejected_by_kubernetes: bool,
+}

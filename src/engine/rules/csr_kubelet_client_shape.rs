@@ -1,0 +1,83 @@
+//! Checks the subject and SANs of a `kube-apiserver-client-kubelet` request the way
+//! `ValidateKubeletClientCSR` does: O exactly `[system:nodes]`, no DNS, email, IP or URI SANs,
+//! CN beginning `system:node:`. (Usages: `csr-usages-not-allowed-for-signer`.)
+//!
+//! Why: the signer refuses anything else (CSR marked Failed) and the auto-approver only
+//! considers requests that pass.
+//! Reference: `pkg/apis/certificates/helpers.go` (ValidateKubeletClientCSR); certificate-signing-requests.md.
+
+use super::{Ctx, Hit, Outcome, Rule, KUBE_APISERVER_CLIENT_KUBELET};
+use crate::engine::report::Severity;
+
+pub static RULE: Rule = Rule {
+    id: "csr-kubelet-client-shape",
+    title: "Not the shape of a kubelet client request",
+    severity: Severity::High,
+    why: "The kubelet client signer only issues CN=system:node:<name>, O=system:nodes with no subjectAltNames. Anything else is refused after approval (the CSR is marked Failed), and the auto-approver never approves it.",
+    fix: "A kubelet client CSR has subject /O=system:nodes/CN=system:node:<node-name> and no SANs; let the kubelet create it itself.",
+    reference: "kubernetes/kubernetes pkg/apis/certificates/helpers.go (ValidateKubeletClientCSR)",
+    check,
+};
+
+/// The Go error messages of the subject/SAN checks, in the helper's order.
+pub fn subject_problems(orgs: &[&str], cn: Option<&str>, sans: &crate::engine::x509::Sans, serving: bool) -> Vec<String> {
+    let mut p = Vec::new();
+    if orgs != ["system:nodes"] {
+        p.push(format!("subject organization is not system:nodes (found {orgs:?})"));
+    }
+    if serving {
+        if sans.dns.is_empty() && sans.ip.is_empty() {
+            p.push("DNS or IP subjectAltName is required".into());
+        }
+    } else {
+        if !sans.dns.is_empty() {
+            p.push("DNS subjectAltNames are not allowed".into());
+        }
+        if !sans.ip.is_empty() {
+            p.push("IP subjectAltNames are not allowed".into());
+        }
+    }
+    if !sans.email.is_empty() {
+        p.push("Email subjectAltNames are not allowed".into());
+    }
+    if !sans.uri.is_empty() {
+        p.push("URI subjectAltNames are not allowed".into());
+    }
+    if !cn.unwrap_or("").starts_with("system:node:") {
+        p.push(format!("subject common name does not begin with system:node: (found \"{}\")", cn.unwrap_or("")));
+    }
+    p
+}
+
+fn check(ctx: &Ctx) -> Outcome {
+    if ctx.signer() != Some(KUBE_APISERVER_CLIENT_KUBELET) {
+        return Outcome::NotApplicable;
+    }
+    let (Some(csr), Some(_)) = (ctx.csr(), ctx.spec()) else { return Outcome::NotApplicable };
+    let orgs = ctx.values("O");
+    let p = subject_problems(&orgs, ctx.obj.username.as_deref(), &csr.extensions.sans, false);
+    if p.is_empty() {
+        Outcome::Pass
+    } else {
+        Outcome::Fail(p.into_iter().map(|d| Hit { severity: Severity::High, detail: d, rejected_by_kubernetes: true }).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testkit::*;
+
+    #[test]
+    fn exact_subject_and_no_sans() {
+        let ok = csr_object(&[("O", "system:nodes"), ("CN", "system:node:n1")], KUBE_APISERVER_CLIENT_KUBELET, &[], "x");
+        assert_eq!(run(&RULE, &ok), Outcome::Pass);
+        let extra = csr_object(&[("O", "system:nodes"), ("O", "x"), ("CN", "system:node:n1")], KUBE_APISERVER_CLIENT_KUBELET, &[], "x");
+        assert!(detail(&run(&RULE, &extra)).contains("subject organization is not system:nodes"));
+        let mut sans = ok.clone();
+        sans.request.as_mut().unwrap().extensions.sans.dns.push("n1".into());
+        assert!(detail(&run(&RULE, &sans)).contains("DNS subjectAltNames are not allowed"));
+        let cn = csr_object(&[("O", "system:nodes"), ("CN", "n1")], KUBE_APISERVER_CLIENT_KUBELET, &[], "x");
+        assert!(detail(&run(&RULE, &cn)).contains("does not begin with system:node:"));
+    }
+}

@@ -1,0 +1,313 @@
+//! Risk rules: one per file, listed explicitly in [`RULES`].
+//!
+//! Each rule first decides whether it applies to an object ([`Outcome::NotApplicable`]), then
+//! passes or fails with one or more [`Hit`]s. IDs are stable: never renamed, never reused, and
+//! they do not encode the severity (a hit may carry a different severity than the default).
+
+use super::csr_object::CsrObjectFacts;
+use super::identity::Identity;
+use super::report::{Finding, Object, Role, Severity, Verdict, VerdictLevel};
+use super::x509::{CertFacts, CsrFacts, ExtensionFacts, NameAttr, PublicKeyFacts, SignatureAlgorithm};
+
+mod crypto_dsa_key;
+mod crypto_unsupported_curve;
+mod crypto_weak_rsa_key;
+mod crypto_weak_signature_hash;
+mod csr_custom_signer;
+mod csr_expiration_too_short;
+mod csr_extensions_dropped;
+mod csr_issued_certificate_mismatch;
+mod csr_kubelet_client_shape;
+mod csr_kubelet_serving_shape;
+mod csr_legacy_unknown_signer;
+mod csr_no_expiration_seconds;
+mod csr_node_requester_mismatch;
+mod csr_request_invalid;
+mod csr_signer_name_invalid;
+mod csr_subject_restriction;
+mod csr_usages_invalid;
+mod csr_usages_not_allowed_for_signer;
+mod identity_control_plane;
+mod identity_empty_cn;
+mod identity_invalid_uid;
+mod identity_kubeadm_cluster_admins;
+mod identity_lookalike_characters;
+mod identity_multiple_cn;
+mod identity_node;
+mod identity_reserved_name;
+mod identity_service_account;
+mod identity_system_masters;
+mod key_certificate_mismatch;
+mod kubeconfig_client_cert_not_from_cluster_ca;
+mod kubeconfig_dangling_reference;
+mod kubeconfig_embedded_credentials;
+mod kubeconfig_exec_plugin;
+mod kubeconfig_file_reference;
+mod kubeconfig_insecure_skip_tls_verify;
+mod kubeconfig_multiple_auth_methods;
+mod kubeconfig_plain_http;
+mod secret_ca_private_key;
+mod secret_private_key;
+mod serving_apiserver_missing_names;
+mod token_legacy_service_account;
+mod usage_ca_on_client_certificate;
+mod usage_client_auth_missing;
+mod validity_expired;
+mod validity_expiring_soon;
+mod validity_long_lifetime;
+mod validity_not_yet_valid;
+
+#[cfg(test)]
+pub(crate) mod testkit;
+
+/// Every rule, in the order findings of equal severity are listed.
+pub static RULES: &[&Rule] = &[
+    &identity_system_masters::RULE,
+    &identity_kubeadm_cluster_admins::RULE,
+    &csr_subject_restriction::RULE,
+    &identity_node::RULE,
+    &csr_node_requester_mismatch::RULE,
+    &identity_control_plane::RULE,
+    &identity_service_account::RULE,
+    &identity_reserved_name::RULE,
+    &identity_lookalike_characters::RULE,
+    &identity_empty_cn::RULE,
+    &identity_multiple_cn::RULE,
+    &identity_invalid_uid::RULE,
+    &csr_request_invalid::RULE,
+    &csr_signer_name_invalid::RULE,
+    &csr_legacy_unknown_signer::RULE,
+    &csr_custom_signer::RULE,
+    &csr_usages_invalid::RULE,
+    &csr_usages_not_allowed_for_signer::RULE,
+    &csr_kubelet_client_shape::RULE,
+    &csr_kubelet_serving_shape::RULE,
+    &csr_extensions_dropped::RULE,
+    &csr_expiration_too_short::RULE,
+    &csr_no_expiration_seconds::RULE,
+    &csr_issued_certificate_mismatch::RULE,
+    &validity_expired::RULE,
+    &validity_not_yet_valid::RULE,
+    &validity_expiring_soon::RULE,
+    &validity_long_lifetime::RULE,
+    &crypto_weak_rsa_key::RULE,
+    &crypto_dsa_key::RULE,
+    &crypto_unsupported_curve::RULE,
+    &crypto_weak_signature_hash::RULE,
+    &usage_ca_on_client_certificate::RULE,
+    &usage_client_auth_missing::RULE,
+    &serving_apiserver_missing_names::RULE,
+    &kubeconfig_insecure_skip_tls_verify::RULE,
+    &kubeconfig_plain_http::RULE,
+    &kubeconfig_embedded_credentials::RULE,
+    &kubeconfig_exec_plugin::RULE,
+    &kubeconfig_multiple_auth_methods::RULE,
+    &kubeconfig_client_cert_not_from_cluster_ca::RULE,
+    &kubeconfig_dangling_reference::RULE,
+    &kubeconfig_file_reference::RULE,
+    &key_certificate_mismatch::RULE,
+    &secret_ca_private_key::RULE,
+    &secret_private_key::RULE,
+    &token_legacy_service_account::RULE,
+];
+
+pub struct Rule {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub severity: Severity,
+    pub why: &'static str,
+    pub fix: &'static str,
+    pub reference: &'static str,
+    pub check: fn(&Ctx) -> Outcome,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    NotApplicable,
+    Pass,
+    Fail(Vec<Hit>),
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Hit {
+    pub severity: Severity,
+    pub detail: String,
+    pub rejected_by_kubernetes: bool,
+}
+
+impl Outcome {
+    pub fn fail(severity: Severity, detail: impl Into<String>) -> Outcome {
+        Outcome::Fail(vec![Hit { severity, detail: detail.into(), rejected_by_kubernetes: false }])
+    }
+    /// A failure Kubernetes itself enforces (the API, the signer or the authenticator refuses).
+    pub fn rejected(severity: Severity, detail: impl Into<String>) -> Outcome {
+        Outcome::Fail(vec![Hit { severity, detail: detail.into(), rejected_by_kubernetes: true }])
+    }
+    pub fn pass_if(ok: bool, otherwise: impl FnOnce() -> Outcome) -> Outcome {
+        if ok {
+            Outcome::Pass
+        } else {
+            otherwise()
+        }
+    }
+}
+
+/// What a rule sees: the object, every other object (for cross-references), and "now".
+pub struct Ctx<'a> {
+    pub obj: &'a Object,
+    pub all: &'a [Object],
+    pub now: i64,
+}
+
+/// The signers built into Kubernetes (`certificate-signing-requests.md`).
+pub const KUBE_APISERVER_CLIENT: &str = "kubernetes.io/kube-apiserver-client";
+pub const KUBE_APISERVER_CLIENT_KUBELET: &str = "kubernetes.io/kube-apiserver-client-kubelet";
+pub const KUBELET_SERVING: &str = "kubernetes.io/kubelet-serving";
+pub const LEGACY_UNKNOWN: &str = "kubernetes.io/legacy-unknown";
+
+impl<'a> Ctx<'a> {
+    pub fn cert(&self) -> Option<&'a CertFacts> {
+        self.obj.certificate.as_ref()
+    }
+    pub fn csr(&self) -> Option<&'a CsrFacts> {
+        self.obj.request.as_ref()
+    }
+    pub fn spec(&self) -> Option<&'a CsrObjectFacts> {
+        self.obj.csr_object.as_ref()
+    }
+    pub fn identity(&self) -> Option<&'a Identity> {
+        self.obj.identity.as_ref()
+    }
+    pub fn subject(&self) -> Option<&'a [NameAttr]> {
+        self.cert().map(|c| c.subject.as_slice()).or(self.csr().map(|c| c.subject.as_slice()))
+    }
+    pub fn extensions(&self) -> Option<&'a ExtensionFacts> {
+        self.cert().map(|c| &c.extensions).or(self.csr().map(|c| &c.extensions))
+    }
+    pub fn public_key(&self) -> Option<&'a PublicKeyFacts> {
+        self.cert().map(|c| &c.public_key).or(self.csr().map(|c| &c.public_key))
+    }
+    pub fn signature_algorithm(&self) -> Option<&'a SignatureAlgorithm> {
+        self.cert().map(|c| &c.signature_algorithm).or(self.csr().map(|c| &c.signature_algorithm))
+    }
+    pub fn signer(&self) -> Option<&'a str> {
+        self.spec().and_then(|s| s.signer_name.as_deref())
+    }
+    pub fn parent(&self) -> Option<&'a Object> {
+        self.obj.parent.and_then(|p| self.all.get(p))
+    }
+    pub fn children(&self) -> impl Iterator<Item = &'a Object> + '_ {
+        let id = self.obj.id;
+        self.all.iter().filter(move |o| o.parent == Some(id))
+    }
+    /// The certificate is a CA (basicConstraints CA:TRUE).
+    pub fn is_ca_cert(&self) -> bool {
+        self.cert().is_some_and(|c| c.extensions.is_ca())
+    }
+    /// Does this object carry an identity meant for the API server? CSRs and CSR objects do;
+    /// certificates do unless they are CAs or purely serving certificates.
+    pub fn claims_client_identity(&self) -> bool {
+        if self.csr().is_some() {
+            return true;
+        }
+        let Some(c) = self.cert() else { return false };
+        match self.obj.role {
+            Role::KubeconfigClient => true,
+            Role::KubeconfigCa | Role::SecretCa => false,
+            _ => !c.extensions.is_ca() && c.extensions.has_extended_key_usage && c.extensions.allows_client_auth(),
+        }
+    }
+    /// For an issued certificate, the CSR object it came from.
+    pub fn issuing_csr(&self) -> Option<&'a CsrObjectFacts> {
+        (self.obj.role == Role::CsrIssued).then(|| self.parent().and_then(|p| p.csr_object.as_ref())).flatten()
+    }
+    /// Subject attributes of the given short name, in order.
+    pub fn values(&self, short: &str) -> Vec<&'a str> {
+        self.subject().map(|s| s.iter().filter(|a| a.short == short).map(|a| a.value.as_str()).collect()).unwrap_or_default()
+    }
+}
+
+/// Runs every rule on every object and stores findings, passes and not-applicables.
+pub fn evaluate(objects: &mut [Object], now: i64) {
+    let mut results = Vec::with_capacity(objects.len());
+    for o in objects.iter() {
+        let ctx = Ctx { obj: o, all: objects, now };
+        let mut findings = Vec::new();
+        let mut passed = Vec::new();
+        let mut na = Vec::new();
+        for rule in RULES {
+            match (rule.check)(&ctx) {
+                Outcome::NotApplicable => na.push(rule.id.to_string()),
+                Outcome::Pass => passed.push(rule.id.to_string()),
+                Outcome::Fail(hits) => findings.extend(hits.into_iter().map(|h| Finding {
+                    id: rule.id.to_string(),
+                    severity: h.severity,
+                    title: rule.title.to_string(),
+                    detail: h.detail,
+                    why: rule.why.to_string(),
+                    fix: rule.fix.to_string(),
+                    reference: rule.reference.to_string(),
+                    rejected_by_kubernetes: h.rejected_by_kubernetes,
+                })),
+            }
+        }
+        findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+        results.push((findings, passed, na));
+    }
+    for (o, (findings, passed, na)) in objects.iter_mut().zip(results) {
+        o.findings = findings;
+        o.passed = passed;
+        o.not_applicable = na;
+        if o.request.is_some() || o.csr_object.is_some() {
+            o.verdict = Some(verdict(o.findings.iter(), true));
+        }
+    }
+}
+
+/// Sums findings up. Anything critical, or anything Kubernetes itself would refuse, is
+/// "do not approve"; anything high or medium needs a careful look; the rest is routine.
+pub fn verdict<'a>(findings: impl Iterator<Item = &'a Finding>, for_csr: bool) -> Verdict {
+    let mut fs: Vec<&Finding> = findings.filter(|f| f.severity >= Severity::Low).collect();
+    fs.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.rejected_by_kubernetes.cmp(&a.rejected_by_kubernetes)));
+    let blocking = fs.iter().any(|f| f.severity == Severity::Critical || (f.rejected_by_kubernetes && f.severity >= Severity::High));
+    let level = if blocking {
+        VerdictLevel::DoNotApprove
+    } else if fs.iter().any(|f| f.severity >= Severity::Medium) {
+        VerdictLevel::ReviewCarefully
+    } else {
+        VerdictLevel::Routine
+    };
+    let top = fs.first().map(|f| f.title.clone());
+    let headline = match (level, for_csr) {
+        (VerdictLevel::DoNotApprove, true) => format!("Do not approve: {}", top.unwrap_or_default()),
+        (VerdictLevel::DoNotApprove, false) => format!("Dangerous or unusable: {}", top.unwrap_or_default()),
+        (VerdictLevel::ReviewCarefully, _) => format!("Review carefully: {}", top.unwrap_or_default()),
+        (VerdictLevel::Routine, true) => "Routine: nothing here needs more than the usual check of who asked for it.".to_string(),
+        (VerdictLevel::Routine, false) => "No serious risks found.".to_string(),
+    };
+    let reasons = fs
+        .iter()
+        .filter(|f| f.severity >= Severity::Medium || level == VerdictLevel::Routine)
+        .map(|f| format!("[{}] {}: {}", f.severity.label(), f.id, f.detail))
+        .collect();
+    Verdict { level, headline, reasons }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_free_of_severity() {
+        let mut seen = HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id), "duplicate id {}", r.id);
+            assert!(r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()), "{}", r.id);
+            for sev in ["critical", "high", "medium", "low", "info", "e-", "w-"] {
+                assert!(!r.id.starts_with(sev), "{} encodes a severity", r.id);
+            }
+            assert!(!r.why.is_empty() && !r.fix.is_empty() && !r.reference.is_empty() && !r.title.is_empty(), "{}", r.id);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Small formatting helpers shared by the engine modules.
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// RFC 3339 in UTC ("2026-11-23T10:00:00Z"); out-of-range instants are shown as seconds.
+pub fn rfc3339(unix: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+        .unwrap_or_else(|| format!("@{unix}"))
+}
+
+/// Parses an RFC 3339 instant into unix seconds.
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    OffsetDateTime::parse(s.trim(), &Rfc3339).ok().map(|t| t.unix_timestamp())
+}
+
+/// "1 year 2 days", "3 days 4 h", "5 h 6 min", "42 s": two largest units, for people.
+pub fn human_duration(secs: i64) -> String {
+    let s = secs.unsigned_abs();
+    let units: [(u64, &str, &str); 5] = [
+        (365 * 86400, "year", "years"),
+        (86400, "day", "days"),
+        (3600, "h", "h"),
+        (60, "min", "min"),
+        (1, "s", "s"),
+    ];
+    let mut parts = Vec::new();
+    let mut rest = s;
+    for (size, one, many) in units {
+        if rest >= size {
+            let n = rest / size;
+            rest %= size;
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+            if parts.len() == 2 {
+                break;
+            }
+        } else if !parts.is_empty() {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        "0 s".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// Upper-case hex with colons, as openssl prints serials and fingerprints.
+pub fn hex_colon(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Shortens text for labels and error messages without splitting a character.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        assert_eq!(human_duration(0), "0 s");
+        assert_eq!(human_duration(59), "59 s");
+        assert_eq!(human_duration(3600 + 120), "1 h 2 min");
+        assert_eq!(human_duration(86400 * 2 + 3600 * 5), "2 days 5 h");
+        assert_eq!(human_duration(365 * 86400 + 86400), "1 year 1 day");
+        assert_eq!(human_duration(-3600), "1 h");
+    }
+
+    #[test]
+    fn rfc3339_round_trips() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(parse_rfc3339("2026-11-23T10:00:00Z"), Some(1_795_428_000));
+        assert_eq!(parse_rfc3339("yesterday"), None);
+    }
+}

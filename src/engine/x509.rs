@@ -1,0 +1,627 @@
+//! Certificate and CSR facts, owned and serialisable, read with x509-parser.
+//!
+//! Signatures are checked with `ring` directly rather than x509-parser's `verify` feature,
+//! because that feature refuses RSA keys below 2048 bits for SHA-256: a 1024-bit CSR would
+//! wrongly look forged. Go (what kube-apiserver uses) accepts such signatures, so we must too.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use x509_parser::certificate::X509Certificate;
+use x509_parser::certification_request::X509CertificationRequest;
+use x509_parser::cri_attributes::ParsedCriAttribute;
+use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
+use x509_parser::prelude::FromDer;
+use x509_parser::public_key::PublicKey;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
+
+use super::util::{hex, hex_colon, human_duration, rfc3339};
+
+/// OID of the subject attribute Kubernetes reads as the user's UID (1.34+).
+pub const OID_K8S_UID: &str = "1.3.6.1.4.1.57683.2";
+
+/// One attribute of a subject or issuer name, in encoding order.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct NameAttr {
+    pub oid: String,
+    /// Short name where one is known ("CN", "O", "OU"); otherwise the OID.
+    pub short: String,
+    pub value: String,
+    /// Index of the RDN (SET) this attribute sits in; two attributes share an index in a
+    /// multi-valued RDN such as `CN=a+O=b`.
+    pub rdn: usize,
+    /// What Kubernetes makes of it: `username`, `group`, `uid`, `ignored_cn` (an earlier CN,
+    /// overridden by the last one), or `ignored`. Filled in by the identity module.
+    pub meaning: String,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct PublicKeyFacts {
+    /// "RSA", "EC", "Ed25519", "Ed448", "DSA", "ML-DSA-65", or the OID.
+    pub algorithm: String,
+    pub bits: Option<u32>,
+    /// Named curve for EC keys ("P-256"), or the OID when unknown.
+    pub curve: Option<String>,
+    /// "RSA 2048-bit", "EC P-256".
+    pub summary: String,
+    /// Hex SHA-256 of the normalised public key; equal values mean the same key pair.
+    pub key_id: String,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct SignatureAlgorithm {
+    pub oid: String,
+    /// "sha256WithRSAEncryption", "ecdsa-with-SHA384", "Ed25519".
+    pub name: String,
+    /// The digest, when the algorithm names one ("SHA-256", "SHA-1", "MD5").
+    pub hash: Option<String>,
+}
+
+/// Whether a signature verified.
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+pub enum SignatureCheck {
+    #[default]
+    Valid,
+    Invalid,
+    /// Could not be checked here (algorithm not supported by this tool); the reason says which.
+    Unchecked(String),
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct Sans {
+    pub dns: Vec<String>,
+    pub ip: Vec<String>,
+    pub email: Vec<String>,
+    pub uri: Vec<String>,
+    pub other: Vec<String>,
+}
+
+impl Sans {
+    pub fn is_empty(&self) -> bool {
+        self.dns.is_empty() && self.ip.is_empty() && self.email.is_empty() && self.uri.is_empty() && self.other.is_empty()
+    }
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct BasicConstraints {
+    pub ca: bool,
+    pub path_len: Option<u32>,
+    pub critical: bool,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct ExtensionSummary {
+    pub oid: String,
+    pub name: String,
+    pub critical: bool,
+}
+
+/// The extensions both certificates and CSRs carry, read by one function.
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct ExtensionFacts {
+    pub sans: Sans,
+    /// Key usage names as Kubernetes spells its usages ("digital signature", "cert sign").
+    pub key_usage: Vec<String>,
+    /// Extended key usages ("client auth", "server auth", or the OID); empty when absent.
+    pub extended_key_usage: Vec<String>,
+    pub has_extended_key_usage: bool,
+    pub basic_constraints: Option<BasicConstraints>,
+    pub subject_key_id: Option<String>,
+    pub authority_key_id: Option<String>,
+    pub list: Vec<ExtensionSummary>,
+}
+
+impl ExtensionFacts {
+    pub fn is_ca(&self) -> bool {
+        self.basic_constraints.as_ref().is_some_and(|b| b.ca)
+    }
+    pub fn can_sign_certificates(&self) -> bool {
+        self.key_usage.iter().any(|u| u == "cert sign")
+    }
+    /// Would Go's verifier accept this for TLS client authentication? No EKU extension means any.
+    pub fn allows_client_auth(&self) -> bool {
+        !self.has_extended_key_usage || self.extended_key_usage.iter().any(|u| u == "client auth" || u == "any")
+    }
+    pub fn allows_server_auth(&self) -> bool {
+        !self.has_extended_key_usage || self.extended_key_usage.iter().any(|u| u == "server auth" || u == "any")
+    }
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct Validity {
+    pub not_before: String,
+    pub not_after: String,
+    pub not_before_unix: i64,
+    pub not_after_unix: i64,
+    pub lifetime_seconds: i64,
+    pub lifetime: String,
+    /// `valid`, `expired` or `not_yet_valid` at the report's "now".
+    pub status: String,
+    /// Seconds until notAfter (negative once expired).
+    pub seconds_left: i64,
+    /// "expires in 29 days 3 h", "expired 2 days ago", "valid from 3 h from now".
+    pub relative: String,
+}
+
+impl Validity {
+    pub fn new(nb: i64, na: i64, now: i64) -> Self {
+        let status = if now < nb {
+            "not_yet_valid"
+        } else if now > na {
+            "expired"
+        } else {
+            "valid"
+        };
+        let relative = match status {
+            "not_yet_valid" => format!("not valid until {} from now", human_duration(nb - now)),
+            "expired" => format!("expired {} ago", human_duration(now - na)),
+            _ => format!("expires in {}", human_duration(na - now)),
+        };
+        Validity {
+            not_before: rfc3339(nb),
+            not_after: rfc3339(na),
+            not_before_unix: nb,
+            not_after_unix: na,
+            lifetime_seconds: na - nb,
+            lifetime: human_duration(na - nb),
+            status: status.to_string(),
+            seconds_left: na - now,
+            relative,
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct CertFacts {
+    pub version: u32,
+    pub subject: Vec<NameAttr>,
+    pub subject_text: String,
+    pub issuer: Vec<NameAttr>,
+    pub issuer_text: String,
+    /// Subject equals issuer (a root or a self-signed certificate).
+    pub self_issued: bool,
+    /// For self-issued certificates: whether the self-signature verifies.
+    pub self_signature: Option<SignatureCheck>,
+    pub serial: String,
+    pub validity: Validity,
+    pub public_key: PublicKeyFacts,
+    pub signature_algorithm: SignatureAlgorithm,
+    pub extensions: ExtensionFacts,
+    pub sha256_fingerprint: String,
+    #[serde(skip)]
+    pub der: Vec<u8>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+pub struct CsrFacts {
+    pub subject: Vec<NameAttr>,
+    pub subject_text: String,
+    pub public_key: PublicKeyFacts,
+    pub signature_algorithm: SignatureAlgorithm,
+    /// The CSR's own signature, made with its own key: proves the requester holds the key.
+    pub signature: SignatureCheck,
+    /// Extensions requested through the PKCS#9 extensionRequest attribute.
+    pub extensions: ExtensionFacts,
+    pub has_challenge_password: bool,
+    pub sha256_fingerprint: String,
+}
+
+fn attr_short(oid: &str) -> Option<&'static str> {
+    Some(match oid {
+        "2.5.4.3" => "CN",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.6" => "C",
+        "2.5.4.8" => "ST",
+        "2.5.4.7" => "L",
+        "2.5.4.9" => "street",
+        "2.5.4.5" => "serialNumber",
+        "2.5.4.4" => "SN",
+        "2.5.4.42" => "GN",
+        "2.5.4.12" => "title",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        OID_K8S_UID => "k8s-uid",
+        _ => return None,
+    })
+}
+
+pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
+    let mut out = Vec::new();
+    for (rdn_index, rdn) in name.iter().enumerate() {
+        for attr in rdn.iter() {
+            let oid = attr.attr_type().to_id_string();
+            let value = match attr.as_str() {
+                Ok(s) => s.to_string(),
+                Err(_) => format!("#{}", hex(attr.as_slice())),
+            };
+            out.push(NameAttr {
+                short: attr_short(&oid).map(str::to_string).unwrap_or_else(|| oid.clone()),
+                oid,
+                value,
+                rdn: rdn_index,
+                meaning: "ignored".to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// `CN=a, O=b` in encoding order (openssl `-nameopt RFC2253` prints it reversed).
+pub fn name_text(attrs: &[NameAttr]) -> String {
+    let mut s = String::new();
+    for (i, a) in attrs.iter().enumerate() {
+        if i > 0 {
+            s.push_str(if attrs[i - 1].rdn == a.rdn { " + " } else { ", " });
+        }
+        s.push_str(&a.short);
+        s.push('=');
+        s.push_str(&a.value);
+    }
+    if s.is_empty() {
+        "(empty)".to_string()
+    } else {
+        s
+    }
+}
+
+fn curve_name(oid: &str) -> &str {
+    match oid {
+        "1.2.840.10045.3.1.7" => "P-256",
+        "1.3.132.0.34" => "P-384",
+        "1.3.132.0.35" => "P-521",
+        "1.3.132.0.33" => "P-224",
+        "1.2.840.10045.3.1.1" => "P-192",
+        "1.3.132.0.10" => "secp256k1",
+        "1.3.36.3.3.2.8.1.1.7" => "brainpoolP256r1",
+        "1.3.36.3.3.2.8.1.1.11" => "brainpoolP384r1",
+        "1.3.36.3.3.2.8.1.1.13" => "brainpoolP512r1",
+        other => other,
+    }
+}
+
+pub fn key_algorithm_name(oid: &str) -> &str {
+    match oid {
+        "1.2.840.113549.1.1.1" => "RSA",
+        "1.2.840.113549.1.1.10" => "RSA-PSS",
+        "1.2.840.10045.2.1" => "EC",
+        "1.3.101.112" => "Ed25519",
+        "1.3.101.113" => "Ed448",
+        "1.3.101.110" => "X25519",
+        "1.2.840.10040.4.1" => "DSA",
+        "2.16.840.1.101.3.4.3.17" => "ML-DSA-44",
+        "2.16.840.1.101.3.4.3.18" => "ML-DSA-65",
+        "2.16.840.1.101.3.4.3.19" => "ML-DSA-87",
+        other => other,
+    }
+}
+
+fn strip_zeros(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|x| **x == 0).count();
+    &b[n..]
+}
+
+/// A stable ID for a public key, so that keys, certificates and CSRs can be matched.
+pub fn key_id(parts: &[&[u8]]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u32).to_be_bytes());
+        h.update(p);
+    }
+    hex(&h.finalize())
+}
+
+pub fn rsa_key_id(modulus: &[u8], exponent: &[u8]) -> String {
+    key_id(&[b"rsa", strip_zeros(modulus), strip_zeros(exponent)])
+}
+
+pub fn public_key_facts(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyFacts {
+    let oid = spki.algorithm.algorithm.to_id_string();
+    let algorithm = key_algorithm_name(&oid).to_string();
+    let data: &[u8] = &spki.subject_public_key.data;
+    let mut facts = PublicKeyFacts { algorithm: algorithm.clone(), ..Default::default() };
+    match spki.parsed() {
+        Ok(PublicKey::RSA(rsa)) => {
+            facts.bits = Some((strip_zeros(rsa.modulus).len() * 8) as u32);
+            if let Some(first) = strip_zeros(rsa.modulus).first() {
+                facts.bits = Some(facts.bits.unwrap_or(0) - first.leading_zeros());
+            }
+            facts.key_id = rsa_key_id(rsa.modulus, rsa.exponent);
+        }
+        Ok(PublicKey::EC(_)) => {
+            let curve_oid = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|o| o.to_id_string())
+                .unwrap_or_default();
+            let curve = curve_name(&curve_oid).to_string();
+            facts.bits = match curve.as_str() {
+                "P-256" | "secp256k1" | "brainpoolP256r1" => Some(256),
+                "P-384" | "brainpoolP384r1" => Some(384),
+                "P-521" => Some(521),
+                "P-224" => Some(224),
+                "P-192" => Some(192),
+                "brainpoolP512r1" => Some(512),
+                _ => None,
+            };
+            facts.curve = Some(if curve.is_empty() { "unnamed".to_string() } else { curve });
+            facts.key_id = key_id(&[b"ec", data]);
+        }
+        Ok(PublicKey::DSA(y)) => {
+            facts.bits = Some((strip_zeros(y).len() * 8) as u32);
+            facts.key_id = key_id(&[b"raw", data]);
+        }
+        _ => {
+            if algorithm == "Ed25519" {
+                facts.bits = Some(256);
+            }
+            facts.key_id = key_id(&[b"raw", data]);
+        }
+    }
+    facts.summary = match (&facts.curve, facts.bits) {
+        (Some(c), _) => format!("{} {c}", facts.algorithm),
+        (None, Some(b)) if facts.algorithm == "RSA" || facts.algorithm == "DSA" => format!("{} {b}-bit", facts.algorithm),
+        _ => facts.algorithm.clone(),
+    };
+    facts
+}
+
+pub fn signature_algorithm(alg: &AlgorithmIdentifier<'_>) -> SignatureAlgorithm {
+    let oid = alg.algorithm.to_id_string();
+    let (name, hash) = match oid.as_str() {
+        "1.2.840.113549.1.1.2" => ("md2WithRSAEncryption", Some("MD2")),
+        "1.2.840.113549.1.1.4" => ("md5WithRSAEncryption", Some("MD5")),
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => ("sha1WithRSAEncryption", Some("SHA-1")),
+        "1.2.840.113549.1.1.14" => ("sha224WithRSAEncryption", Some("SHA-224")),
+        "1.2.840.113549.1.1.11" => ("sha256WithRSAEncryption", Some("SHA-256")),
+        "1.2.840.113549.1.1.12" => ("sha384WithRSAEncryption", Some("SHA-384")),
+        "1.2.840.113549.1.1.13" => ("sha512WithRSAEncryption", Some("SHA-512")),
+        "1.2.840.113549.1.1.10" => ("RSASSA-PSS", None),
+        "1.2.840.10045.4.1" => ("ecdsa-with-SHA1", Some("SHA-1")),
+        "1.2.840.10045.4.3.1" => ("ecdsa-with-SHA224", Some("SHA-224")),
+        "1.2.840.10045.4.3.2" => ("ecdsa-with-SHA256", Some("SHA-256")),
+        "1.2.840.10045.4.3.3" => ("ecdsa-with-SHA384", Some("SHA-384")),
+        "1.2.840.10045.4.3.4" => ("ecdsa-with-SHA512", Some("SHA-512")),
+        "1.3.101.112" => ("Ed25519", None),
+        "1.3.101.113" => ("Ed448", None),
+        "1.2.840.10040.4.3" => ("dsa-with-SHA1", Some("SHA-1")),
+        "2.16.840.1.101.3.4.3.2" => ("dsa-with-SHA256", Some("SHA-256")),
+        "2.16.840.1.101.3.4.3.17" => ("ML-DSA-44", None),
+        "2.16.840.1.101.3.4.3.18" => ("ML-DSA-65", None),
+        "2.16.840.1.101.3.4.3.19" => ("ML-DSA-87", None),
+        _ => ("", None),
+    };
+    SignatureAlgorithm {
+        name: if name.is_empty() { oid.clone() } else { name.to_string() },
+        oid,
+        hash: hash.map(str::to_string),
+    }
+}
+
+/// Checks `signature` over `data` with the key in `spki`, the way Go accepts it (RSA from 1024 bits).
+pub fn verify(spki: &SubjectPublicKeyInfo<'_>, alg: &AlgorithmIdentifier<'_>, signature: &[u8], data: &[u8]) -> SignatureCheck {
+    use ring::signature as s;
+    let sig_oid = alg.algorithm.to_id_string();
+    let key_oid = spki.algorithm.algorithm.to_id_string();
+    let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).map(|o| o.to_id_string());
+    let p256 = curve.as_deref() == Some("1.2.840.10045.3.1.7");
+    let p384 = curve.as_deref() == Some("1.3.132.0.34");
+    let algo: &dyn s::VerificationAlgorithm = match (sig_oid.as_str(), key_oid.as_str()) {
+        ("1.2.840.113549.1.1.5" | "1.3.14.3.2.29", "1.2.840.113549.1.1.1") => &s::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+        ("1.2.840.113549.1.1.11", "1.2.840.113549.1.1.1") => &s::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+        ("1.2.840.113549.1.1.12", "1.2.840.113549.1.1.1") => &s::RSA_PKCS1_2048_8192_SHA384,
+        ("1.2.840.113549.1.1.13", "1.2.840.113549.1.1.1") => &s::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
+        ("1.2.840.10045.4.3.2", _) if p256 => &s::ECDSA_P256_SHA256_ASN1,
+        ("1.2.840.10045.4.3.3", _) if p256 => &s::ECDSA_P256_SHA384_ASN1,
+        ("1.2.840.10045.4.3.2", _) if p384 => &s::ECDSA_P384_SHA256_ASN1,
+        ("1.2.840.10045.4.3.3", _) if p384 => &s::ECDSA_P384_SHA384_ASN1,
+        ("1.3.101.112", "1.3.101.112") => &s::ED25519,
+        _ => {
+            let name = signature_algorithm(alg).name;
+            let key = key_algorithm_name(&key_oid).to_string();
+            return SignatureCheck::Unchecked(format!("{name} with a {key} key is not checked by this tool"));
+        }
+    };
+    let key = s::UnparsedPublicKey::new(algo, &spki.subject_public_key.data);
+    if key.verify(data, signature).is_ok() {
+        SignatureCheck::Valid
+    } else {
+        SignatureCheck::Invalid
+    }
+}
+
+fn ip_text(b: &[u8]) -> String {
+    match b.len() {
+        4 => std::net::Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string(),
+        16 => {
+            let mut a = [0u8; 16];
+            a.copy_from_slice(b);
+            std::net::Ipv6Addr::from(a).to_string()
+        }
+        _ => format!("#{}", hex(b)),
+    }
+}
+
+fn eku_name(oid: &str) -> String {
+    match oid {
+        "1.3.6.1.5.5.7.3.1" => "server auth".into(),
+        "1.3.6.1.5.5.7.3.2" => "client auth".into(),
+        "1.3.6.1.5.5.7.3.3" => "code signing".into(),
+        "1.3.6.1.5.5.7.3.4" => "email protection".into(),
+        "1.3.6.1.5.5.7.3.8" => "timestamping".into(),
+        "1.3.6.1.5.5.7.3.9" => "ocsp signing".into(),
+        "1.3.6.1.5.5.7.3.5" => "ipsec end system".into(),
+        "1.3.6.1.5.5.7.3.6" => "ipsec tunnel".into(),
+        "1.3.6.1.5.5.7.3.7" => "ipsec user".into(),
+        "1.3.6.1.4.1.311.10.3.3" => "microsoft sgc".into(),
+        "2.16.840.1.113730.4.1" => "netscape sgc".into(),
+        "2.5.29.37.0" => "any".into(),
+        other => other.to_string(),
+    }
+}
+
+fn extension_name(oid: &str) -> &'static str {
+    match oid {
+        "2.5.29.17" => "subjectAltName",
+        "2.5.29.15" => "keyUsage",
+        "2.5.29.37" => "extendedKeyUsage",
+        "2.5.29.19" => "basicConstraints",
+        "2.5.29.14" => "subjectKeyIdentifier",
+        "2.5.29.35" => "authorityKeyIdentifier",
+        "2.5.29.31" => "cRLDistributionPoints",
+        "1.3.6.1.5.5.7.1.1" => "authorityInfoAccess",
+        "2.5.29.32" => "certificatePolicies",
+        "2.5.29.30" => "nameConstraints",
+        "2.16.840.1.113730.1.13" => "nsComment",
+        "2.16.840.1.113730.1.1" => "nsCertType",
+        "1.3.6.1.4.1.11129.2.4.2" => "signedCertificateTimestamps",
+        _ => "unknown",
+    }
+}
+
+pub fn extension_facts(exts: &[X509Extension<'_>]) -> ExtensionFacts {
+    let mut f = ExtensionFacts::default();
+    for ext in exts {
+        let oid = ext.oid.to_id_string();
+        f.list.push(ExtensionSummary {
+            name: match extension_name(&oid) {
+                "unknown" => oid.clone(),
+                n => n.to_string(),
+            },
+            oid,
+            critical: ext.critical,
+        });
+        match ext.parsed_extension() {
+            ParsedExtension::SubjectAlternativeName(san) => {
+                for gn in &san.general_names {
+                    match gn {
+                        GeneralName::DNSName(d) => f.sans.dns.push(d.to_string()),
+                        GeneralName::IPAddress(ip) => f.sans.ip.push(ip_text(ip)),
+                        GeneralName::RFC822Name(e) => f.sans.email.push(e.to_string()),
+                        GeneralName::URI(u) => f.sans.uri.push(u.to_string()),
+                        other => f.sans.other.push(format!("{other:?}").chars().take(120).collect()),
+                    }
+                }
+            }
+            ParsedExtension::KeyUsage(ku) => {
+                let pairs = [
+                    (ku.digital_signature(), "digital signature"),
+                    (ku.non_repudiation(), "content commitment"),
+                    (ku.key_encipherment(), "key encipherment"),
+                    (ku.data_encipherment(), "data encipherment"),
+                    (ku.key_agreement(), "key agreement"),
+                    (ku.key_cert_sign(), "cert sign"),
+                    (ku.crl_sign(), "crl sign"),
+                    (ku.encipher_only(), "encipher only"),
+                    (ku.decipher_only(), "decipher only"),
+                ];
+                f.key_usage = pairs.iter().filter(|(on, _)| *on).map(|(_, n)| n.to_string()).collect();
+            }
+            ParsedExtension::ExtendedKeyUsage(eku) => {
+                f.has_extended_key_usage = true;
+                let pairs = [
+                    (eku.server_auth, "server auth"),
+                    (eku.client_auth, "client auth"),
+                    (eku.code_signing, "code signing"),
+                    (eku.email_protection, "email protection"),
+                    (eku.time_stamping, "timestamping"),
+                    (eku.ocsp_signing, "ocsp signing"),
+                    (eku.any, "any"),
+                ];
+                f.extended_key_usage = pairs.iter().filter(|(on, _)| *on).map(|(_, n)| n.to_string()).collect();
+                f.extended_key_usage.extend(eku.other.iter().map(|o| eku_name(&o.to_id_string())));
+            }
+            ParsedExtension::BasicConstraints(bc) => {
+                f.basic_constraints = Some(BasicConstraints { ca: bc.ca, path_len: bc.path_len_constraint, critical: ext.critical });
+            }
+            ParsedExtension::SubjectKeyIdentifier(ki) => f.subject_key_id = Some(hex_colon(ki.0)),
+            ParsedExtension::AuthorityKeyIdentifier(aki) => {
+                f.authority_key_id = aki.key_identifier.as_ref().map(|k| hex_colon(k.0));
+            }
+            _ => {}
+        }
+    }
+    f
+}
+
+fn fingerprint(der: &[u8]) -> String {
+    hex_colon(&Sha256::digest(der))
+}
+
+/// Parses one DER certificate. The error says what was found.
+pub fn parse_certificate(der: &[u8], now: i64) -> Result<CertFacts, String> {
+    let (_, cert) = X509Certificate::from_der(der).map_err(|e| format!("not a valid X.509 certificate ({e})"))?;
+    Ok(cert_facts(&cert, now))
+}
+
+fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
+    let tbs = &cert.tbs_certificate;
+    let subject = name_attrs(tbs.subject());
+    let issuer = name_attrs(tbs.issuer());
+    let self_issued = tbs.subject().as_raw() == tbs.issuer().as_raw();
+    let self_signature = self_issued.then(|| verify(tbs.public_key(), &cert.signature_algorithm, &cert.signature_value.data, tbs.as_ref()));
+    let nb = tbs.validity.not_before.timestamp();
+    let na = tbs.validity.not_after.timestamp();
+    let der = cert.as_raw().to_vec();
+    CertFacts {
+        version: tbs.version.0 + 1,
+        subject_text: name_text(&subject),
+        subject,
+        issuer_text: name_text(&issuer),
+        issuer,
+        self_issued,
+        self_signature,
+        serial: hex_colon(tbs.raw_serial()),
+        validity: Validity::new(nb, na, now),
+        public_key: public_key_facts(tbs.public_key()),
+        signature_algorithm: signature_algorithm(&cert.signature_algorithm),
+        extensions: extension_facts(tbs.extensions()),
+        sha256_fingerprint: fingerprint(&der),
+        der,
+    }
+}
+
+/// Does `issuer_der`'s key verify `cert_der`'s signature (and do the names chain)?
+pub fn issued_by(cert_der: &[u8], issuer_der: &[u8]) -> SignatureCheck {
+    let (Ok((_, cert)), Ok((_, issuer))) = (X509Certificate::from_der(cert_der), X509Certificate::from_der(issuer_der)) else {
+        return SignatureCheck::Unchecked("could not re-read the certificates".into());
+    };
+    if cert.tbs_certificate.issuer().as_raw() != issuer.tbs_certificate.subject().as_raw() {
+        return SignatureCheck::Invalid;
+    }
+    verify(issuer.public_key(), &cert.signature_algorithm, &cert.signature_value.data, cert.tbs_certificate.as_ref())
+}
+
+pub fn parse_csr(der: &[u8]) -> Result<CsrFacts, String> {
+    let (_, csr) = X509CertificationRequest::from_der(der).map_err(|e| format!("not a valid PKCS#10 certificate request ({e})"))?;
+    let info = &csr.certification_request_info;
+    let subject = name_attrs(&info.subject);
+    let mut extensions = ExtensionFacts::default();
+    let mut has_challenge_password = false;
+    for attr in info.iter_attributes() {
+        match attr.parsed_attribute() {
+            ParsedCriAttribute::ExtensionRequest(req) => extensions = extension_facts(&req.extensions),
+            ParsedCriAttribute::ChallengePassword(_) => has_challenge_password = true,
+            _ => {}
+        }
+    }
+    Ok(CsrFacts {
+        subject_text: name_text(&subject),
+        subject,
+        public_key: public_key_facts(&info.subject_pki),
+        signature_algorithm: signature_algorithm(&csr.signature_algorithm),
+        signature: verify(&info.subject_pki, &csr.signature_algorithm, &csr.signature_value.data, info.raw),
+        extensions,
+        has_challenge_password,
+        sha256_fingerprint: fingerprint(csr.as_raw()),
+    })
+}
+
+/// A bare `PUBLIC KEY` (SubjectPublicKeyInfo).
+pub fn parse_spki(der: &[u8]) -> Result<PublicKeyFacts, String> {
+    let (_, spki) = SubjectPublicKeyInfo::from_der(der).map_err(|e| format!("not a valid SubjectPublicKeyInfo ({e})"))?;
+    Ok(public_key_facts(&spki))
+}
