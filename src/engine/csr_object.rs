@@ -62,7 +62,9 @@ fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
 }
 
 pub fn is_csr(v: &Value) -> bool {
@@ -71,13 +73,23 @@ pub fn is_csr(v: &Value) -> bool {
 
 pub fn read(v: &Value) -> CsrObjectInput {
     let spec = v.get("spec").cloned().unwrap_or(Value::Null);
-    let name = str_at(v, &["metadata", "name"]).or_else(|| str_at(v, &["metadata", "generateName"])).unwrap_or("(unnamed)").to_string();
+    let name = str_at(v, &["metadata", "name"])
+        .or_else(|| str_at(v, &["metadata", "generateName"]))
+        .unwrap_or("(unnamed)")
+        .to_string();
     let expiration_seconds = spec.get("expirationSeconds").and_then(Value::as_i64);
     let expected_lifetime = match expiration_seconds {
-        None => format!("{} (signer default; the request does not set expirationSeconds)", human_duration(DEFAULT_SIGNING_DURATION)),
+        None => format!(
+            "{} (signer default; the request does not set expirationSeconds)",
+            human_duration(DEFAULT_SIGNING_DURATION)
+        ),
         Some(s) if s < MIN_EXPIRATION_SECONDS => format!("none: the API rejects expirationSeconds below {MIN_EXPIRATION_SECONDS}"),
         Some(s) if s > DEFAULT_SIGNING_DURATION => {
-            format!("{} (capped at the default signing duration; {} requested)", human_duration(DEFAULT_SIGNING_DURATION), human_duration(s))
+            format!(
+                "{} (capped at the default signing duration; {} requested)",
+                human_duration(DEFAULT_SIGNING_DURATION),
+                human_duration(s)
+            )
         }
         Some(s) => format!("{} (requested)", human_duration(s)),
     };
@@ -95,7 +107,9 @@ pub fn read(v: &Value) -> CsrObjectInput {
                 .collect()
         })
         .unwrap_or_default();
-    let certificate_b64 = str_at(v, &["status", "certificate"]).filter(|s| !s.trim().is_empty()).map(str::to_string);
+    let certificate_b64 = str_at(v, &["status", "certificate"])
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_string);
     let cond = |t: &str| conditions.iter().any(|c| c.kind == t && c.status == "True");
     let state = if cond("Denied") {
         "Denied"
@@ -127,5 +141,9 @@ pub fn read(v: &Value) -> CsrObjectInput {
         request_error: None,
         issued: Vec::new(),
     };
-    CsrObjectInput { facts, request_b64: spec.get("request").and_then(Value::as_str).map(str::to_string), certificate_b64 }
+    CsrObjectInput {
+        facts,
+        request_b64: spec.get("request").and_then(Value::as_str).map(str::to_string),
+        certificate_b64,
+    }
 }

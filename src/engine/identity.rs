@@ -67,8 +67,11 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// Every group the API server would see.
+    /// Every group the API server would see (none when there is no user at all).
     pub fn all_groups(&self) -> Vec<String> {
+        if self.username.is_none() {
+            return Vec::new();
+        }
         self.subject_groups.iter().chain(&self.added_groups).cloned().collect()
     }
 }
@@ -87,6 +90,12 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
         .to_string();
     }
     let username = cn_positions.last().map(|&i| attrs[i].value.clone()).filter(|v| !v.is_empty());
+    if username.is_none() {
+        // No user, no identity: the O values mean nothing either.
+        for a in attrs.iter_mut().filter(|a| a.meaning == "group" || a.meaning == "username") {
+            a.meaning = "ignored".to_string();
+        }
+    }
     let groups: Vec<String> = attrs.iter().filter(|a| a.short == "O").map(|a| a.value.clone()).collect();
     let uids: Vec<&NameAttr> = attrs.iter().filter(|a| a.oid == OID_K8S_UID).collect();
     let (uid, uid_error) = match uids.as_slice() {
@@ -96,7 +105,10 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
         [one] => (Some(one.value.clone()), None),
         many => (
             None,
-            Some(format!("expected 1 UID, but found multiple: [{}]", many.iter().map(|a| a.value.as_str()).collect::<Vec<_>>().join(" "))),
+            Some(format!(
+                "expected 1 UID, but found multiple: [{}]",
+                many.iter().map(|a| a.value.as_str()).collect::<Vec<_>>().join(" ")
+            )),
         ),
     };
     let mut id = build(username, groups, uid, uid_error);
@@ -108,7 +120,11 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
     }
     let ignored: Vec<&str> = attrs.iter().filter(|a| a.meaning == "ignored").map(|a| a.short.as_str()).collect();
     if !ignored.is_empty() {
-        id.notes.push(format!("{} {} ignored by Kubernetes.", ignored.join(", "), if ignored.len() == 1 { "is" } else { "are" }));
+        id.notes.push(format!(
+            "{} {} ignored by Kubernetes.",
+            ignored.join(", "),
+            if ignored.len() == 1 { "is" } else { "are" }
+        ));
     }
     id
 }
@@ -164,7 +180,11 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
             "The Node authorizer ignores it (no node name); it gets whatever RBAC grants to the system:nodes group, which by default is nothing beyond kubeadm's node bindings (e.g. CSR self-renewal).".to_string(),
         )
     } else if let Some((_, what)) = CONTROL_PLANE_USERS.iter().find(|(u, _)| *u == user) {
-        (IdentityKind::ControlPlane, format!("Control-plane component ({user})"), format!("Acts as {what}."))
+        (
+            IdentityKind::ControlPlane,
+            format!("Control-plane component ({user})"),
+            format!("Acts as {what}."),
+        )
     } else if let Some(rest) = user.strip_prefix("system:serviceaccount:") {
         let (ns, name) = rest.split_once(':').unwrap_or((rest, "?"));
         (
@@ -185,7 +205,11 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
             "Authenticated by its certificate, yet it names itself system:anonymous or lists system:unauthenticated, so the API server does not add system:authenticated; it receives what the cluster grants to unauthenticated callers.".to_string(),
         )
     } else {
-        let who = if groups.is_empty() { format!("user \"{user}\"") } else { format!("user \"{user}\" and groups {}", groups.join(", ")) };
+        let who = if groups.is_empty() {
+            format!("user \"{user}\"")
+        } else {
+            format!("user \"{user}\" and groups {}", groups.join(", "))
+        };
         (
             IdentityKind::Ordinary,
             format!("User {user}"),
@@ -194,14 +218,26 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
     };
     let mut notes = Vec::new();
     if let Some(e) = &uid_error {
-        notes.push(format!("The UID attribute is invalid and Kubernetes 1.34+ rejects the certificate: {e}."));
+        notes.push(format!(
+            "The UID attribute is invalid and Kubernetes 1.34+ rejects the certificate: {e}."
+        ));
     } else if let Some(u) = &uid {
         notes.push(format!("UID \"{u}\" is used from Kubernetes 1.34 (feature gate AllowParsingUserUIDFromCertAuth, on by default); older versions ignore it."));
     }
     if username.is_some() && added_groups.is_empty() {
         notes.push("The API server does not add system:authenticated here: the user is system:anonymous or the groups already hold system:authenticated or system:unauthenticated.".to_string());
     }
-    Identity { username, subject_groups: groups, added_groups, uid, uid_error, kind, kind_label, can_do, notes }
+    Identity {
+        username,
+        subject_groups: groups,
+        added_groups,
+        uid,
+        uid_error,
+        kind,
+        kind_label,
+        can_do,
+        notes,
+    }
 }
 
 #[cfg(test)]
@@ -216,13 +252,24 @@ mod tests {
             "k8s-uid" => OID_K8S_UID,
             _ => "2.5.4.6",
         };
-        NameAttr { oid: oid.into(), short: short.into(), value: value.into(), rdn, meaning: String::new() }
+        NameAttr {
+            oid: oid.into(),
+            short: short.into(),
+            value: value.into(),
+            rdn,
+            meaning: String::new(),
+        }
     }
 
     #[test]
     fn last_cn_wins_and_groups_keep_encoding_order() {
         // /O=system:masters/CN=first/CN=second/O=devs — checked against Go in k8s-rules.md §1.
-        let mut a = vec![attr("O", "system:masters", 0), attr("CN", "first", 1), attr("CN", "second", 2), attr("O", "devs", 3)];
+        let mut a = vec![
+            attr("O", "system:masters", 0),
+            attr("CN", "first", 1),
+            attr("CN", "second", 2),
+            attr("O", "devs", 3),
+        ];
         let id = from_subject(&mut a);
         assert_eq!(id.username.as_deref(), Some("second"));
         assert_eq!(id.subject_groups, vec!["system:masters", "devs"]);

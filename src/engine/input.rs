@@ -17,7 +17,9 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// At most this many YAML documents are read.
 pub const MAX_DOCUMENTS: usize = 1000;
 
-const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true);
+const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+    .with_decode_allow_trailing_bits(true);
 const STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
 const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
 
@@ -42,7 +44,10 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
     while let Some(start) = rest.find("-----BEGIN ") {
         let after = &rest[start + 11..];
         let Some(label_end) = after.find("-----") else {
-            problems.push(format!("line {}: a \"-----BEGIN\" marker that never closes with \"-----\"", line_of(text, offset + start)));
+            problems.push(format!(
+                "line {}: a \"-----BEGIN\" marker that never closes with \"-----\"",
+                line_of(text, offset + start)
+            ));
             break;
         };
         let label = after[..label_end].trim().to_string();
@@ -73,7 +78,12 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
             Ok(d) if d.is_empty() => Err("the block is empty".to_string()),
             other => other,
         };
-        blocks.push(PemBlock { label, line, der, encrypted_headers });
+        blocks.push(PemBlock {
+            label,
+            line,
+            der,
+            encrypted_headers,
+        });
         let consumed = body_start + end_rel + end_marker.len();
         offset += consumed;
         rest = &rest[consumed..];
@@ -118,7 +128,11 @@ pub fn looks_structured(text: &str) -> bool {
         Some(l) if l.starts_with('{') || l.starts_with('[') || l == "---" || l.starts_with("--- ") => true,
         Some(l) => {
             let key = l.split(':').next().unwrap_or("");
-            l.contains(':') && !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '"' | '\''))
+            l.contains(':')
+                && !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '"' | '\''))
         }
         None => false,
     }

@@ -116,8 +116,15 @@ fn pkcs8(der: &[u8]) -> Result<KeyFacts, String> {
     let format = "PRIVATE KEY (PKCS#8)";
     let (_, obj) = parse_der(der).map_err(|_| "the key is not valid DER".to_string())?;
     let seq = obj.as_sequence().map_err(|_| "the key is not a PKCS#8 SEQUENCE".to_string())?;
-    let alg = seq.get(1).and_then(|a| a.as_sequence().ok()).ok_or("the key has no algorithm identifier")?;
-    let oid = alg.first().and_then(|o| o.as_oid().ok()).map(|o| o.to_id_string()).unwrap_or_default();
+    let alg = seq
+        .get(1)
+        .and_then(|a| a.as_sequence().ok())
+        .ok_or("the key has no algorithm identifier")?;
+    let oid = alg
+        .first()
+        .and_then(|o| o.as_oid().ok())
+        .map(|o| o.to_id_string())
+        .unwrap_or_default();
     let param = alg.get(1).and_then(|o| o.as_oid().ok()).map(|o| o.to_id_string());
     let inner = seq.get(2).and_then(|o| o.as_slice().ok()).ok_or("the key has no key octets")?;
     match oid.as_str() {
@@ -164,7 +171,10 @@ pub fn parse_private_key(label: Option<&str>, der: &[u8], encrypted_headers: boo
         visibility: "private".into(),
         format: format.into(),
         algorithm: algorithm.into(),
-        summary: format!("encrypted {} private key", if algorithm.is_empty() { "(unknown type)" } else { algorithm }),
+        summary: format!(
+            "encrypted {} private key",
+            if algorithm.is_empty() { "(unknown type)" } else { algorithm }
+        ),
         encrypted: true,
         note: Some("the key is encrypted with a passphrase, so it cannot be matched to a certificate here".into()),
         ..Default::default()

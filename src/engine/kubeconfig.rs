@@ -100,7 +100,10 @@ fn named<'a>(v: &'a Value, list: &str) -> Vec<(String, &'a Value)> {
 }
 
 pub fn read(v: &Value) -> (KubeconfigFacts, Vec<Embedded>) {
-    let mut f = KubeconfigFacts { current_context: s(v, "current-context"), ..Default::default() };
+    let mut f = KubeconfigFacts {
+        current_context: s(v, "current-context"),
+        ..Default::default()
+    };
     let mut embedded = Vec::new();
     for (i, (name, e)) in named(v, "clusters").into_iter().enumerate() {
         let c = e.get("cluster").unwrap_or(&Value::Null);
@@ -123,11 +126,18 @@ pub fn read(v: &Value) -> (KubeconfigFacts, Vec<Embedded>) {
     }
     for (i, (name, e)) in named(v, "users").into_iter().enumerate() {
         let u = e.get("user").unwrap_or(&Value::Null);
-        let mut uf = UserFacts { name: name.clone(), ..Default::default() };
+        let mut uf = UserFacts {
+            name: name.clone(),
+            ..Default::default()
+        };
         uf.client_certificate_path = s(u, "client-certificate");
         uf.client_key_path = s(u, "client-key");
         uf.token_file = s(u, "tokenFile");
-        for (label, p) in [("client-certificate", &uf.client_certificate_path), ("client-key", &uf.client_key_path), ("tokenFile", &uf.token_file)] {
+        for (label, p) in [
+            ("client-certificate", &uf.client_certificate_path),
+            ("client-key", &uf.client_key_path),
+            ("tokenFile", &uf.token_file),
+        ] {
             if let Some(p) = p {
                 f.file_references.push(format!("user {name}: {label} {p}"));
             }
@@ -158,7 +168,11 @@ pub fn read(v: &Value) -> (KubeconfigFacts, Vec<Embedded>) {
             uf.auth_methods.push("exec".into());
             uf.exec = Some(ExecFacts {
                 command: s(x, "command").unwrap_or_default(),
-                args: x.get("args").and_then(Value::as_array).map(|a| a.iter().filter_map(|y| y.as_str().map(str::to_string)).collect()).unwrap_or_default(),
+                args: x
+                    .get("args")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(|y| y.as_str().map(str::to_string)).collect())
+                    .unwrap_or_default(),
                 api_version: s(x, "apiVersion"),
             });
         }
@@ -167,7 +181,11 @@ pub fn read(v: &Value) -> (KubeconfigFacts, Vec<Embedded>) {
             uf.auth_provider = Some(s(p, "name").unwrap_or_else(|| "(unnamed)".into()));
         }
         uf.impersonate_user = s(u, "as");
-        uf.impersonate_groups = u.get("as-groups").and_then(Value::as_array).map(|a| a.iter().filter_map(|y| y.as_str().map(str::to_string)).collect()).unwrap_or_default();
+        uf.impersonate_groups = u
+            .get("as-groups")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|y| y.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
         f.users.push(uf);
     }
     for (name, e) in named(v, "contexts") {

@@ -22,7 +22,12 @@ pub const MAX_OBJECTS: usize = 5000;
 
 /// Inspects whatever was pasted or dropped. `now` is unix seconds (the caller's clock).
 pub fn inspect(input: &[u8], now: i64) -> Report {
-    let mut b = Builder { objects: Vec::new(), detected: Vec::new(), not_understood: Vec::new(), now };
+    let mut b = Builder {
+        objects: Vec::new(),
+        detected: Vec::new(),
+        not_understood: Vec::new(),
+        now,
+    };
     let error = b.read_top(input);
     b.link();
     let mut objects = b.objects;
@@ -48,11 +53,20 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
             .to_string(),
         })
     });
-    let verdict = (!objects.is_empty()).then(|| rules::verdict(objects.iter().flat_map(|o| &o.findings), objects.iter().any(|o| o.request.is_some())));
+    let verdict = (!objects.is_empty()).then(|| {
+        rules::verdict(
+            objects.iter().flat_map(|o| &o.findings),
+            objects.iter().any(|o| o.request.is_some()),
+        )
+    });
     Report {
         schema_version: SCHEMA_VERSION,
         now: util::rfc3339(now),
-        input: InputSummary { bytes: input.len(), detected: summarise(&objects, &b.detected), not_understood: b.not_understood },
+        input: InputSummary {
+            bytes: input.len(),
+            detected: summarise(&objects, &b.detected),
+            not_understood: b.not_understood,
+        },
         objects,
         verdict,
         counts,
@@ -66,8 +80,16 @@ fn summarise(objects: &[Object], formats: &[String]) -> Vec<String> {
     let count = |k: ObjectKind| objects.iter().filter(|o| o.kind == k).count();
     let parts: Vec<String> = [
         (ObjectKind::Certificate, "certificate", "certificates"),
-        (ObjectKind::CertificateRequest, "PEM certificate request", "PEM certificate requests"),
-        (ObjectKind::CsrObject, "CertificateSigningRequest object", "CertificateSigningRequest objects"),
+        (
+            ObjectKind::CertificateRequest,
+            "PEM certificate request",
+            "PEM certificate requests",
+        ),
+        (
+            ObjectKind::CsrObject,
+            "CertificateSigningRequest object",
+            "CertificateSigningRequest objects",
+        ),
         (ObjectKind::Kubeconfig, "kubeconfig", "kubeconfigs"),
         (ObjectKind::TlsSecret, "TLS Secret", "TLS Secrets"),
         (ObjectKind::PrivateKey, "private key", "private keys"),
@@ -106,12 +128,14 @@ impl Builder {
     fn push(&mut self, kind: ObjectKind, place: &Place) -> Option<usize> {
         if self.objects.len() >= MAX_OBJECTS {
             if self.objects.len() == MAX_OBJECTS {
-                self.not_understood.push(format!("Only the first {MAX_OBJECTS} objects were analysed."));
+                self.not_understood
+                    .push(format!("Only the first {MAX_OBJECTS} objects were analysed."));
             }
             return None;
         }
         let id = self.objects.len();
-        self.objects.push(Object::new(id, kind, place.role, place.source.clone(), place.parent));
+        self.objects
+            .push(Object::new(id, kind, place.role, place.source.clone(), place.parent));
         Some(id)
     }
 
@@ -126,7 +150,11 @@ impl Builder {
                 ),
             });
         }
-        let top = Place { source: String::new(), parent: None, role: Role::Standalone };
+        let top = Place {
+            source: String::new(),
+            parent: None,
+            role: Role::Standalone,
+        };
         match std::str::from_utf8(input) {
             Ok(text) => {
                 let text = text.trim_start_matches('\u{feff}');
@@ -150,7 +178,17 @@ impl Builder {
             Err(_) => {
                 if input::looks_like_der(input) {
                     self.detected.push("Binary DER".into());
-                    if self.read_der(input, None, &Place { source: "DER input".into(), ..top }).is_some() {
+                    if self
+                        .read_der(
+                            input,
+                            None,
+                            &Place {
+                                source: "DER input".into(),
+                                ..top
+                            },
+                        )
+                        .is_some()
+                    {
                         return None;
                     }
                 }
@@ -202,7 +240,8 @@ impl Builder {
             return match input::decode_base64(text) {
                 Ok(bytes) => self.read_decoded(&bytes, place, depth + 1, "Base64"),
                 Err(e) => {
-                    self.not_understood.push(format!("{}expected base64, but it does not decode ({e}).", prefix(place)));
+                    self.not_understood
+                        .push(format!("{}expected base64, but it does not decode ({e}).", prefix(place)));
                     true
                 }
             };
@@ -246,7 +285,10 @@ impl Builder {
             } else {
                 place.source.clone()
             };
-            let p = Place { source: source.clone(), ..place.clone() };
+            let p = Place {
+                source: source.clone(),
+                ..place.clone()
+            };
             labels.push(block.label.clone());
             match &block.der {
                 Err(e) => self.not_understood.push(format!("{source} ({}): {e}.", block.label)),
@@ -264,7 +306,9 @@ impl Builder {
                     },
                     l if l.ends_with("PRIVATE KEY") => match keys::parse_private_key(Some(l), der, block.encrypted_headers) {
                         Ok(k) => self.add_key(k, &p),
-                        Err(e) => self.not_understood.push(format!("{source} ({l}): recognised as a private key, but {e}.")),
+                        Err(e) => self
+                            .not_understood
+                            .push(format!("{source} ({l}): recognised as a private key, but {e}.")),
                     },
                     other => self.not_understood.push(format!(
                         "{source}: a PEM block of type \"{}\"; expected CERTIFICATE, CERTIFICATE REQUEST, a PRIVATE KEY or PUBLIC KEY.",
@@ -274,7 +318,8 @@ impl Builder {
             }
         }
         if !blocks.is_empty() {
-            self.detected.push(format!("PEM ({} block{})", blocks.len(), if blocks.len() == 1 { "" } else { "s" }));
+            self.detected
+                .push(format!("PEM ({} block{})", blocks.len(), if blocks.len() == 1 { "" } else { "s" }));
         }
     }
 
@@ -293,15 +338,27 @@ impl Builder {
     fn add_cert(&mut self, der: &[u8], place: &Place) {
         match x509::parse_certificate(der, self.now) {
             Ok(mut c) => {
-                let Some(id) = self.push(ObjectKind::Certificate, place) else { return };
-                let ident = identity::from_subject(&mut c.subject);
+                let Some(id) = self.push(ObjectKind::Certificate, place) else {
+                    return;
+                };
                 let o = &mut self.objects[id];
-                o.label = format!("Certificate {}", util::clip(&c.subject_text, 80));
+                o.label = format!(
+                    "{} {}",
+                    if c.extensions.is_ca() { "CA certificate" } else { "Certificate" },
+                    util::clip(&c.subject_text, 80)
+                );
                 o.not_before = Some(c.validity.not_before.clone());
                 o.not_after = Some(c.validity.not_after.clone());
-                o.username = ident.username.clone();
-                o.groups = ident.all_groups();
-                o.identity = Some(ident);
+                // A CA is a trust anchor, not a login: no identity is derived for it.
+                if !c.extensions.is_ca() {
+                    let mut ident = identity::from_subject(&mut c.subject);
+                    if !c.extensions.allows_client_auth() {
+                        ident.notes.insert(0, "This certificate's extended key usage lacks client auth, so the API server would refuse it as a login; the identity shows what its subject would mean.".into());
+                    }
+                    o.username = ident.username.clone();
+                    o.groups = ident.all_groups();
+                    o.identity = Some(ident);
+                }
                 o.certificate = Some(c);
             }
             Err(e) => self.not_understood.push(format!("{}: {e}.", place.source)),
@@ -322,7 +379,11 @@ impl Builder {
     }
 
     fn add_key(&mut self, k: keys::KeyFacts, place: &Place) {
-        let kind = if k.visibility == "private" { ObjectKind::PrivateKey } else { ObjectKind::PublicKey };
+        let kind = if k.visibility == "private" {
+            ObjectKind::PrivateKey
+        } else {
+            ObjectKind::PublicKey
+        };
         if let Some(id) = self.push(kind, place) {
             self.objects[id].label = util::clip(&k.summary, 80);
             self.objects[id].key = Some(k);
@@ -335,12 +396,20 @@ impl Builder {
         let ident = match (&facts.jwt, &facts.bootstrap_token_id) {
             (Some(j), _) if facts.kind == "service_account_jwt" => {
                 let ns = j.namespace.clone().unwrap_or_default();
-                let user = j.subject.clone().filter(|s| s.starts_with("system:serviceaccount:")).unwrap_or_else(|| {
-                    format!("system:serviceaccount:{ns}:{}", j.service_account.clone().unwrap_or_default())
-                });
-                Some(identity::from_claims(user, vec!["system:serviceaccounts".into(), format!("system:serviceaccounts:{ns}")]))
+                let user = j
+                    .subject
+                    .clone()
+                    .filter(|s| s.starts_with("system:serviceaccount:"))
+                    .unwrap_or_else(|| format!("system:serviceaccount:{ns}:{}", j.service_account.clone().unwrap_or_default()));
+                Some(identity::from_claims(
+                    user,
+                    vec!["system:serviceaccounts".into(), format!("system:serviceaccounts:{ns}")],
+                ))
             }
-            (_, Some(tid)) => Some(identity::from_claims(format!("system:bootstrap:{tid}"), vec!["system:bootstrappers".into()])),
+            (_, Some(tid)) => Some(identity::from_claims(
+                format!("system:bootstrap:{tid}"),
+                vec!["system:bootstrappers".into()],
+            )),
             _ => None,
         };
         let o = &mut self.objects[id];
@@ -361,7 +430,11 @@ impl Builder {
     }
 
     fn read_document(&mut self, d: &Value, index: usize, total: usize, place: &Place) {
-        let here = if total > 1 { format!("document {}", index + 1) } else { "the document".to_string() };
+        let here = if total > 1 {
+            format!("document {}", index + 1)
+        } else {
+            "the document".to_string()
+        };
         let kind = d.get("kind").and_then(Value::as_str).unwrap_or("");
         if let Some(items) = d.get("items").and_then(Value::as_array).filter(|_| kind.ends_with("List")) {
             self.detected.push(format!("Kubernetes {kind} ({} items)", items.len()));
@@ -371,7 +444,10 @@ impl Builder {
             return;
         }
         if !d.is_object() {
-            self.not_understood.push(format!("{here}: expected a Kubernetes object or kubeconfig (a mapping), found a {}.", json_type(d)));
+            self.not_understood.push(format!(
+                "{here}: expected a Kubernetes object or kubeconfig (a mapping), found a {}.",
+                json_type(d)
+            ));
             return;
         }
         self.read_object(d, &here, place);
@@ -379,7 +455,10 @@ impl Builder {
 
     fn read_object(&mut self, v: &Value, here: &str, place: &Place) {
         if csr_object::is_csr(v) {
-            self.detected.push(format!("CertificateSigningRequest ({})", v.get("apiVersion").and_then(Value::as_str).unwrap_or("no apiVersion")));
+            self.detected.push(format!(
+                "CertificateSigningRequest ({})",
+                v.get("apiVersion").and_then(Value::as_str).unwrap_or("no apiVersion")
+            ));
             self.add_csr_object(v, here, place);
         } else if kubeconfig::is_kubeconfig(v) {
             self.detected.push("kubeconfig".into());
@@ -394,7 +473,9 @@ impl Builder {
                     "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config) or a TLS Secret.",
                     util::clip(&k, 60)
                 ),
-                None => format!("{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig or a TLS Secret."),
+                None => format!(
+                    "{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig or a TLS Secret."
+                ),
             });
         }
     }
@@ -404,7 +485,10 @@ impl Builder {
         let before = self.objects.len();
         let unknown_before = self.not_understood.len();
         match input::decode_base64(b64) {
-            Err(e) => self.not_understood.push(format!("{}: expected base64 of {want}, but it does not decode ({e}).", place.source)),
+            Err(e) => self.not_understood.push(format!(
+                "{}: expected base64 of {want}, but it does not decode ({e}).",
+                place.source
+            )),
             Ok(bytes) => {
                 if let Ok(text) = std::str::from_utf8(&bytes) {
                     if text.contains("-----BEGIN ") {
@@ -418,20 +502,37 @@ impl Builder {
                         ));
                     }
                 } else if self.read_der(&bytes, None, place).is_none() {
-                    self.not_understood.push(format!("{}: expected base64 of {want}, found {} bytes of other binary data.", place.source, bytes.len()));
+                    self.not_understood.push(format!(
+                        "{}: expected base64 of {want}, found {} bytes of other binary data.",
+                        place.source,
+                        bytes.len()
+                    ));
                 }
             }
         }
         if self.objects.len() == before && self.not_understood.len() == unknown_before {
-            self.not_understood.push(format!("{}: expected {want}, found nothing usable.", place.source));
+            self.not_understood
+                .push(format!("{}: expected {want}, found nothing usable.", place.source));
         }
         (before..self.objects.len()).collect()
     }
 
     fn add_csr_object(&mut self, v: &Value, here: &str, place: &Place) {
-        let csr_object::CsrObjectInput { mut facts, request_b64, certificate_b64 } = csr_object::read(v);
+        let csr_object::CsrObjectInput {
+            mut facts,
+            request_b64,
+            certificate_b64,
+        } = csr_object::read(v);
         let src = format!("{}CertificateSigningRequest {} ({here})", prefix(place), facts.name);
-        let Some(id) = self.push(ObjectKind::CsrObject, &Place { source: src.clone(), ..place.clone() }) else { return };
+        let Some(id) = self.push(
+            ObjectKind::CsrObject,
+            &Place {
+                source: src.clone(),
+                ..place.clone()
+            },
+        ) else {
+            return;
+        };
         match request_b64 {
             None => facts.request_error = Some("spec.request is missing".into()),
             Some(b64) => match parse_request_field(&b64) {
@@ -447,7 +548,11 @@ impl Builder {
             },
         }
         if let Some(b64) = certificate_b64 {
-            let p = Place { source: format!("{} status.certificate", facts.name), parent: Some(id), role: Role::CsrIssued };
+            let p = Place {
+                source: format!("{} status.certificate", facts.name),
+                parent: Some(id),
+                role: Role::CsrIssued,
+            };
             facts.issued = self.read_field(&b64, &p, "a PEM certificate");
             let first_cert = facts.issued.iter().find_map(|i| self.objects[*i].certificate.as_ref());
             if let Some(c) = first_cert {
@@ -463,34 +568,69 @@ impl Builder {
 
     fn add_kubeconfig(&mut self, v: &Value, place: &Place) {
         let (mut facts, embedded) = kubeconfig::read(v);
-        let Some(id) = self.push(ObjectKind::Kubeconfig, &Place { source: format!("{}kubeconfig", prefix(place)), ..place.clone() }) else { return };
+        let Some(id) = self.push(
+            ObjectKind::Kubeconfig,
+            &Place {
+                source: format!("{}kubeconfig", prefix(place)),
+                ..place.clone()
+            },
+        ) else {
+            return;
+        };
         for e in embedded {
             match e {
                 kubeconfig::Embedded::ClusterCa { cluster, b64 } => {
-                    let p = Place { source: format!("cluster {} certificate-authority-data", facts.clusters[cluster].name), parent: Some(id), role: Role::KubeconfigCa };
+                    let p = Place {
+                        source: format!("cluster {} certificate-authority-data", facts.clusters[cluster].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigCa,
+                    };
                     facts.clusters[cluster].ca_objects = self.read_field(&b64, &p, "a PEM CA certificate");
                 }
                 kubeconfig::Embedded::ClientCert { user, b64 } => {
-                    let p = Place { source: format!("user {} client-certificate-data", facts.users[user].name), parent: Some(id), role: Role::KubeconfigClient };
+                    let p = Place {
+                        source: format!("user {} client-certificate-data", facts.users[user].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigClient,
+                    };
                     facts.users[user].client_certificate = self.read_field(&b64, &p, "a PEM client certificate").first().copied();
                 }
                 kubeconfig::Embedded::ClientKey { user, b64 } => {
-                    let p = Place { source: format!("user {} client-key-data", facts.users[user].name), parent: Some(id), role: Role::KubeconfigClient };
+                    let p = Place {
+                        source: format!("user {} client-key-data", facts.users[user].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigClient,
+                    };
                     facts.users[user].client_key = self.read_field(&b64, &p, "a PEM private key").first().copied();
                 }
                 kubeconfig::Embedded::Token { user, token } => {
-                    let p = Place { source: format!("user {} token", facts.users[user].name), parent: Some(id), role: Role::KubeconfigClient };
+                    let p = Place {
+                        source: format!("user {} token", facts.users[user].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigClient,
+                    };
                     facts.users[user].token = self.add_token(&token, &p);
                 }
             }
         }
         for c in &mut facts.contexts {
-            let Some(u) = facts.users.iter().find(|u| u.name == c.user) else { continue };
+            let Some(u) = facts.users.iter().find(|u| u.name == c.user) else {
+                continue;
+            };
             let cred = u.client_certificate.or(u.token).map(|i| &self.objects[i]);
             if let Some(o) = cred {
                 c.identity = o.username.as_ref().map(|name| {
-                    let groups: Vec<&str> = o.groups.iter().map(String::as_str).filter(|g| *g != identity::AUTHENTICATED).collect();
-                    if groups.is_empty() { name.clone() } else { format!("{name} in {}", groups.join(", ")) }
+                    let groups: Vec<&str> = o
+                        .groups
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|g| *g != identity::AUTHENTICATED)
+                        .collect();
+                    if groups.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{name} in {}", groups.join(", "))
+                    }
                 });
                 c.expires = o.not_after.clone();
             } else if let Some(x) = &u.exec {
@@ -499,7 +639,10 @@ impl Builder {
                 c.identity = Some(format!("basic-auth user {b}"));
             }
             if let Some(imp) = &u.impersonate_user {
-                c.identity = Some(format!("impersonates {imp}{}", c.identity.as_ref().map(|i| format!(" (authenticating as {i})")).unwrap_or_default()));
+                c.identity = Some(format!(
+                    "impersonates {imp}{}",
+                    c.identity.as_ref().map(|i| format!(" (authenticating as {i})")).unwrap_or_default()
+                ));
             }
         }
         let o = &mut self.objects[id];
@@ -512,10 +655,22 @@ impl Builder {
 
     fn add_secret(&mut self, v: &Value, place: &Place) {
         let (facts, entries) = secret::read(v);
-        let Some(id) = self.push(ObjectKind::TlsSecret, &Place { source: format!("{}Secret {}", prefix(place), facts.name), ..place.clone() }) else { return };
+        let Some(id) = self.push(
+            ObjectKind::TlsSecret,
+            &Place {
+                source: format!("{}Secret {}", prefix(place), facts.name),
+                ..place.clone()
+            },
+        ) else {
+            return;
+        };
         for e in entries {
             let role = if e.key == "ca.crt" { Role::SecretCa } else { Role::SecretTls };
-            let p = Place { source: format!("Secret {} {}", facts.name, e.key), parent: Some(id), role };
+            let p = Place {
+                source: format!("Secret {} {}", facts.name, e.key),
+                parent: Some(id),
+                role,
+            };
             if e.base64 {
                 self.read_field(&e.value, &p, "PEM data");
             } else if e.value.contains("-----BEGIN ") {
@@ -531,13 +686,20 @@ impl Builder {
     fn link(&mut self) {
         let certs: Vec<usize> = self.objects.iter().filter(|o| o.certificate.is_some()).map(|o| o.id).collect();
         for &c in &certs {
-            let cert = self.objects[c].certificate.as_ref().map(|x| (x.issuer_text.clone(), x.self_issued, x.der.clone()));
+            let cert = self.objects[c]
+                .certificate
+                .as_ref()
+                .map(|x| (x.issuer_text.clone(), x.self_issued, x.der.clone()));
             let Some((issuer_text, self_issued, der)) = cert else { continue };
             if self_issued {
                 continue;
             }
             let issuer = certs.iter().copied().find(|&i| {
-                i != c && self.objects[i].certificate.as_ref().is_some_and(|ic| ic.subject_text == issuer_text && x509::issued_by(&der, &ic.der) == x509::SignatureCheck::Valid)
+                i != c
+                    && self.objects[i]
+                        .certificate
+                        .as_ref()
+                        .is_some_and(|ic| ic.subject_text == issuer_text && x509::issued_by(&der, &ic.der) == x509::SignatureCheck::Valid)
             });
             self.objects[c].issued_by = issuer;
         }
@@ -549,7 +711,11 @@ impl Builder {
         for (key_obj, kid) in key_ids {
             for i in 0..self.objects.len() {
                 let o = &self.objects[i];
-                let pk = o.certificate.as_ref().map(|c| &c.public_key.key_id).or(o.request.as_ref().map(|r| &r.public_key.key_id));
+                let pk = o
+                    .certificate
+                    .as_ref()
+                    .map(|c| &c.public_key.key_id)
+                    .or(o.request.as_ref().map(|r| &r.public_key.key_id));
                 if pk == Some(&kid) {
                     self.objects[i].key_matches.push(key_obj);
                     self.objects[key_obj].key_matches.push(i);
@@ -582,16 +748,23 @@ fn json_type(v: &Value) -> &'static str {
 /// the first PEM block, which must be exactly that type).
 fn parse_request_field(b64: &str) -> Result<x509::CsrFacts, String> {
     let bytes = input::decode_base64(b64).map_err(|e| format!("spec.request is not valid base64 ({e})"))?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| "spec.request decodes to binary data; the API expects base64 of a PEM CERTIFICATE REQUEST".to_string())?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| "spec.request decodes to binary data; the API expects base64 of a PEM CERTIFICATE REQUEST".to_string())?;
     let (blocks, problems) = input::pem_blocks(text);
     let Some(first) = blocks.first() else {
         return Err(match problems.first() {
             Some(p) => format!("spec.request: {p}"),
-            None => format!("spec.request holds no PEM block; expected a CERTIFICATE REQUEST, found {}", input::describe(text)),
+            None => format!(
+                "spec.request holds no PEM block; expected a CERTIFICATE REQUEST, found {}",
+                input::describe(text)
+            ),
         });
     };
     if first.label != "CERTIFICATE REQUEST" {
-        return Err(format!("PEM block type must be CERTIFICATE REQUEST (found \"{}\"); the API rejects this request", util::clip(&first.label, 40)));
+        return Err(format!(
+            "PEM block type must be CERTIFICATE REQUEST (found \"{}\"); the API rejects this request",
+            util::clip(&first.label, 40)
+        ));
     }
     let der = first.der.as_ref().map_err(|e| format!("spec.request: {e}"))?;
     x509::parse_csr(der).map_err(|e| format!("spec.request is {e}"))

@@ -86,6 +86,9 @@ impl VerdictLevel {
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Verdict {
     pub level: VerdictLevel,
+    /// The level in words fit for what was inspected: "Do not approve" for CSRs, "Dangerous"
+    /// for certificates and kubeconfigs.
+    pub label: String,
     /// One sentence for a reviewer.
     pub headline: String,
     /// The findings that decided it, worst first ("[critical] identity-system-masters: …").

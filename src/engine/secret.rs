@@ -23,12 +23,18 @@ pub struct Entry {
 pub fn is_tls_secret(v: &Value) -> bool {
     v.get("kind").and_then(Value::as_str) == Some("Secret")
         && (v.get("type").and_then(Value::as_str) == Some("kubernetes.io/tls")
-            || ["data", "stringData"].iter().any(|d| v.get(*d).is_some_and(|m| m.get("tls.crt").is_some() || m.get("ca.crt").is_some())))
+            || ["data", "stringData"]
+                .iter()
+                .any(|d| v.get(*d).is_some_and(|m| m.get("tls.crt").is_some() || m.get("ca.crt").is_some())))
 }
 
 pub fn read(v: &Value) -> (SecretFacts, Vec<Entry>) {
     let mut f = SecretFacts {
-        name: v.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("(unnamed)").to_string(),
+        name: v
+            .pointer("/metadata/name")
+            .and_then(Value::as_str)
+            .unwrap_or("(unnamed)")
+            .to_string(),
         namespace: v.pointer("/metadata/namespace").and_then(Value::as_str).map(str::to_string),
         secret_type: v.get("type").and_then(Value::as_str).unwrap_or("Opaque").to_string(),
         keys: Vec::new(),
@@ -39,7 +45,11 @@ pub fn read(v: &Value) -> (SecretFacts, Vec<Entry>) {
             for (k, val) in m {
                 f.keys.push(k.clone());
                 if let Some(s) = val.as_str() {
-                    entries.push(Entry { key: k.clone(), value: s.to_string(), base64 });
+                    entries.push(Entry {
+                        key: k.clone(),
+                        value: s.to_string(),
+                        base64,
+                    });
                 }
             }
         }

@@ -54,7 +54,11 @@ fn decode_part(p: &str) -> Option<Value> {
 
 pub fn parse(token: &str) -> TokenFacts {
     let token = token.trim();
-    let mut f = TokenFacts { preview: preview(token), kind: "opaque".into(), ..Default::default() };
+    let mut f = TokenFacts {
+        preview: preview(token),
+        kind: "opaque".into(),
+        ..Default::default()
+    };
     if let Some(id) = is_bootstrap(token) {
         f.kind = "bootstrap".into();
         f.bootstrap_token_id = Some(id);
@@ -89,11 +93,18 @@ pub fn parse(token: &str) -> TokenFacts {
     }
     if c.issuer.as_deref() == Some("kubernetes/serviceaccount") {
         c.namespace = c.namespace.or_else(|| s(&claims, "kubernetes.io/serviceaccount/namespace"));
-        c.service_account = c.service_account.or_else(|| s(&claims, "kubernetes.io/serviceaccount/service-account.name"));
+        c.service_account = c
+            .service_account
+            .or_else(|| s(&claims, "kubernetes.io/serviceaccount/service-account.name"));
         c.legacy_service_account = c.expires_unix.is_none();
     }
     let sa_subject = c.subject.as_deref().is_some_and(|s| s.starts_with("system:serviceaccount:"));
-    f.kind = if sa_subject || c.service_account.is_some() { "service_account_jwt" } else { "jwt" }.into();
+    f.kind = if sa_subject || c.service_account.is_some() {
+        "service_account_jwt"
+    } else {
+        "jwt"
+    }
+    .into();
     f.jwt = Some(c);
     f
 }
@@ -104,12 +115,18 @@ mod tests {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     fn jwt(claims: &str) -> String {
-        format!("{}.{}.c2ln", URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256"}"#), URL_SAFE_NO_PAD.encode(claims))
+        format!(
+            "{}.{}.c2ln",
+            URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256"}"#),
+            URL_SAFE_NO_PAD.encode(claims)
+        )
     }
 
     #[test]
     fn legacy_service_account_token_has_no_expiry() {
-        let t = parse(&jwt(r#"{"iss":"kubernetes/serviceaccount","sub":"system:serviceaccount:ci:deployer","kubernetes.io/serviceaccount/namespace":"ci","kubernetes.io/serviceaccount/service-account.name":"deployer"}"#));
+        let t = parse(&jwt(
+            r#"{"iss":"kubernetes/serviceaccount","sub":"system:serviceaccount:ci:deployer","kubernetes.io/serviceaccount/namespace":"ci","kubernetes.io/serviceaccount/service-account.name":"deployer"}"#,
+        ));
         assert_eq!(t.kind, "service_account_jwt");
         let c = t.jwt.unwrap();
         assert!(c.legacy_service_account);
@@ -119,7 +136,9 @@ mod tests {
 
     #[test]
     fn bound_token_has_expiry_and_is_not_legacy() {
-        let t = parse(&jwt(r#"{"iss":"https://kubernetes.default.svc","sub":"system:serviceaccount:default:app","aud":["https://kubernetes.default.svc"],"exp":1800000000,"kubernetes.io":{"namespace":"default","serviceaccount":{"name":"app"}}}"#));
+        let t = parse(&jwt(
+            r#"{"iss":"https://kubernetes.default.svc","sub":"system:serviceaccount:default:app","aud":["https://kubernetes.default.svc"],"exp":1800000000,"kubernetes.io":{"namespace":"default","serviceaccount":{"name":"app"}}}"#,
+        ));
         let c = t.jwt.unwrap();
         assert!(!c.legacy_service_account);
         assert_eq!(c.expires.as_deref(), Some("2027-01-15T08:00:00Z"));

@@ -188,6 +188,9 @@ pub struct CertFacts {
     pub signature_algorithm: SignatureAlgorithm,
     pub extensions: ExtensionFacts,
     pub sha256_fingerprint: String,
+    /// What the certificate is for, from its extensions: "Certificate authority (signs other
+    /// certificates)", "Client certificate (logs in to the API server)", ...
+    pub purpose: String,
     #[serde(skip)]
     pub der: Vec<u8>,
 }
@@ -320,7 +323,10 @@ pub fn public_key_facts(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyFacts {
     let oid = spki.algorithm.algorithm.to_id_string();
     let algorithm = key_algorithm_name(&oid).to_string();
     let data: &[u8] = &spki.subject_public_key.data;
-    let mut facts = PublicKeyFacts { algorithm: algorithm.clone(), ..Default::default() };
+    let mut facts = PublicKeyFacts {
+        algorithm: algorithm.clone(),
+        ..Default::default()
+    };
     match spki.parsed() {
         Ok(PublicKey::RSA(rsa)) => {
             facts.bits = Some((strip_zeros(rsa.modulus).len() * 8) as u32);
@@ -406,7 +412,12 @@ pub fn verify(spki: &SubjectPublicKeyInfo<'_>, alg: &AlgorithmIdentifier<'_>, si
     use ring::signature as s;
     let sig_oid = alg.algorithm.to_id_string();
     let key_oid = spki.algorithm.algorithm.to_id_string();
-    let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok()).map(|o| o.to_id_string());
+    let curve = spki
+        .algorithm
+        .parameters
+        .as_ref()
+        .and_then(|p| p.as_oid().ok())
+        .map(|o| o.to_id_string());
     let p256 = curve.as_deref() == Some("1.2.840.10045.3.1.7");
     let p384 = curve.as_deref() == Some("1.3.132.0.34");
     let algo: &dyn s::VerificationAlgorithm = match (sig_oid.as_str(), key_oid.as_str()) {
@@ -535,7 +546,11 @@ pub fn extension_facts(exts: &[X509Extension<'_>]) -> ExtensionFacts {
                 f.extended_key_usage.extend(eku.other.iter().map(|o| eku_name(&o.to_id_string())));
             }
             ParsedExtension::BasicConstraints(bc) => {
-                f.basic_constraints = Some(BasicConstraints { ca: bc.ca, path_len: bc.path_len_constraint, critical: ext.critical });
+                f.basic_constraints = Some(BasicConstraints {
+                    ca: bc.ca,
+                    path_len: bc.path_len_constraint,
+                    critical: ext.critical,
+                });
             }
             ParsedExtension::SubjectKeyIdentifier(ki) => f.subject_key_id = Some(hex_colon(ki.0)),
             ParsedExtension::AuthorityKeyIdentifier(aki) => {
@@ -562,7 +577,14 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
     let subject = name_attrs(tbs.subject());
     let issuer = name_attrs(tbs.issuer());
     let self_issued = tbs.subject().as_raw() == tbs.issuer().as_raw();
-    let self_signature = self_issued.then(|| verify(tbs.public_key(), &cert.signature_algorithm, &cert.signature_value.data, tbs.as_ref()));
+    let self_signature = self_issued.then(|| {
+        verify(
+            tbs.public_key(),
+            &cert.signature_algorithm,
+            &cert.signature_value.data,
+            tbs.as_ref(),
+        )
+    });
     let nb = tbs.validity.not_before.timestamp();
     let na = tbs.validity.not_after.timestamp();
     let der = cert.as_raw().to_vec();
@@ -580,7 +602,33 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
         signature_algorithm: signature_algorithm(&cert.signature_algorithm),
         extensions: extension_facts(tbs.extensions()),
         sha256_fingerprint: fingerprint(&der),
+        purpose: String::new(),
         der,
+    }
+    .with_purpose()
+}
+
+impl CertFacts {
+    fn with_purpose(mut self) -> Self {
+        let e = &self.extensions;
+        self.purpose = if e.is_ca() {
+            if self.self_issued {
+                "Root certificate authority (signs other certificates)"
+            } else {
+                "Intermediate certificate authority (signs other certificates)"
+            }
+        } else if !e.has_extended_key_usage {
+            "Any purpose (no extended key usage): usable as a client and as a server certificate"
+        } else {
+            match (e.allows_client_auth(), e.allows_server_auth()) {
+                (true, true) => "Client and server certificate",
+                (true, false) => "Client certificate (can log in to the API server)",
+                (false, true) => "Serving certificate (TLS server; cannot log in to the API server)",
+                (false, false) => "Neither a client nor a server certificate (other extended key usage)",
+            }
+        }
+        .to_string();
+        self
     }
 }
 
@@ -592,7 +640,12 @@ pub fn issued_by(cert_der: &[u8], issuer_der: &[u8]) -> SignatureCheck {
     if cert.tbs_certificate.issuer().as_raw() != issuer.tbs_certificate.subject().as_raw() {
         return SignatureCheck::Invalid;
     }
-    verify(issuer.public_key(), &cert.signature_algorithm, &cert.signature_value.data, cert.tbs_certificate.as_ref())
+    verify(
+        issuer.public_key(),
+        &cert.signature_algorithm,
+        &cert.signature_value.data,
+        cert.tbs_certificate.as_ref(),
+    )
 }
 
 pub fn parse_csr(der: &[u8]) -> Result<CsrFacts, String> {

@@ -28,7 +28,13 @@ fn check(ctx: &Ctx) -> Outcome {
     match curve.as_deref() {
         Some("P-256" | "P-384" | "P-521") => Outcome::Pass,
         Some("P-224") => Outcome::fail(Severity::Medium, "Curve P-224: accepted by Go, but only 112-bit security."),
-        other => Outcome::rejected(Severity::High, format!("Curve {}: Go's crypto/x509 fails with \"x509: unsupported elliptic curve\".", other.unwrap_or("(unnamed)"))),
+        other => Outcome::rejected(
+            Severity::High,
+            format!(
+                "Curve {}: Go's crypto/x509 fails with \"x509: unsupported elliptic curve\".",
+                other.unwrap_or("(unnamed)")
+            ),
+        ),
     }
 }
 

@@ -22,7 +22,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(alg) = ctx.signature_algorithm() else { return Outcome::NotApplicable };
+    let Some(alg) = ctx.signature_algorithm() else {
+        return Outcome::NotApplicable;
+    };
     let hash = alg.hash.as_deref().unwrap_or("");
     if !matches!(hash, "SHA-1" | "MD5" | "MD2") {
         return Outcome::Pass;
@@ -32,7 +34,10 @@ fn check(ctx: &Ctx) -> Outcome {
         return if hash == "SHA-1" {
             Outcome::fail(Severity::Medium, format!("The CSR is signed with {name}. The API accepts SHA-1 CSRs (the certificate is signed with the CA's own algorithm), but it shows an old toolchain."))
         } else {
-            Outcome::rejected(Severity::High, format!("The CSR is signed with {name}: Go's CheckSignature refuses {hash}, so the API rejects it."))
+            Outcome::rejected(
+                Severity::High,
+                format!("The CSR is signed with {name}: Go's CheckSignature refuses {hash}, so the API rejects it."),
+            )
         };
     }
     let Some(c) = ctx.cert() else { return Outcome::NotApplicable };

@@ -20,10 +20,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(signer) = ctx.signer() else { return Outcome::NotApplicable };
+    let Some(signer) = ctx.signer() else {
+        return Outcome::NotApplicable;
+    };
     let domain = signer.split('/').next().unwrap_or("");
     Outcome::pass_if(domain == "kubernetes.io" || domain.ends_with(".kubernetes.io"), || {
-        Outcome::fail(Severity::Low, format!("Signer {signer} is not built in: its acceptance rules, issued lifetime and trust are not known to Kubernetes."))
+        Outcome::fail(
+            Severity::Low,
+            format!("Signer {signer} is not built in: its acceptance rules, issued lifetime and trust are not known to Kubernetes."),
+        )
     })
 }
 
@@ -35,7 +40,10 @@ mod tests {
     #[test]
     fn custom_signers_are_noted() {
         assert!(fails(run(&RULE, &csr_object(&[("CN", "a")], "example.com/issuer", &[], "a"))));
-        assert_eq!(run(&RULE, &csr_object(&[("CN", "a")], "kubernetes.io/kube-apiserver-client", &[], "a")), Outcome::Pass);
+        assert_eq!(
+            run(&RULE, &csr_object(&[("CN", "a")], "kubernetes.io/kube-apiserver-client", &[], "a")),
+            Outcome::Pass
+        );
         assert_eq!(run(&RULE, &csr(&[("CN", "a")])), Outcome::NotApplicable);
     }
 }

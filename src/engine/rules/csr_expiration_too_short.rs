@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
     id: "csr-expiration-too-short",
     title: "expirationSeconds below 600 is rejected",
     severity: Severity::High,
-    why: "The API server refuses CSRs asking for less than 10 minutes, and the signing controller never issues less than 10 minutes anyway.",
+    why:
+        "The API server refuses CSRs asking for less than 10 minutes, and the signing controller never issues less than 10 minutes anyway.",
     fix: "Use expirationSeconds: 600 or more (3600 for an hour, 86400 for a day).",
     reference: "kubernetes/kubernetes pkg/apis/certificates/validation/validation.go",
     check,
@@ -22,7 +23,10 @@ fn check(ctx: &Ctx) -> Outcome {
     match spec.expiration_seconds {
         None => Outcome::NotApplicable,
         Some(s) => Outcome::pass_if(s >= MIN_EXPIRATION_SECONDS, || {
-            Outcome::rejected(Severity::High, format!("expirationSeconds: {s}: may not specify a duration less than 600 seconds (10 minutes)."))
+            Outcome::rejected(
+                Severity::High,
+                format!("expirationSeconds: {s}: may not specify a duration less than 600 seconds (10 minutes)."),
+            )
         }),
     }
 }

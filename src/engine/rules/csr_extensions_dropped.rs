@@ -26,8 +26,16 @@ fn check(ctx: &Ctx) -> Outcome {
         Some(KUBE_APISERVER_CLIENT_KUBELET) => &["keyUsage"],
         _ => return Outcome::NotApplicable,
     };
-    let dropped: Vec<&str> = csr.extensions.list.iter().map(|e| e.name.as_str()).filter(|n| !honoured.contains(n)).collect();
-    Outcome::pass_if(dropped.is_empty(), || Outcome::fail(Severity::Low, format!("The signer ignores the requested {}.", dropped.join(", "))))
+    let dropped: Vec<&str> = csr
+        .extensions
+        .list
+        .iter()
+        .map(|e| e.name.as_str())
+        .filter(|n| !honoured.contains(n))
+        .collect();
+    Outcome::pass_if(dropped.is_empty(), || {
+        Outcome::fail(Severity::Low, format!("The signer ignores the requested {}.", dropped.join(", ")))
+    })
 }
 
 #[cfg(test)]
@@ -41,7 +49,11 @@ mod tests {
         let mut o = csr_object(&[("CN", "a")], KUBE_APISERVER_CLIENT, &[], "a");
         assert_eq!(run(&RULE, &o), Outcome::Pass);
         for n in ["subjectAltName", "basicConstraints"] {
-            o.request.as_mut().unwrap().extensions.list.push(ExtensionSummary { oid: String::new(), name: n.into(), critical: false });
+            o.request.as_mut().unwrap().extensions.list.push(ExtensionSummary {
+                oid: String::new(),
+                name: n.into(),
+                critical: false,
+            });
         }
         assert_eq!(detail(&run(&RULE, &o)), "The signer ignores the requested basicConstraints.");
     }

@@ -19,15 +19,30 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let (Some(_), Some(csr)) = (ctx.spec(), ctx.csr()) else { return Outcome::NotApplicable };
+    let (Some(_), Some(csr)) = (ctx.spec(), ctx.csr()) else {
+        return Outcome::NotApplicable;
+    };
     let issued: Vec<_> = ctx.children().filter_map(|c| c.certificate.as_ref()).collect();
-    let Some(first) = issued.first() else { return Outcome::NotApplicable };
+    let Some(first) = issued.first() else {
+        return Outcome::NotApplicable;
+    };
     let mut hits = Vec::new();
     if first.subject_text != csr.subject_text {
-        hits.push(Hit { severity: Severity::High, detail: format!("Issued subject \"{}\" differs from requested \"{}\".", first.subject_text, csr.subject_text), rejected_by_kubernetes: false });
+        hits.push(Hit {
+            severity: Severity::High,
+            detail: format!(
+                "Issued subject \"{}\" differs from requested \"{}\".",
+                first.subject_text, csr.subject_text
+            ),
+            rejected_by_kubernetes: false,
+        });
     }
     if first.public_key.key_id != csr.public_key.key_id {
-        hits.push(Hit { severity: Severity::High, detail: "The issued certificate carries a different public key than the request.".into(), rejected_by_kubernetes: false });
+        hits.push(Hit {
+            severity: Severity::High,
+            detail: "The issued certificate carries a different public key than the request.".into(),
+            rejected_by_kubernetes: false,
+        });
     }
     if hits.is_empty() {
         Outcome::Pass

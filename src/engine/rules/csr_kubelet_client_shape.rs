@@ -44,7 +44,10 @@ pub fn subject_problems(orgs: &[&str], cn: Option<&str>, sans: &crate::engine::x
         p.push("URI subjectAltNames are not allowed".into());
     }
     if !cn.unwrap_or("").starts_with("system:node:") {
-        p.push(format!("subject common name does not begin with system:node: (found \"{}\")", cn.unwrap_or("")));
+        p.push(format!(
+            "subject common name does not begin with system:node: (found \"{}\")",
+            cn.unwrap_or("")
+        ));
     }
     p
 }
@@ -53,13 +56,23 @@ fn check(ctx: &Ctx) -> Outcome {
     if ctx.signer() != Some(KUBE_APISERVER_CLIENT_KUBELET) {
         return Outcome::NotApplicable;
     }
-    let (Some(csr), Some(_)) = (ctx.csr(), ctx.spec()) else { return Outcome::NotApplicable };
+    let (Some(csr), Some(_)) = (ctx.csr(), ctx.spec()) else {
+        return Outcome::NotApplicable;
+    };
     let orgs = ctx.values("O");
     let p = subject_problems(&orgs, ctx.obj.username.as_deref(), &csr.extensions.sans, false);
     if p.is_empty() {
         Outcome::Pass
     } else {
-        Outcome::Fail(p.into_iter().map(|d| Hit { severity: Severity::High, detail: d, rejected_by_kubernetes: true }).collect())
+        Outcome::Fail(
+            p.into_iter()
+                .map(|d| Hit {
+                    severity: Severity::High,
+                    detail: d,
+                    rejected_by_kubernetes: true,
+                })
+                .collect(),
+        )
     }
 }
 
@@ -70,9 +83,19 @@ mod tests {
 
     #[test]
     fn exact_subject_and_no_sans() {
-        let ok = csr_object(&[("O", "system:nodes"), ("CN", "system:node:n1")], KUBE_APISERVER_CLIENT_KUBELET, &[], "x");
+        let ok = csr_object(
+            &[("O", "system:nodes"), ("CN", "system:node:n1")],
+            KUBE_APISERVER_CLIENT_KUBELET,
+            &[],
+            "x",
+        );
         assert_eq!(run(&RULE, &ok), Outcome::Pass);
-        let extra = csr_object(&[("O", "system:nodes"), ("O", "x"), ("CN", "system:node:n1")], KUBE_APISERVER_CLIENT_KUBELET, &[], "x");
+        let extra = csr_object(
+            &[("O", "system:nodes"), ("O", "x"), ("CN", "system:node:n1")],
+            KUBE_APISERVER_CLIENT_KUBELET,
+            &[],
+            "x",
+        );
         assert!(detail(&run(&RULE, &extra)).contains("subject organization is not system:nodes"));
         let mut sans = ok.clone();
         sans.request.as_mut().unwrap().extensions.sans.dns.push("n1".into());

@@ -29,7 +29,15 @@ fn check(ctx: &Ctx) -> Outcome {
     if p.is_empty() {
         Outcome::Pass
     } else {
-        Outcome::Fail(p.into_iter().map(|d| Hit { severity: Severity::High, detail: d, rejected_by_kubernetes: true }).collect())
+        Outcome::Fail(
+            p.into_iter()
+                .map(|d| Hit {
+                    severity: Severity::High,
+                    detail: d,
+                    rejected_by_kubernetes: true,
+                })
+                .collect(),
+        )
     }
 }
 
@@ -40,7 +48,12 @@ mod tests {
 
     #[test]
     fn needs_a_dns_or_ip_san() {
-        let mut o = csr_object(&[("O", "system:nodes"), ("CN", "system:node:n1")], KUBELET_SERVING, &[], "system:node:n1");
+        let mut o = csr_object(
+            &[("O", "system:nodes"), ("CN", "system:node:n1")],
+            KUBELET_SERVING,
+            &[],
+            "system:node:n1",
+        );
         assert!(detail(&run(&RULE, &o)).contains("DNS or IP subjectAltName is required"));
         o.request.as_mut().unwrap().extensions.sans.ip.push("10.0.0.5".into());
         assert_eq!(run(&RULE, &o), Outcome::Pass);

@@ -25,9 +25,22 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::Pass;
     }
     if spec.api_version == "certificates.k8s.io/v1" {
-        Outcome::rejected(Severity::High, "certificates.k8s.io/v1 rejects it: \"the legacy signerName is not allowed via this API version\".")
+        Outcome::rejected(
+            Severity::High,
+            "certificates.k8s.io/v1 rejects it: \"the legacy signerName is not allowed via this API version\".",
+        )
     } else {
-        Outcome::fail(Severity::High, format!("{} accepts it, but nothing is defined about who trusts the result.", if spec.api_version.is_empty() { "This API version" } else { &spec.api_version }))
+        Outcome::fail(
+            Severity::High,
+            format!(
+                "{} accepts it, but nothing is defined about who trusts the result.",
+                if spec.api_version.is_empty() {
+                    "This API version"
+                } else {
+                    &spec.api_version
+                }
+            ),
+        )
     }
 }
 
@@ -43,6 +56,9 @@ mod tests {
         o.csr_object.as_mut().unwrap().api_version = "certificates.k8s.io/v1beta1".into();
         let out = run(&RULE, &o);
         assert!(matches!(&out, Outcome::Fail(h) if !h[0].rejected_by_kubernetes));
-        assert_eq!(run(&RULE, &csr_object(&[("CN", "a")], "kubernetes.io/kube-apiserver-client", &[], "a")), Outcome::Pass);
+        assert_eq!(
+            run(&RULE, &csr_object(&[("CN", "a")], "kubernetes.io/kube-apiserver-client", &[], "a")),
+            Outcome::Pass
+        );
     }
 }

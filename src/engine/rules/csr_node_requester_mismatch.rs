@@ -24,12 +24,20 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx) -> Outcome {
     let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
-    let Some(user) = ctx.obj.username.as_deref().filter(|u| u.starts_with("system:node:")) else { return Outcome::NotApplicable };
-    let Some(requester) = spec.requester.username.as_deref() else {
-        return Outcome::fail(Severity::Medium, format!("Asks for {user}, but the object has no spec.username, so who asked cannot be checked."));
+    let Some(user) = ctx.obj.username.as_deref().filter(|u| u.starts_with("system:node:")) else {
+        return Outcome::NotApplicable;
     };
-    let bootstrap = requester.starts_with("system:bootstrap:") || spec.requester.groups.iter().any(|g| g.starts_with("system:bootstrappers"));
-    Outcome::pass_if(requester == user || bootstrap, || Outcome::fail(Severity::High, format!("Asks for {user} but was submitted by {requester}.")))
+    let Some(requester) = spec.requester.username.as_deref() else {
+        return Outcome::fail(
+            Severity::Medium,
+            format!("Asks for {user}, but the object has no spec.username, so who asked cannot be checked."),
+        );
+    };
+    let bootstrap =
+        requester.starts_with("system:bootstrap:") || spec.requester.groups.iter().any(|g| g.starts_with("system:bootstrappers"));
+    Outcome::pass_if(requester == user || bootstrap, || {
+        Outcome::fail(Severity::High, format!("Asks for {user} but was submitted by {requester}."))
+    })
 }
 
 #[cfg(test)]

@@ -30,7 +30,10 @@ fn check(ctx: &Ctx) -> Outcome {
     let Some(csr) = ctx.csr() else { return Outcome::NotApplicable };
     match &csr.signature {
         SignatureCheck::Valid => Outcome::Pass,
-        SignatureCheck::Invalid => Outcome::rejected(Severity::High, "The CSR's signature does not verify with its own public key: it was altered, or made without the matching private key."),
+        SignatureCheck::Invalid => Outcome::rejected(
+            Severity::High,
+            "The CSR's signature does not verify with its own public key: it was altered, or made without the matching private key.",
+        ),
         SignatureCheck::Unchecked(why) => Outcome::fail(Severity::Info, format!("The CSR's signature could not be checked here ({why}).")),
     }
 }

@@ -36,12 +36,16 @@ pub fn problem(name: &str) -> Option<String> {
         return Some(format!("is {} characters long; at most 571 are allowed", name.len()));
     }
     let parts: Vec<&str> = name.split('/').collect();
-    let [domain, path] = parts.as_slice() else { return Some(shape.to_string()) };
+    let [domain, path] = parts.as_slice() else {
+        return Some(shape.to_string());
+    };
     if domain.len() > 253 || !domain.split('.').all(dns_label) {
         return Some(format!("domain \"{domain}\" is not a valid DNS name"));
     }
     if domain.split('.').count() < 2 {
-        return Some(format!("domain \"{domain}\" should be a domain with at least two segments separated by dots"));
+        return Some(format!(
+            "domain \"{domain}\" should be a domain with at least two segments separated by dots"
+        ));
     }
     if path.is_empty() || path.len() > 253 || !path.split('.').all(dns_label) {
         return Some(format!("path \"{path}\" is not a valid DNS-1123 subdomain; {shape}"));

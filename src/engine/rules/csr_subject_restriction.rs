@@ -36,8 +36,23 @@ mod tests {
 
     #[test]
     fn only_system_masters_on_the_client_signer() {
-        assert!(fails(run(&RULE, &csr_object(&[("O", "system:masters"), ("CN", "a")], KUBE_APISERVER_CLIENT, &[], "a"))));
-        assert_eq!(run(&RULE, &csr_object(&[("O", "kubeadm:cluster-admins"), ("CN", "a")], KUBE_APISERVER_CLIENT, &[], "a")), Outcome::Pass);
-        assert_eq!(run(&RULE, &csr_object(&[("O", "system:masters"), ("CN", "a")], "example.com/s", &[], "a")), Outcome::NotApplicable);
+        assert!(fails(run(
+            &RULE,
+            &csr_object(&[("O", "system:masters"), ("CN", "a")], KUBE_APISERVER_CLIENT, &[], "a")
+        )));
+        assert_eq!(
+            run(
+                &RULE,
+                &csr_object(&[("O", "kubeadm:cluster-admins"), ("CN", "a")], KUBE_APISERVER_CLIENT, &[], "a")
+            ),
+            Outcome::Pass
+        );
+        assert_eq!(
+            run(
+                &RULE,
+                &csr_object(&[("O", "system:masters"), ("CN", "a")], "example.com/s", &[], "a")
+            ),
+            Outcome::NotApplicable
+        );
     }
 }

@@ -47,13 +47,23 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx) -> Outcome {
     let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
     let mut hits = Vec::new();
-    let mut reject = |d: String| hits.push(Hit { severity: Severity::High, detail: d, rejected_by_kubernetes: true });
+    let mut reject = |d: String| {
+        hits.push(Hit {
+            severity: Severity::High,
+            detail: d,
+            rejected_by_kubernetes: true,
+        })
+    };
     if spec.usages.is_empty() {
         reject("spec.usages is empty; at least one usage is required.".into());
     }
     for (i, u) in spec.usages.iter().enumerate() {
         if !KNOWN_USAGES.contains(&u.as_str()) {
-            let hint = KNOWN_USAGES.iter().find(|k| k.replace(' ', "").eq_ignore_ascii_case(&u.replace([' ', '-', '_'], ""))).map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();
+            let hint = KNOWN_USAGES
+                .iter()
+                .find(|k| k.replace(' ', "").eq_ignore_ascii_case(&u.replace([' ', '-', '_'], "")))
+                .map(|k| format!(" (did you mean \"{k}\"?)"))
+                .unwrap_or_default();
             reject(format!("Unsupported usage \"{u}\"{hint}."));
         }
         if spec.usages[..i].contains(u) {
@@ -79,6 +89,9 @@ mod tests {
         let o = run(&RULE, &csr_object(&[("CN", "a")], s, &["clientAuth"], "a"));
         assert!(detail(&o).contains("did you mean \"client auth\""), "{}", detail(&o));
         assert!(detail(&run(&RULE, &csr_object(&[("CN", "a")], s, &["client auth", "client auth"], "a"))).contains("twice"));
-        assert_eq!(run(&RULE, &csr_object(&[("CN", "a")], s, &["digital signature", "client auth"], "a")), Outcome::Pass);
+        assert_eq!(
+            run(&RULE, &csr_object(&[("CN", "a")], s, &["digital signature", "client auth"], "a")),
+            Outcome::Pass
+        );
     }
 }

@@ -53,12 +53,28 @@ fn check(ctx: &Ctx) -> Outcome {
             }
         }
         Some(KUBE_APISERVER_CLIENT_KUBELET) => Outcome::pass_if(
-            exact(&["digital signature", "key encipherment", "client auth"], &["digital signature", "client auth"]),
-            || Outcome::rejected(Severity::High, format!("usages did not match [client auth digital signature key encipherment]: got {u:?}")),
+            exact(
+                &["digital signature", "key encipherment", "client auth"],
+                &["digital signature", "client auth"],
+            ),
+            || {
+                Outcome::rejected(
+                    Severity::High,
+                    format!("usages did not match [client auth digital signature key encipherment]: got {u:?}"),
+                )
+            },
         ),
         Some(KUBELET_SERVING) => Outcome::pass_if(
-            exact(&["digital signature", "key encipherment", "server auth"], &["digital signature", "server auth"]),
-            || Outcome::rejected(Severity::High, format!("usages did not match [digital signature key encipherment server auth]: got {u:?}")),
+            exact(
+                &["digital signature", "key encipherment", "server auth"],
+                &["digital signature", "server auth"],
+            ),
+            || {
+                Outcome::rejected(
+                    Severity::High,
+                    format!("usages did not match [digital signature key encipherment server auth]: got {u:?}"),
+                )
+            },
         ),
         _ => Outcome::NotApplicable,
     }
@@ -73,11 +89,18 @@ mod tests {
     fn per_signer_usage_sets() {
         let s = |signer, u: &[&str]| run(&RULE, &csr_object(&[("CN", "a")], signer, u, "a"));
         assert_eq!(s(KUBE_APISERVER_CLIENT, &["client auth", "digital signature"]), Outcome::Pass);
-        assert!(detail(&s(KUBE_APISERVER_CLIENT, &["client auth", "server auth"])).contains("invalid usage for client certificate: server auth"));
+        assert!(detail(&s(KUBE_APISERVER_CLIENT, &["client auth", "server auth"]))
+            .contains("invalid usage for client certificate: server auth"));
         assert!(detail(&s(KUBE_APISERVER_CLIENT, &["digital signature"])).contains("missing required usage"));
-        assert_eq!(s(KUBE_APISERVER_CLIENT_KUBELET, &["client auth", "digital signature"]), Outcome::Pass);
+        assert_eq!(
+            s(KUBE_APISERVER_CLIENT_KUBELET, &["client auth", "digital signature"]),
+            Outcome::Pass
+        );
         assert!(fails(s(KUBE_APISERVER_CLIENT_KUBELET, &["client auth"])));
-        assert_eq!(s(KUBELET_SERVING, &["key encipherment", "digital signature", "server auth"]), Outcome::Pass);
+        assert_eq!(
+            s(KUBELET_SERVING, &["key encipherment", "digital signature", "server auth"]),
+            Outcome::Pass
+        );
         assert!(fails(s(KUBELET_SERVING, &["server auth", "client auth", "digital signature"])));
         assert_eq!(s("example.com/x", &["anything"]), Outcome::NotApplicable);
     }

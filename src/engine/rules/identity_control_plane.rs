@@ -33,12 +33,26 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::Pass;
     }
     let user = ctx.obj.username.as_deref().unwrap_or("");
-    let what = CONTROL_PLANE_USERS.iter().find(|(u, _)| *u == user).map(|(_, w)| *w).unwrap_or("a control-plane component");
+    let what = CONTROL_PLANE_USERS
+        .iter()
+        .find(|(u, _)| *u == user)
+        .map(|(_, w)| *w)
+        .unwrap_or("a control-plane component");
     if ctx.csr().is_some() {
-        let sev = if matches!(user, "system:kube-controller-manager" | "system:apiserver") { Severity::Critical } else { Severity::High };
-        Outcome::fail(sev, format!("Requests the identity of {what}. Components never obtain certificates through the CSR API."))
+        let sev = if matches!(user, "system:kube-controller-manager" | "system:apiserver") {
+            Severity::Critical
+        } else {
+            Severity::High
+        };
+        Outcome::fail(
+            sev,
+            format!("Requests the identity of {what}. Components never obtain certificates through the CSR API."),
+        )
     } else {
-        Outcome::fail(Severity::Info, format!("A credential of {what}: keep it on the control-plane node."))
+        Outcome::fail(
+            Severity::Info,
+            format!("A credential of {what}: keep it on the control-plane node."),
+        )
     }
 }
 
@@ -49,9 +63,18 @@ mod tests {
 
     #[test]
     fn csr_for_a_component_is_serious_certificate_is_info() {
-        assert_eq!(severity(&run(&RULE, &csr(&[("CN", "system:kube-controller-manager")]))), Some(Severity::Critical));
-        assert_eq!(severity(&run(&RULE, &csr(&[("CN", "system:kube-scheduler")]))), Some(Severity::High));
-        assert_eq!(severity(&run(&RULE, &cert(&[("CN", "system:kube-scheduler")], 365))), Some(Severity::Info));
+        assert_eq!(
+            severity(&run(&RULE, &csr(&[("CN", "system:kube-controller-manager")]))),
+            Some(Severity::Critical)
+        );
+        assert_eq!(
+            severity(&run(&RULE, &csr(&[("CN", "system:kube-scheduler")]))),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            severity(&run(&RULE, &cert(&[("CN", "system:kube-scheduler")], 365))),
+            Some(Severity::Info)
+        );
         assert_eq!(run(&RULE, &csr(&[("CN", "kube-scheduler")])), Outcome::Pass);
     }
 }

@@ -25,7 +25,10 @@ fn check(ctx: &Ctx) -> Outcome {
     }
     let serving_only = ctx.signer() == Some(super::KUBELET_SERVING);
     Outcome::pass_if(ctx.obj.username.is_some() || serving_only, || {
-        Outcome::rejected(Severity::High, "The subject has no CN, so the API server will not authenticate this certificate as anyone.")
+        Outcome::rejected(
+            Severity::High,
+            "The subject has no CN, so the API server will not authenticate this certificate as anyone.",
+        )
     })
 }
 

@@ -27,7 +27,13 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     }
     Outcome::pass_if(!ctx.values("O").contains(&KUBEADM_ADMINS), || {
-        Outcome::fail(Severity::Critical, format!("O={KUBEADM_ADMINS} gives {} cluster-admin through kubeadm's ClusterRoleBinding.", ctx.obj.username.as_deref().unwrap_or("the holder")))
+        Outcome::fail(
+            Severity::Critical,
+            format!(
+                "O={KUBEADM_ADMINS} gives {} cluster-admin through kubeadm's ClusterRoleBinding.",
+                ctx.obj.username.as_deref().unwrap_or("the holder")
+            ),
+        )
     })
 }
 
@@ -38,7 +44,13 @@ mod tests {
 
     #[test]
     fn fires_on_kubeadm_admins_only() {
-        assert_eq!(severity(&run(&RULE, &cert(&[("O", "kubeadm:cluster-admins"), ("CN", "kubernetes-admin")], 365))), Some(Severity::Critical));
+        assert_eq!(
+            severity(&run(
+                &RULE,
+                &cert(&[("O", "kubeadm:cluster-admins"), ("CN", "kubernetes-admin")], 365)
+            )),
+            Some(Severity::Critical)
+        );
         assert_eq!(run(&RULE, &cert(&[("O", "devs"), ("CN", "bob")], 30)), Outcome::Pass);
         let mut ca = cert(&[("O", "kubeadm:cluster-admins"), ("CN", "x")], 30);
         make_ca(&mut ca);

@@ -67,7 +67,8 @@ fn skeleton(s: &str) -> String {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{180e}') || c.is_control()
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{180e}')
+        || c.is_control()
 }
 
 fn code_points(s: &str) -> String {
@@ -108,14 +109,24 @@ fn check_value(attr: &str, v: &str) -> Option<Hit> {
         Severity::Medium
     };
     detail.push('.');
-    Some(Hit { severity: sev, detail, rejected_by_kubernetes: false })
+    Some(Hit {
+        severity: sev,
+        detail,
+        rejected_by_kubernetes: false,
+    })
 }
 
 fn check(ctx: &Ctx) -> Outcome {
-    if ctx.subject().is_none() {
+    if ctx.subject().is_none() || ctx.is_ca_cert() {
         return Outcome::NotApplicable;
     }
-    let hits: Vec<Hit> = ctx.values("CN").into_iter().map(|v| ("CN", v)).chain(ctx.values("O").into_iter().map(|v| ("O", v))).filter_map(|(a, v)| check_value(a, v)).collect();
+    let hits: Vec<Hit> = ctx
+        .values("CN")
+        .into_iter()
+        .map(|v| ("CN", v))
+        .chain(ctx.values("O").into_iter().map(|v| ("O", v)))
+        .filter_map(|(a, v)| check_value(a, v))
+        .collect();
     if hits.is_empty() {
         Outcome::Pass
     } else {
@@ -140,6 +151,10 @@ mod tests {
         let space = run(&RULE, &csr(&[("CN", "alice ")]));
         assert_eq!(severity(&space), Some(Severity::Medium));
         assert_eq!(run(&RULE, &csr(&[("O", "system:masters"), ("CN", "alice")])), Outcome::Pass);
-        assert_eq!(run(&RULE, &csr(&[("O", "developers"), ("CN", "José")])).eq(&Outcome::Pass), false, "non-ASCII is always shown");
+        assert_eq!(
+            run(&RULE, &csr(&[("O", "developers"), ("CN", "José")])).eq(&Outcome::Pass),
+            false,
+            "non-ASCII is always shown"
+        );
     }
 }

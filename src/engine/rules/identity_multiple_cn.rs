@@ -27,7 +27,10 @@ fn check(ctx: &Ctx) -> Outcome {
     let cns = ctx.values("CN");
     Outcome::pass_if(cns.len() <= 1, || {
         let (last, earlier) = cns.split_last().unwrap_or((&"", &[]));
-        Outcome::fail(Severity::Medium, format!("CN values {:?}: Kubernetes uses \"{last}\" and ignores {:?}.", cns, earlier))
+        Outcome::fail(
+            Severity::Medium,
+            format!("CN values {:?}: Kubernetes uses \"{last}\" and ignores {:?}.", cns, earlier),
+        )
     })
 }
 

@@ -10,7 +10,7 @@
 //! Instead: let kubelets obtain their own certificates through TLS bootstrapping.
 //! Reference: `pkg/auth/nodeidentifier/default.go`; https://kubernetes.io/docs/reference/access-authn-authz/node/
 
-use super::{Ctx, Outcome, Rule, KUBE_APISERVER_CLIENT_KUBELET, KUBELET_SERVING};
+use super::{Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT_KUBELET};
 use crate::engine::identity::IdentityKind;
 use crate::engine::report::Severity;
 
@@ -68,20 +68,32 @@ mod tests {
 
     #[test]
     fn kubelet_own_request_is_info_and_foreign_request_is_high() {
-        let own = run(&RULE, &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "system:node:worker-1"));
+        let own = run(
+            &RULE,
+            &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "system:node:worker-1"),
+        );
         assert_eq!(severity(&own), Some(Severity::Info));
-        let boot = run(&RULE, &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "system:bootstrap:abcdef"));
+        let boot = run(
+            &RULE,
+            &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "system:bootstrap:abcdef"),
+        );
         assert_eq!(severity(&boot), Some(Severity::Info));
         let alice = run(&RULE, &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "alice"));
         assert_eq!(severity(&alice), Some(Severity::High));
         assert!(detail(&alice).contains("requested by alice"));
-        let other_signer = run(&RULE, &csr_object(NODE, "kubernetes.io/kube-apiserver-client", USAGES, "system:node:worker-1"));
+        let other_signer = run(
+            &RULE,
+            &csr_object(NODE, "kubernetes.io/kube-apiserver-client", USAGES, "system:node:worker-1"),
+        );
         assert_eq!(severity(&other_signer), Some(Severity::High));
     }
 
     #[test]
     fn half_node_is_medium_and_users_pass() {
-        assert_eq!(severity(&run(&RULE, &cert(&[("CN", "system:node:worker-1")], 30))), Some(Severity::Medium));
+        assert_eq!(
+            severity(&run(&RULE, &cert(&[("CN", "system:node:worker-1")], 30))),
+            Some(Severity::Medium)
+        );
         assert_eq!(run(&RULE, &cert(&[("CN", "alice")], 30)), Outcome::Pass);
     }
 }

@@ -38,21 +38,34 @@ fn check(ctx: &Ctx) -> Outcome {
     }
     let mut hits = Vec::new();
     let cn = ctx.obj.username.as_deref();
-    let names = cn.into_iter().map(|c| ("CN", c)).chain(ctx.values("O").into_iter().map(|o| ("O", o)));
+    let names = cn
+        .into_iter()
+        .map(|c| ("CN", c))
+        .chain(ctx.values("O").into_iter().map(|o| ("O", o)));
     for (attr, v) in names {
         if !v.starts_with("system:") || covered(v) {
             continue;
         }
         let (sev, why) = if v.starts_with("system:bootstrap:") || v.starts_with("system:bootstrappers") {
-            (Severity::High, "a bootstrap identity: kubeadm lets it create node client CSRs that are approved automatically".to_string())
+            (
+                Severity::High,
+                "a bootstrap identity: kubeadm lets it create node client CSRs that are approved automatically".to_string(),
+            )
         } else if v == ANONYMOUS || v == UNAUTHENTICATED {
             (Severity::High, format!("the API server will not add {AUTHENTICATED}, so the caller looks unauthenticated yet still gets what anonymous users get"))
         } else if v == AUTHENTICATED {
             (Severity::Low, "listed by hand; the API server adds it anyway".to_string())
         } else {
-            (Severity::Medium, "not a name Kubernetes defines for certificates; check who relies on it".to_string())
+            (
+                Severity::Medium,
+                "not a name Kubernetes defines for certificates; check who relies on it".to_string(),
+            )
         };
-        hits.push(super::Hit { severity: sev, detail: format!("{attr}={v}: {why}."), rejected_by_kubernetes: false });
+        hits.push(super::Hit {
+            severity: sev,
+            detail: format!("{attr}={v}: {why}."),
+            rejected_by_kubernetes: false,
+        });
     }
     if hits.is_empty() {
         Outcome::Pass
@@ -68,11 +81,21 @@ mod tests {
 
     #[test]
     fn bootstrap_and_anonymous_are_high_unknown_is_medium() {
-        assert_eq!(severity(&run(&RULE, &csr(&[("O", "system:bootstrappers"), ("CN", "x")]))), Some(Severity::High));
-        assert_eq!(severity(&run(&RULE, &csr(&[("O", "system:unauthenticated"), ("CN", "x")]))), Some(Severity::High));
+        assert_eq!(
+            severity(&run(&RULE, &csr(&[("O", "system:bootstrappers"), ("CN", "x")]))),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            severity(&run(&RULE, &csr(&[("O", "system:unauthenticated"), ("CN", "x")]))),
+            Some(Severity::High)
+        );
         assert_eq!(severity(&run(&RULE, &csr(&[("CN", "system:anonymous")]))), Some(Severity::High));
         assert_eq!(severity(&run(&RULE, &csr(&[("CN", "system:deployer")]))), Some(Severity::Medium));
-        assert_eq!(run(&RULE, &csr(&[("O", "system:masters"), ("CN", "alice")])), Outcome::Pass, "covered by identity-system-masters");
+        assert_eq!(
+            run(&RULE, &csr(&[("O", "system:masters"), ("CN", "alice")])),
+            Outcome::Pass,
+            "covered by identity-system-masters"
+        );
         assert_eq!(run(&RULE, &csr(&[("O", "dev"), ("CN", "alice")])), Outcome::Pass);
     }
 }

@@ -27,7 +27,13 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     }
     Outcome::pass_if(!ctx.values("O").contains(&SYSTEM_MASTERS), || {
-        Outcome::fail(Severity::Critical, format!("O={SYSTEM_MASTERS} makes {} a superuser that RBAC cannot restrict.", ctx.obj.username.as_deref().unwrap_or("the holder")))
+        Outcome::fail(
+            Severity::Critical,
+            format!(
+                "O={SYSTEM_MASTERS} makes {} a superuser that RBAC cannot restrict.",
+                ctx.obj.username.as_deref().unwrap_or("the holder")
+            ),
+        )
     })
 }
 
@@ -42,6 +48,10 @@ mod tests {
         assert_eq!(severity(&o), Some(Severity::Critical));
         assert!(detail(&o).contains("alice"));
         assert_eq!(run(&RULE, &csr(&[("O", "devs"), ("CN", "alice")])), Outcome::Pass);
-        assert_eq!(run(&RULE, &csr(&[("O", "System:Masters"), ("CN", "alice")])), Outcome::Pass, "case variants are the look-alike rule's job");
+        assert_eq!(
+            run(&RULE, &csr(&[("O", "System:Masters"), ("CN", "alice")])),
+            Outcome::Pass,
+            "case variants are the look-alike rule's job"
+        );
     }
 }

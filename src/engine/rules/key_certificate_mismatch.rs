@@ -24,7 +24,14 @@ fn pair_hit(ctx: &Ctx, what: &str, cert: usize, key: usize) -> Option<Hit> {
     if k.key_id.is_empty() || k.key_id == c.public_key.key_id {
         return None;
     }
-    Some(Hit { severity: Severity::High, detail: format!("{what}: the key ({}) is not the key of the certificate ({}).", k.summary, c.public_key.summary), rejected_by_kubernetes: true })
+    Some(Hit {
+        severity: Severity::High,
+        detail: format!(
+            "{what}: the key ({}) is not the key of the certificate ({}).",
+            k.summary, c.public_key.summary
+        ),
+        rejected_by_kubernetes: true,
+    })
 }
 
 fn children<'a>(ctx: &'a Ctx, role: Role) -> impl Iterator<Item = &'a Object> {
@@ -67,7 +74,10 @@ mod tests {
         let mut u = user("a", &["client-certificate"]);
         u.client_certificate = Some(1);
         u.client_key = Some(2);
-        let k = kubeconfig(KubeconfigFacts { users: vec![u], ..Default::default() });
+        let k = kubeconfig(KubeconfigFacts {
+            users: vec![u],
+            ..Default::default()
+        });
         let mut c = cert(&[("CN", "a")], 10);
         c.id = 1;
         c.certificate.as_mut().unwrap().public_key.key_id = "abc".into();

@@ -21,11 +21,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
     let mut hits = Vec::new();
     let mut checked = false;
     for c in &k.contexts {
-        let (Some(cl), Some(u)) = (k.clusters.iter().find(|x| x.name == c.cluster), k.users.iter().find(|x| x.name == c.user)) else { continue };
+        let (Some(cl), Some(u)) = (
+            k.clusters.iter().find(|x| x.name == c.cluster),
+            k.users.iter().find(|x| x.name == c.user),
+        ) else {
+            continue;
+        };
         let Some(cert_id) = u.client_certificate else { continue };
         if cl.ca_objects.is_empty() {
             continue;
@@ -35,7 +42,10 @@ fn check(ctx: &Ctx) -> Outcome {
         if !issuer.is_some_and(|i| cl.ca_objects.contains(&i)) {
             hits.push(Hit {
                 severity: Severity::Medium,
-                detail: format!("Context {}: user {}'s certificate does not verify against cluster {}'s CA data.", c.name, u.name, cl.name),
+                detail: format!(
+                    "Context {}: user {}'s certificate does not verify against cluster {}'s CA data.",
+                    c.name, u.name, cl.name
+                ),
                 rejected_by_kubernetes: false,
             });
         }
@@ -60,8 +70,18 @@ mod tests {
         cl.ca_objects = vec![1];
         let mut u = user("u", &["client-certificate"]);
         u.client_certificate = Some(2);
-        let ctxf = ContextFacts { name: "ctx".into(), cluster: "c".into(), user: "u".into(), ..Default::default() };
-        let k = kubeconfig(KubeconfigFacts { clusters: vec![cl], users: vec![u], contexts: vec![ctxf], ..Default::default() });
+        let ctxf = ContextFacts {
+            name: "ctx".into(),
+            cluster: "c".into(),
+            user: "u".into(),
+            ..Default::default()
+        };
+        let k = kubeconfig(KubeconfigFacts {
+            clusters: vec![cl],
+            users: vec![u],
+            contexts: vec![ctxf],
+            ..Default::default()
+        });
         let mut ca = cert(&[("CN", "ca")], 100);
         ca.id = 1;
         let mut client = cert(&[("CN", "a")], 10);

@@ -19,12 +19,23 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
     let mut hits = Vec::new();
-    let mut medium = |d: String| hits.push(Hit { severity: Severity::Medium, detail: d, rejected_by_kubernetes: true });
+    let mut medium = |d: String| {
+        hits.push(Hit {
+            severity: Severity::Medium,
+            detail: d,
+            rejected_by_kubernetes: true,
+        })
+    };
     for c in &k.contexts {
         if !c.cluster_found {
-            medium(format!("Context {} names cluster \"{}\", which is not in the file.", c.name, c.cluster));
+            medium(format!(
+                "Context {} names cluster \"{}\", which is not in the file.",
+                c.name, c.cluster
+            ));
         }
         if !c.user_found && !c.user.is_empty() {
             medium(format!("Context {} names user \"{}\", which is not in the file.", c.name, c.user));
@@ -50,8 +61,18 @@ mod tests {
 
     #[test]
     fn missing_user_and_current_context() {
-        let ctxf = ContextFacts { name: "dev".into(), cluster: "c".into(), user: "ghost".into(), cluster_found: true, ..Default::default() };
-        let k = kubeconfig(KubeconfigFacts { contexts: vec![ctxf], current_context: Some("prod".into()), ..Default::default() });
+        let ctxf = ContextFacts {
+            name: "dev".into(),
+            cluster: "c".into(),
+            user: "ghost".into(),
+            cluster_found: true,
+            ..Default::default()
+        };
+        let k = kubeconfig(KubeconfigFacts {
+            contexts: vec![ctxf],
+            current_context: Some("prod".into()),
+            ..Default::default()
+        });
         let d = detail(&run(&RULE, &k));
         assert!(d.contains("user \"ghost\"") && d.contains("current-context \"prod\""), "{d}");
     }

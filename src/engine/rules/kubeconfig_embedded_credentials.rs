@@ -19,19 +19,32 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
     let mut hits = Vec::new();
     for u in &k.users {
         if u.client_key.is_some() {
-            hits.push(Hit { severity: Severity::Medium, detail: format!("User {} embeds a private key (client-key-data).", u.name), rejected_by_kubernetes: false });
+            hits.push(Hit {
+                severity: Severity::Medium,
+                detail: format!("User {} embeds a private key (client-key-data).", u.name),
+                rejected_by_kubernetes: false,
+            });
         }
         if u.token.is_some() {
-            hits.push(Hit { severity: Severity::Medium, detail: format!("User {} embeds a bearer token.", u.name), rejected_by_kubernetes: false });
+            hits.push(Hit {
+                severity: Severity::Medium,
+                detail: format!("User {} embeds a bearer token.", u.name),
+                rejected_by_kubernetes: false,
+            });
         }
         if u.has_password {
             hits.push(Hit {
                 severity: Severity::Medium,
-                detail: format!("User {} embeds a basic-auth password (kube-apiserver removed basic auth in 1.19; something else must accept it).", u.name),
+                detail: format!(
+                    "User {} embeds a basic-auth password (kube-apiserver removed basic auth in 1.19; something else must accept it).",
+                    u.name
+                ),
                 rejected_by_kubernetes: false,
             });
         }
@@ -52,10 +65,25 @@ mod tests {
     #[test]
     fn key_token_and_password() {
         let mut u = user("admin", &["client-certificate"]);
-        assert_eq!(run(&RULE, &kubeconfig(KubeconfigFacts { users: vec![u.clone()], ..Default::default() })), Outcome::Pass);
+        assert_eq!(
+            run(
+                &RULE,
+                &kubeconfig(KubeconfigFacts {
+                    users: vec![u.clone()],
+                    ..Default::default()
+                })
+            ),
+            Outcome::Pass
+        );
         u.client_key = Some(3);
         u.has_password = true;
-        let d = detail(&run(&RULE, &kubeconfig(KubeconfigFacts { users: vec![u], ..Default::default() })));
+        let d = detail(&run(
+            &RULE,
+            &kubeconfig(KubeconfigFacts {
+                users: vec![u],
+                ..Default::default()
+            }),
+        ));
         assert!(d.contains("private key") && d.contains("password"));
     }
 }

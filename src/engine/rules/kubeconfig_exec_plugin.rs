@@ -19,17 +19,32 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
     let mut hits = Vec::new();
     for u in &k.users {
         if let Some(x) = &u.exec {
-            hits.push(Hit { severity: Severity::Medium, detail: format!("User {} runs: {} {}", u.name, x.command, x.args.join(" ")).trim_end().to_string(), rejected_by_kubernetes: false });
+            hits.push(Hit {
+                severity: Severity::Medium,
+                detail: format!("User {} runs: {} {}", u.name, x.command, x.args.join(" "))
+                    .trim_end()
+                    .to_string(),
+                rejected_by_kubernetes: false,
+            });
         }
         if let Some(p) = &u.auth_provider {
             let removed = matches!(p.as_str(), "gcp" | "azure");
             hits.push(Hit {
                 severity: if removed { Severity::Medium } else { Severity::Low },
-                detail: if removed { format!("User {} uses auth-provider {p}, removed from kubectl in 1.26: it no longer works.", u.name) } else { format!("User {} uses auth-provider {p}.", u.name) },
+                detail: if removed {
+                    format!(
+                        "User {} uses auth-provider {p}, removed from kubectl in 1.26: it no longer works.",
+                        u.name
+                    )
+                } else {
+                    format!("User {} uses auth-provider {p}.", u.name)
+                },
                 rejected_by_kubernetes: removed,
             });
         }
@@ -50,8 +65,21 @@ mod tests {
     #[test]
     fn shows_the_command() {
         let mut u = user("eks", &["exec"]);
-        u.exec = Some(ExecFacts { command: "aws".into(), args: vec!["eks".into(), "get-token".into()], api_version: None });
-        assert_eq!(detail(&run(&RULE, &kubeconfig(KubeconfigFacts { users: vec![u], ..Default::default() }))), "User eks runs: aws eks get-token");
+        u.exec = Some(ExecFacts {
+            command: "aws".into(),
+            args: vec!["eks".into(), "get-token".into()],
+            api_version: None,
+        });
+        assert_eq!(
+            detail(&run(
+                &RULE,
+                &kubeconfig(KubeconfigFacts {
+                    users: vec![u],
+                    ..Default::default()
+                })
+            )),
+            "User eks runs: aws eks get-token"
+        );
         assert_eq!(run(&RULE, &kubeconfig(KubeconfigFacts::default())), Outcome::Pass);
     }
 }

@@ -19,8 +19,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
-    Outcome::pass_if(k.file_references.is_empty(), || Outcome::fail(Severity::Info, format!("Not read: {}.", k.file_references.join("; "))))
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
+    Outcome::pass_if(k.file_references.is_empty(), || {
+        Outcome::fail(Severity::Info, format!("Not read: {}.", k.file_references.join("; ")))
+    })
 }
 
 #[cfg(test)]
@@ -31,7 +35,10 @@ mod tests {
 
     #[test]
     fn lists_paths() {
-        let k = kubeconfig(KubeconfigFacts { file_references: vec!["user a: client-key /home/a/.kube/a.key".into()], ..Default::default() });
+        let k = kubeconfig(KubeconfigFacts {
+            file_references: vec!["user a: client-key /home/a/.kube/a.key".into()],
+            ..Default::default()
+        });
         assert!(detail(&run(&RULE, &k)).contains("/home/a/.kube/a.key"));
         assert_eq!(run(&RULE, &kubeconfig(KubeconfigFacts::default())), Outcome::Pass);
     }

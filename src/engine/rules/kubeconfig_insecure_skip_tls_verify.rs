@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
     let hits: Vec<super::Hit> = k
         .clusters
         .iter()
@@ -53,10 +55,16 @@ mod tests {
     #[test]
     fn insecure_cluster_fails() {
         let mut c = cluster("prod", "https://10.0.0.1:6443");
-        let ok = kubeconfig(KubeconfigFacts { clusters: vec![c.clone()], ..Default::default() });
+        let ok = kubeconfig(KubeconfigFacts {
+            clusters: vec![c.clone()],
+            ..Default::default()
+        });
         assert_eq!(run(&RULE, &ok), Outcome::Pass);
         c.insecure_skip_tls_verify = true;
-        let bad = kubeconfig(KubeconfigFacts { clusters: vec![c], ..Default::default() });
+        let bad = kubeconfig(KubeconfigFacts {
+            clusters: vec![c],
+            ..Default::default()
+        });
         assert!(detail(&run(&RULE, &bad)).contains("prod"));
     }
 }

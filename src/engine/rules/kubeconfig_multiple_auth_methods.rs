@@ -18,13 +18,27 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
     let hits: Vec<Hit> = k
         .users
         .iter()
         .filter_map(|u| {
-            let found: Vec<&str> = u.auth_methods.iter().map(String::as_str).filter(|m| matches!(*m, "token" | "basic-auth" | "client-certificate")).collect();
-            (found.len() > 1).then(|| Hit { severity: Severity::High, detail: format!("more than one authentication method found for {}; found {found:?}, only one is allowed", u.name), rejected_by_kubernetes: true })
+            let found: Vec<&str> = u
+                .auth_methods
+                .iter()
+                .map(String::as_str)
+                .filter(|m| matches!(*m, "token" | "basic-auth" | "client-certificate"))
+                .collect();
+            (found.len() > 1).then(|| Hit {
+                severity: Severity::High,
+                detail: format!(
+                    "more than one authentication method found for {}; found {found:?}, only one is allowed",
+                    u.name
+                ),
+                rejected_by_kubernetes: true,
+            })
         })
         .collect();
     if hits.is_empty() {
@@ -42,9 +56,15 @@ mod tests {
 
     #[test]
     fn token_plus_certificate_is_refused() {
-        let k = kubeconfig(KubeconfigFacts { users: vec![user("a", &["client-certificate", "token"])], ..Default::default() });
+        let k = kubeconfig(KubeconfigFacts {
+            users: vec![user("a", &["client-certificate", "token"])],
+            ..Default::default()
+        });
         assert!(detail(&run(&RULE, &k)).contains("only one is allowed"));
-        let ok = kubeconfig(KubeconfigFacts { users: vec![user("a", &["client-certificate", "exec"])], ..Default::default() });
+        let ok = kubeconfig(KubeconfigFacts {
+            users: vec![user("a", &["client-certificate", "exec"])],
+            ..Default::default()
+        });
         assert_eq!(run(&RULE, &ok), Outcome::Pass);
     }
 }

@@ -19,9 +19,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(k) = ctx.obj.kubeconfig.as_ref() else { return Outcome::NotApplicable };
-    let bad: Vec<String> = k.clusters.iter().filter(|c| c.server.as_deref().is_some_and(|s| s.to_ascii_lowercase().starts_with("http://"))).map(|c| format!("{} ({})", c.name, c.server.as_deref().unwrap_or(""))).collect();
-    Outcome::pass_if(bad.is_empty(), || Outcome::fail(Severity::High, format!("Plain HTTP server for cluster {}.", bad.join(", "))))
+    let Some(k) = ctx.obj.kubeconfig.as_ref() else {
+        return Outcome::NotApplicable;
+    };
+    let bad: Vec<String> = k
+        .clusters
+        .iter()
+        .filter(|c| c.server.as_deref().is_some_and(|s| s.to_ascii_lowercase().starts_with("http://")))
+        .map(|c| format!("{} ({})", c.name, c.server.as_deref().unwrap_or("")))
+        .collect();
+    Outcome::pass_if(bad.is_empty(), || {
+        Outcome::fail(Severity::High, format!("Plain HTTP server for cluster {}.", bad.join(", ")))
+    })
 }
 
 #[cfg(test)]
@@ -32,7 +41,22 @@ mod tests {
 
     #[test]
     fn http_fails_https_passes() {
-        assert!(fails(run(&RULE, &kubeconfig(KubeconfigFacts { clusters: vec![cluster("a", "http://x:8080")], ..Default::default() }))));
-        assert_eq!(run(&RULE, &kubeconfig(KubeconfigFacts { clusters: vec![cluster("a", "https://x:6443")], ..Default::default() })), Outcome::Pass);
+        assert!(fails(run(
+            &RULE,
+            &kubeconfig(KubeconfigFacts {
+                clusters: vec![cluster("a", "http://x:8080")],
+                ..Default::default()
+            })
+        )));
+        assert_eq!(
+            run(
+                &RULE,
+                &kubeconfig(KubeconfigFacts {
+                    clusters: vec![cluster("a", "https://x:6443")],
+                    ..Default::default()
+                })
+            ),
+            Outcome::Pass
+        );
     }
 }

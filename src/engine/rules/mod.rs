@@ -137,11 +137,19 @@ pub struct Hit {
 
 impl Outcome {
     pub fn fail(severity: Severity, detail: impl Into<String>) -> Outcome {
-        Outcome::Fail(vec![Hit { severity, detail: detail.into(), rejected_by_kubernetes: false }])
+        Outcome::Fail(vec![Hit {
+            severity,
+            detail: detail.into(),
+            rejected_by_kubernetes: false,
+        }])
     }
     /// A failure Kubernetes itself enforces (the API, the signer or the authenticator refuses).
     pub fn rejected(severity: Severity, detail: impl Into<String>) -> Outcome {
-        Outcome::Fail(vec![Hit { severity, detail: detail.into(), rejected_by_kubernetes: true }])
+        Outcome::Fail(vec![Hit {
+            severity,
+            detail: detail.into(),
+            rejected_by_kubernetes: true,
+        }])
     }
     pub fn pass_if(ok: bool, otherwise: impl FnOnce() -> Outcome) -> Outcome {
         if ok {
@@ -179,7 +187,9 @@ impl<'a> Ctx<'a> {
         self.obj.identity.as_ref()
     }
     pub fn subject(&self) -> Option<&'a [NameAttr]> {
-        self.cert().map(|c| c.subject.as_slice()).or(self.csr().map(|c| c.subject.as_slice()))
+        self.cert()
+            .map(|c| c.subject.as_slice())
+            .or(self.csr().map(|c| c.subject.as_slice()))
     }
     pub fn extensions(&self) -> Option<&'a ExtensionFacts> {
         self.cert().map(|c| &c.extensions).or(self.csr().map(|c| &c.extensions))
@@ -188,7 +198,9 @@ impl<'a> Ctx<'a> {
         self.cert().map(|c| &c.public_key).or(self.csr().map(|c| &c.public_key))
     }
     pub fn signature_algorithm(&self) -> Option<&'a SignatureAlgorithm> {
-        self.cert().map(|c| &c.signature_algorithm).or(self.csr().map(|c| &c.signature_algorithm))
+        self.cert()
+            .map(|c| &c.signature_algorithm)
+            .or(self.csr().map(|c| &c.signature_algorithm))
     }
     pub fn signer(&self) -> Option<&'a str> {
         self.spec().and_then(|s| s.signer_name.as_deref())
@@ -219,11 +231,15 @@ impl<'a> Ctx<'a> {
     }
     /// For an issued certificate, the CSR object it came from.
     pub fn issuing_csr(&self) -> Option<&'a CsrObjectFacts> {
-        (self.obj.role == Role::CsrIssued).then(|| self.parent().and_then(|p| p.csr_object.as_ref())).flatten()
+        (self.obj.role == Role::CsrIssued)
+            .then(|| self.parent().and_then(|p| p.csr_object.as_ref()))
+            .flatten()
     }
     /// Subject attributes of the given short name, in order.
     pub fn values(&self, short: &str) -> Vec<&'a str> {
-        self.subject().map(|s| s.iter().filter(|a| a.short == short).map(|a| a.value.as_str()).collect()).unwrap_or_default()
+        self.subject()
+            .map(|s| s.iter().filter(|a| a.short == short).map(|a| a.value.as_str()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -268,8 +284,14 @@ pub fn evaluate(objects: &mut [Object], now: i64) {
 /// "do not approve"; anything high or medium needs a careful look; the rest is routine.
 pub fn verdict<'a>(findings: impl Iterator<Item = &'a Finding>, for_csr: bool) -> Verdict {
     let mut fs: Vec<&Finding> = findings.filter(|f| f.severity >= Severity::Low).collect();
-    fs.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.rejected_by_kubernetes.cmp(&a.rejected_by_kubernetes)));
-    let blocking = fs.iter().any(|f| f.severity == Severity::Critical || (f.rejected_by_kubernetes && f.severity >= Severity::High));
+    fs.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.rejected_by_kubernetes.cmp(&a.rejected_by_kubernetes))
+    });
+    let blocking = fs
+        .iter()
+        .any(|f| f.severity == Severity::Critical || (f.rejected_by_kubernetes && f.severity >= Severity::High));
     let level = if blocking {
         VerdictLevel::DoNotApprove
     } else if fs.iter().any(|f| f.severity >= Severity::Medium) {
@@ -290,7 +312,19 @@ pub fn verdict<'a>(findings: impl Iterator<Item = &'a Finding>, for_csr: bool) -
         .filter(|f| f.severity >= Severity::Medium || level == VerdictLevel::Routine)
         .map(|f| format!("[{}] {}: {}", f.severity.label(), f.id, f.detail))
         .collect();
-    Verdict { level, headline, reasons }
+    let label = match (level, for_csr) {
+        (l, true) => l.label(),
+        (VerdictLevel::DoNotApprove, false) => "Dangerous or unusable",
+        (VerdictLevel::ReviewCarefully, false) => "Needs attention",
+        (VerdictLevel::Routine, false) => "No serious risks",
+    }
+    .to_string();
+    Verdict {
+        level,
+        label,
+        headline,
+        reasons,
+    }
 }
 
 #[cfg(test)]
@@ -303,11 +337,19 @@ mod tests {
         let mut seen = HashSet::new();
         for r in RULES {
             assert!(seen.insert(r.id), "duplicate id {}", r.id);
-            assert!(r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()), "{}", r.id);
+            assert!(
+                r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{}",
+                r.id
+            );
             for sev in ["critical", "high", "medium", "low", "info", "e-", "w-"] {
                 assert!(!r.id.starts_with(sev), "{} encodes a severity", r.id);
             }
-            assert!(!r.why.is_empty() && !r.fix.is_empty() && !r.reference.is_empty() && !r.title.is_empty(), "{}", r.id);
+            assert!(
+                !r.why.is_empty() && !r.fix.is_empty() && !r.reference.is_empty() && !r.title.is_empty(),
+                "{}",
+                r.id
+            );
         }
     }
 }

@@ -21,10 +21,21 @@ fn check(ctx: &Ctx) -> Outcome {
     if ctx.obj.key.as_ref().is_none_or(|k| k.visibility != "private") {
         return Outcome::NotApplicable;
     }
-    let ca = ctx.obj.key_matches.iter().filter_map(|i| ctx.all.get(*i)).find(|o| o.certificate.as_ref().is_some_and(|c| c.extensions.is_ca()));
+    let ca = ctx
+        .obj
+        .key_matches
+        .iter()
+        .filter_map(|i| ctx.all.get(*i))
+        .find(|o| o.certificate.as_ref().is_some_and(|c| c.extensions.is_ca()));
     match ca {
         None => Outcome::Pass,
-        Some(o) => Outcome::fail(Severity::Critical, format!("It is the private key of CA certificate {}.", o.certificate.as_ref().map(|c| c.subject_text.as_str()).unwrap_or("?"))),
+        Some(o) => Outcome::fail(
+            Severity::Critical,
+            format!(
+                "It is the private key of CA certificate {}.",
+                o.certificate.as_ref().map(|c| c.subject_text.as_str()).unwrap_or("?")
+            ),
+        ),
     }
 }
 

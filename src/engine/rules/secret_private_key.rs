@@ -25,7 +25,14 @@ fn check(ctx: &Ctx) -> Outcome {
     let k = ctx.obj.key.as_ref();
     let encrypted = k.is_some_and(|k| k.encrypted);
     let sev = if encrypted { Severity::Low } else { Severity::Medium };
-    Outcome::fail(sev, format!("{}{}.", k.map(|k| k.summary.as_str()).unwrap_or("A private key"), if encrypted { " (passphrase-protected)" } else { ", unencrypted" }))
+    Outcome::fail(
+        sev,
+        format!(
+            "{}{}.",
+            k.map(|k| k.summary.as_str()).unwrap_or("A private key"),
+            if encrypted { " (passphrase-protected)" } else { ", unencrypted" }
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -26,11 +26,17 @@ fn check(ctx: &Ctx) -> Outcome {
     if !is_apiserver || c.extensions.is_ca() {
         return Outcome::NotApplicable;
     }
-    let mut missing: Vec<String> = ["kubernetes", "kubernetes.default", "kubernetes.default.svc"].iter().filter(|n| !dns.iter().any(|d| d == *n)).map(|s| s.to_string()).collect();
+    let mut missing: Vec<String> = ["kubernetes", "kubernetes.default", "kubernetes.default.svc"]
+        .iter()
+        .filter(|n| !dns.iter().any(|d| d == *n))
+        .map(|s| s.to_string())
+        .collect();
     if !dns.iter().any(|d| d.starts_with("kubernetes.default.svc.")) {
         missing.push("kubernetes.default.svc.<cluster domain>".into());
     }
-    Outcome::pass_if(missing.is_empty(), || Outcome::fail(Severity::Medium, format!("Missing DNS names: {}.", missing.join(", "))))
+    Outcome::pass_if(missing.is_empty(), || {
+        Outcome::fail(Severity::Medium, format!("Missing DNS names: {}.", missing.join(", ")))
+    })
 }
 
 #[cfg(test)]
@@ -42,7 +48,14 @@ mod tests {
     fn kubeadm_names_pass() {
         let mut c = cert(&[("CN", "kube-apiserver")], 365);
         assert!(detail(&run(&RULE, &c)).contains("kubernetes.default.svc.<cluster domain>"));
-        c.certificate.as_mut().unwrap().extensions.sans.dns = ["kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local"].map(String::from).to_vec();
+        c.certificate.as_mut().unwrap().extensions.sans.dns = [
+            "kubernetes",
+            "kubernetes.default",
+            "kubernetes.default.svc",
+            "kubernetes.default.svc.cluster.local",
+        ]
+        .map(String::from)
+        .to_vec();
         assert_eq!(run(&RULE, &c), Outcome::Pass);
         assert_eq!(run(&RULE, &cert(&[("CN", "alice")], 1)), Outcome::NotApplicable);
     }

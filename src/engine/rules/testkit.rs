@@ -32,11 +32,21 @@ pub fn subject(pairs: &[(&str, &str)]) -> Vec<NameAttr> {
 }
 
 fn rsa(bits: u32) -> PublicKeyFacts {
-    PublicKeyFacts { algorithm: "RSA".into(), bits: Some(bits), curve: None, summary: format!("RSA {bits}-bit"), key_id: "k".into() }
+    PublicKeyFacts {
+        algorithm: "RSA".into(),
+        bits: Some(bits),
+        curve: None,
+        summary: format!("RSA {bits}-bit"),
+        key_id: "k".into(),
+    }
 }
 
 fn sha256() -> SignatureAlgorithm {
-    SignatureAlgorithm { oid: "1.2.840.113549.1.1.11".into(), name: "sha256WithRSAEncryption".into(), hash: Some("SHA-256".into()) }
+    SignatureAlgorithm {
+        oid: "1.2.840.113549.1.1.11".into(),
+        name: "sha256WithRSAEncryption".into(),
+        hash: Some("SHA-256".into()),
+    }
 }
 
 /// A client certificate (EKU client auth) valid from `NOW - 1 day` for `days`.
@@ -62,7 +72,11 @@ pub fn cert(pairs: &[(&str, &str)], days: i64) -> Object {
 
 pub fn make_ca(o: &mut Object) {
     let c = o.certificate.as_mut().unwrap();
-    c.extensions.basic_constraints = Some(BasicConstraints { ca: true, path_len: None, critical: true });
+    c.extensions.basic_constraints = Some(BasicConstraints {
+        ca: true,
+        path_len: None,
+        critical: true,
+    });
     c.extensions.key_usage = vec!["digital signature".into(), "cert sign".into()];
     c.extensions.has_extended_key_usage = false;
     c.extensions.extended_key_usage.clear();
@@ -71,7 +85,13 @@ pub fn make_ca(o: &mut Object) {
 /// A PEM CSR (no Kubernetes object around it).
 pub fn csr(pairs: &[(&str, &str)]) -> Object {
     let mut o = Object::new(0, ObjectKind::CertificateRequest, Role::Standalone, "test".into(), None);
-    let mut c = CsrFacts { subject: subject(pairs), public_key: rsa(2048), signature_algorithm: sha256(), signature: SignatureCheck::Valid, ..Default::default() };
+    let mut c = CsrFacts {
+        subject: subject(pairs),
+        public_key: rsa(2048),
+        signature_algorithm: sha256(),
+        signature: SignatureCheck::Valid,
+        ..Default::default()
+    };
     let id = identity::from_subject(&mut c.subject);
     o.username = id.username.clone();
     o.groups = id.all_groups();
@@ -90,7 +110,11 @@ pub fn csr_object(pairs: &[(&str, &str)], signer: &str, usages: &[&str], request
         signer_name: Some(signer.into()),
         usages: usages.iter().map(|u| u.to_string()).collect(),
         expiration_seconds: Some(3600),
-        requester: crate::engine::csr_object::Requester { username: Some(requester.into()), uid: None, groups: vec!["system:authenticated".into()] },
+        requester: crate::engine::csr_object::Requester {
+            username: Some(requester.into()),
+            uid: None,
+            groups: vec!["system:authenticated".into()],
+        },
         state: "Pending".into(),
         ..Default::default()
     });
@@ -102,7 +126,11 @@ pub fn run(rule: &Rule, o: &Object) -> Outcome {
 }
 
 pub fn run_all(rule: &Rule, all: &[Object], index: usize) -> Outcome {
-    (rule.check)(&Ctx { obj: &all[index], all, now: NOW })
+    (rule.check)(&Ctx {
+        obj: &all[index],
+        all,
+        now: NOW,
+    })
 }
 
 pub fn fails(o: Outcome) -> bool {
@@ -131,16 +159,30 @@ pub fn kubeconfig(f: crate::engine::kubeconfig::KubeconfigFacts) -> Object {
 }
 
 pub fn cluster(name: &str, server: &str) -> crate::engine::kubeconfig::ClusterFacts {
-    crate::engine::kubeconfig::ClusterFacts { name: name.into(), server: Some(server.into()), ..Default::default() }
+    crate::engine::kubeconfig::ClusterFacts {
+        name: name.into(),
+        server: Some(server.into()),
+        ..Default::default()
+    }
 }
 
 pub fn user(name: &str, methods: &[&str]) -> crate::engine::kubeconfig::UserFacts {
-    crate::engine::kubeconfig::UserFacts { name: name.into(), auth_methods: methods.iter().map(|m| m.to_string()).collect(), ..Default::default() }
+    crate::engine::kubeconfig::UserFacts {
+        name: name.into(),
+        auth_methods: methods.iter().map(|m| m.to_string()).collect(),
+        ..Default::default()
+    }
 }
 
 /// A private key object with the given key ID.
 pub fn private_key(id: usize, key_id: &str) -> Object {
     let mut o = Object::new(id, ObjectKind::PrivateKey, Role::Standalone, "test".into(), None);
-    o.key = Some(crate::engine::keys::KeyFacts { visibility: "private".into(), algorithm: "RSA".into(), bits: Some(2048), key_id: key_id.into(), ..Default::default() });
+    o.key = Some(crate::engine::keys::KeyFacts {
+        visibility: "private".into(),
+        algorithm: "RSA".into(),
+        bits: Some(2048),
+        key_id: key_id.into(),
+        ..Default::default()
+    });
     o
 }

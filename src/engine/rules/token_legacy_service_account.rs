@@ -19,9 +19,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(j) = ctx.obj.token.as_ref().and_then(|t| t.jwt.as_ref()) else { return Outcome::NotApplicable };
+    let Some(j) = ctx.obj.token.as_ref().and_then(|t| t.jwt.as_ref()) else {
+        return Outcome::NotApplicable;
+    };
     Outcome::pass_if(!j.legacy_service_account, || {
-        Outcome::fail(Severity::High, format!("Token for service account {}/{} with no expiry.", j.namespace.as_deref().unwrap_or("?"), j.service_account.as_deref().unwrap_or("?")))
+        Outcome::fail(
+            Severity::High,
+            format!(
+                "Token for service account {}/{} with no expiry.",
+                j.namespace.as_deref().unwrap_or("?"),
+                j.service_account.as_deref().unwrap_or("?")
+            ),
+        )
     })
 }
 
@@ -35,7 +44,15 @@ mod tests {
     #[test]
     fn legacy_token_fails() {
         let mut o = Object::new(0, ObjectKind::Token, Role::KubeconfigClient, "t".into(), None);
-        o.token = Some(TokenFacts { jwt: Some(JwtClaims { legacy_service_account: true, namespace: Some("ci".into()), service_account: Some("deploy".into()), ..Default::default() }), ..Default::default() });
+        o.token = Some(TokenFacts {
+            jwt: Some(JwtClaims {
+                legacy_service_account: true,
+                namespace: Some("ci".into()),
+                service_account: Some("deploy".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        });
         assert!(detail(&run(&RULE, &o)).contains("ci/deploy"));
         o.token.as_mut().unwrap().jwt.as_mut().unwrap().legacy_service_account = false;
         assert_eq!(run(&RULE, &o), Outcome::Pass);

@@ -23,13 +23,18 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx) -> Outcome {
     if let Some(csr) = ctx.csr() {
-        let asks = csr.extensions.is_ca() || csr.extensions.can_sign_certificates() || ctx.spec().is_some_and(|s| s.usages.iter().any(|u| u == "cert sign"));
+        let asks = csr.extensions.is_ca()
+            || csr.extensions.can_sign_certificates()
+            || ctx.spec().is_some_and(|s| s.usages.iter().any(|u| u == "cert sign"));
         if !asks {
             return Outcome::Pass;
         }
         let builtin = ctx.signer().is_some_and(|s| s.starts_with("kubernetes.io/"));
         return if builtin {
-            Outcome::fail(Severity::Medium, "The request asks for CA rights (CA:TRUE or cert sign). Built-in signers issue CA:FALSE, but the intent is suspicious.")
+            Outcome::fail(
+                Severity::Medium,
+                "The request asks for CA rights (CA:TRUE or cert sign). Built-in signers issue CA:FALSE, but the intent is suspicious.",
+            )
         } else {
             Outcome::fail(Severity::Critical, "The request asks for CA rights (CA:TRUE or cert sign). If the signer honours it, the holder can mint certificates for any identity.")
         };
@@ -46,9 +51,20 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::Pass;
     }
     let cluster_ca = ctx.obj.role == Role::KubeconfigClient
-        || ctx.obj.issued_by.and_then(|i| ctx.all.get(i)).is_some_and(|i| matches!(i.role, Role::KubeconfigCa | Role::SecretCa));
+        || ctx
+            .obj
+            .issued_by
+            .and_then(|i| ctx.all.get(i))
+            .is_some_and(|i| matches!(i.role, Role::KubeconfigCa | Role::SecretCa));
     let sev = if cluster_ca { Severity::Critical } else { Severity::High };
-    Outcome::fail(sev, format!("CA:{} with key usage [{}] and client auth: it logs in and can sign certificates.", c.extensions.is_ca().to_string().to_uppercase(), c.extensions.key_usage.join(", ")))
+    Outcome::fail(
+        sev,
+        format!(
+            "CA:{} with key usage [{}] and client auth: it logs in and can sign certificates.",
+            c.extensions.is_ca().to_string().to_uppercase(),
+            c.extensions.key_usage.join(", ")
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -60,7 +76,11 @@ mod tests {
     fn client_certificate_with_ca_rights() {
         let mut c = cert(&[("CN", "a")], 10);
         assert_eq!(run(&RULE, &c), Outcome::Pass);
-        c.certificate.as_mut().unwrap().extensions.basic_constraints = Some(crate::engine::x509::BasicConstraints { ca: true, path_len: None, critical: true });
+        c.certificate.as_mut().unwrap().extensions.basic_constraints = Some(crate::engine::x509::BasicConstraints {
+            ca: true,
+            path_len: None,
+            critical: true,
+        });
         assert_eq!(severity(&run(&RULE, &c)), Some(Severity::High));
         c.role = Role::KubeconfigClient;
         assert_eq!(severity(&run(&RULE, &c)), Some(Severity::Critical));

@@ -23,14 +23,23 @@ fn check(ctx: &Ctx) -> Outcome {
     let Some(c) = ctx.cert() else { return Outcome::NotApplicable };
     let used_as_client = match ctx.obj.role {
         Role::KubeconfigClient => true,
-        Role::CsrIssued => ctx.issuing_csr().and_then(|s| s.signer_name.as_deref()).is_some_and(|s| s.contains("client")),
+        Role::CsrIssued => ctx
+            .issuing_csr()
+            .and_then(|s| s.signer_name.as_deref())
+            .is_some_and(|s| s.contains("client")),
         _ => false,
     };
     if !used_as_client {
         return Outcome::NotApplicable;
     }
     Outcome::pass_if(c.extensions.allows_client_auth(), || {
-        Outcome::rejected(Severity::High, format!("Extended key usage is [{}]: the API server refuses it as a client certificate.", c.extensions.extended_key_usage.join(", ")))
+        Outcome::rejected(
+            Severity::High,
+            format!(
+                "Extended key usage is [{}]: the API server refuses it as a client certificate.",
+                c.extensions.extended_key_usage.join(", ")
+            ),
+        )
     })
 }
 

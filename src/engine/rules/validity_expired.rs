@@ -31,7 +31,14 @@ fn check(ctx: &Ctx) -> Outcome {
     };
     Outcome::pass_if(ctx.now <= not_after, || {
         let what = if ctx.is_ca_cert() { "This CA" } else { "It" };
-        Outcome::rejected(Severity::High, format!("{what} expired {} ago ({}).", human_duration(ctx.now - not_after), crate::engine::util::rfc3339(not_after)))
+        Outcome::rejected(
+            Severity::High,
+            format!(
+                "{what} expired {} ago ({}).",
+                human_duration(ctx.now - not_after),
+                crate::engine::util::rfc3339(not_after)
+            ),
+        )
     })
 }
 

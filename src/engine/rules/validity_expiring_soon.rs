@@ -44,6 +44,10 @@ mod tests {
         assert_eq!(severity(&run(&RULE, &cert(&[("CN", "a")], 5))), Some(Severity::High));
         assert_eq!(severity(&run(&RULE, &cert(&[("CN", "a")], 20))), Some(Severity::Medium));
         assert_eq!(run(&RULE, &cert(&[("CN", "a")], 60)), Outcome::Pass);
-        assert_eq!(run(&RULE, &cert(&[("CN", "a")], 0)), Outcome::NotApplicable, "already expired: validity-expired says so");
+        assert_eq!(
+            run(&RULE, &cert(&[("CN", "a")], 0)),
+            Outcome::NotApplicable,
+            "already expired: validity-expired says so"
+        );
     }
 }

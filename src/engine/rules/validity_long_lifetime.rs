@@ -26,7 +26,13 @@ const LIMIT: i64 = DEFAULT_SIGNING_DURATION + 86400;
 fn check(ctx: &Ctx) -> Outcome {
     if let Some(spec) = ctx.spec() {
         return match spec.expiration_seconds {
-            Some(s) if s > LIMIT => Outcome::fail(Severity::Low, format!("Asks for {}; the built-in signers cap it at --cluster-signing-duration (one year by default).", human_duration(s))),
+            Some(s) if s > LIMIT => Outcome::fail(
+                Severity::Low,
+                format!(
+                    "Asks for {}; the built-in signers cap it at --cluster-signing-duration (one year by default).",
+                    human_duration(s)
+                ),
+            ),
             _ => Outcome::Pass,
         };
     }
@@ -35,7 +41,13 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     }
     Outcome::pass_if(c.validity.lifetime_seconds <= LIMIT, || {
-        Outcome::fail(Severity::Medium, format!("A client certificate valid for {} ({} → {}).", c.validity.lifetime, c.validity.not_before, c.validity.not_after))
+        Outcome::fail(
+            Severity::Medium,
+            format!(
+                "A client certificate valid for {} ({} → {}).",
+                c.validity.lifetime, c.validity.not_before, c.validity.not_after
+            ),
+        )
     })
 }
 

@@ -21,7 +21,14 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx) -> Outcome {
     let Some(c) = ctx.cert() else { return Outcome::NotApplicable };
     Outcome::pass_if(ctx.now >= c.validity.not_before_unix, || {
-        Outcome::rejected(Severity::High, format!("Valid only from {} ({} from now).", c.validity.not_before, human_duration(c.validity.not_before_unix - ctx.now)))
+        Outcome::rejected(
+            Severity::High,
+            format!(
+                "Valid only from {} ({} from now).",
+                c.validity.not_before,
+                human_duration(c.validity.not_before_unix - ctx.now)
+            ),
+        )
     })
 }
 

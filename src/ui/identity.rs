@@ -1,0 +1,82 @@
+//! The identity card: shows *how* the subject becomes a Kubernetes user, attribute by attribute.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::report::Report;
+
+#[derive(Properties, PartialEq)]
+pub struct IdentityProps {
+    pub report: Rc<Report>,
+    pub index: usize,
+}
+
+fn meaning_label(m: &str) -> &'static str {
+    match m {
+        "username" => "→ username",
+        "group" => "→ group",
+        "uid" => "→ UID (1.34+)",
+        "ignored_cn" => "ignored: only the last CN counts",
+        _ => "ignored by Kubernetes",
+    }
+}
+
+#[function_component(IdentityCard)]
+pub fn identity_card(p: &IdentityProps) -> Html {
+    let Some(o) = p.report.objects.get(p.index) else { return html! {} };
+    let Some(id) = &o.identity else { return html! {} };
+    let subject = o
+        .certificate
+        .as_ref()
+        .map(|c| &c.subject)
+        .or(o.request.as_ref().map(|r| &r.subject));
+    let kind_class = format!("identity-kind kind-{:?}", id.kind).to_lowercase();
+    html! {
+        <section class="identity" aria-label="Kubernetes identity">
+            <h4>{ "Who this makes you in Kubernetes" }</h4>
+            if let Some(attrs) = subject {
+                <table class="mapping">
+                    <caption>{ "Subject, in encoding order, and what the API server does with each attribute" }</caption>
+                    <thead><tr><th scope="col">{ "Attribute" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Meaning" }</th></tr></thead>
+                    <tbody>
+                    { for attrs.iter().map(|a| html! {
+                        <tr class={classes!("attr", format!("m-{}", a.meaning))}>
+                            <th scope="row"><code>{ &a.short }</code></th>
+                            <td><code>{ &a.value }</code></td>
+                            <td>{ meaning_label(&a.meaning) }</td>
+                        </tr>
+                    }) }
+                    if attrs.is_empty() {
+                        <tr><td colspan="3">{ "(empty subject)" }</td></tr>
+                    }
+                    </tbody>
+                </table>
+            }
+            <dl class="facts identity-result">
+                <dt>{ "Username" }</dt>
+                <dd>
+                    if let Some(u) = &id.username { <code class="username">{ u }</code> } else { <strong>{ "none: authenticates as nobody" }</strong> }
+                </dd>
+                <dt>{ "Groups" }</dt>
+                <dd>
+                    if id.username.is_none() {
+                        { "none" }
+                    } else {
+                        <ul class="groups">
+                            { for id.subject_groups.iter().map(|g| html! { <li><code class="group">{ g }</code>{ " (from O)" }</li> }) }
+                            { for id.added_groups.iter().map(|g| html! { <li><code class="group added">{ g }</code>{ " (added by the API server to every authenticated user)" }</li> }) }
+                            if id.subject_groups.is_empty() && id.added_groups.is_empty() { <li>{ "none" }</li> }
+                        </ul>
+                    }
+                </dd>
+                if let Some(u) = &id.uid { <dt>{ "UID" }</dt><dd><code>{ u }</code></dd> }
+                <dt>{ "What it is" }</dt><dd><span class={kind_class}>{ &id.kind_label }</span></dd>
+                <dt>{ "What it can do" }</dt><dd>{ &id.can_do }</dd>
+            </dl>
+            if !id.notes.is_empty() {
+                <ul class="notes">{ for id.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            }
+        </section>
+    }
+}

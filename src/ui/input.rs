@@ -1,0 +1,134 @@
+//! The input area: paste or type, drop a file, pick a file, or choose an example.
+
+use gloo_file::callbacks::FileReader;
+use gloo_file::File;
+use web_sys::{DragEvent, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent};
+use yew::prelude::*;
+
+use super::examples::EXAMPLES;
+
+#[derive(Properties, PartialEq)]
+pub struct InputProps {
+    pub text: String,
+    /// Set when a binary file is loaded instead of text.
+    pub file: Option<String>,
+    pub example: Option<&'static str>,
+    pub on_text: Callback<String>,
+    pub on_file: Callback<(String, Vec<u8>)>,
+    pub on_example: Callback<String>,
+    pub on_clear: Callback<()>,
+}
+
+/// Largest file read from disk; larger ones get a message instead (the engine refuses > 8 MiB).
+const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
+
+#[function_component(InputPanel)]
+pub fn input_panel(p: &InputProps) -> Html {
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let dragging = use_state(|| false);
+    let file_error = use_state(|| None::<String>);
+
+    let read_file = {
+        let reader = reader.clone();
+        let on_file = p.on_file.clone();
+        let file_error = file_error.clone();
+        move |file: web_sys::File| {
+            let name = file.name();
+            if file.size() > MAX_FILE {
+                file_error.set(Some(format!(
+                    "{name} is {:.1} MiB; expected at most 8 MiB.",
+                    file.size() / 1048576.0
+                )));
+                return;
+            }
+            file_error.set(None);
+            let on_file = on_file.clone();
+            let file_error = file_error.clone();
+            let task = gloo_file::callbacks::read_as_bytes(&File::from(file), move |res| match res {
+                Ok(bytes) => on_file.emit((name, bytes)),
+                Err(e) => file_error.set(Some(format!("Could not read {name}: {e}"))),
+            });
+            *reader.borrow_mut() = Some(task);
+        }
+    };
+
+    let oninput = {
+        let on_text = p.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let t: HtmlTextAreaElement = e.target_unchecked_into();
+            on_text.emit(t.value());
+        })
+    };
+    let onchange_file = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                read_file(f);
+            }
+            input.set_value("");
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                read_file(f);
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let onchange_example = {
+        let on_example = p.on_example.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            on_example.emit(s.value());
+        })
+    };
+    let onclear = {
+        let on_clear = p.on_clear.clone();
+        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+    };
+
+    html! {
+        <section class="input" aria-labelledby="input-heading">
+            <h2 id="input-heading" class="visually-hidden">{ "Input" }</h2>
+            <div class="toolbar">
+                <label for="example-select">{ "Examples" }</label>
+                <select id="example-select" onchange={onchange_example}>
+                    <option value="" selected={p.example.is_none()}>{ "Choose an example…" }</option>
+                    { for EXAMPLES.iter().map(|e| html! {
+                        <option value={e.id} selected={p.example == Some(e.id)}>{ e.title }</option>
+                    }) }
+                </select>
+                <label class="button" for="file-input">{ "Open a file…" }</label>
+                <input id="file-input" class="visually-hidden" type="file" onchange={onchange_file}
+                    accept=".pem,.crt,.cer,.csr,.der,.key,.yaml,.yml,.json,.conf,.kubeconfig,.txt,.b64" />
+                <button type="button" onclick={onclear} disabled={p.text.is_empty() && p.file.is_none()}>{ "Clear" }</button>
+            </div>
+            <label for="input-text" class="input-label">{ "Paste PEM, base64, DER, YAML or JSON, or drop a file here" }</label>
+            <textarea id="input-text" class={classes!("input-text", dragging.then_some("dragging"))}
+                spellcheck="false" autocomplete="off" autocapitalize="off"
+                placeholder={p.file.clone().unwrap_or_else(|| "-----BEGIN CERTIFICATE REQUEST-----\n…\nor: kubectl get csr NAME -o yaml".to_string())}
+                value={p.text.clone()} {oninput} {ondrop} {ondragover} {ondragleave} />
+            if let Some(f) = &p.file {
+                <p class="file-note" role="status">{ format!("Loaded {f}.") }</p>
+            }
+            if let Some(e) = &*file_error {
+                <p class="error" role="alert">{ e }</p>
+            }
+        </section>
+    }
+}

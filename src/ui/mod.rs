@@ -1,0 +1,223 @@
+//! The Yew front end. It renders the engine's `Report` and never derives a fact itself.
+//! State lives in one reducer; components are function components, one per file.
+
+mod bundle;
+mod commands;
+mod details;
+mod examples;
+mod findings;
+mod identity;
+mod input;
+mod kubeconfig;
+mod object;
+mod report;
+mod timeline;
+mod verdict;
+
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::engine::report::Report;
+
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}
+
+/// What is being inspected.
+#[derive(Clone, PartialEq)]
+pub enum Source {
+    Text(String),
+    /// A dropped or picked file that is not UTF-8 text (DER).
+    Binary {
+        name: String,
+        bytes: Rc<Vec<u8>>,
+    },
+}
+
+/// The page's state, matched in `html!`.
+#[derive(Clone, PartialEq)]
+pub enum View {
+    Empty,
+    Ready(Rc<Report>),
+}
+
+#[derive(Clone, PartialEq)]
+pub struct State {
+    pub source: Source,
+    pub view: View,
+    /// The example shown, if the input is one.
+    pub example: Option<&'static str>,
+}
+
+pub enum Action {
+    /// The text changed (typing, paste, example, file); analysis follows after a pause.
+    SetText {
+        text: String,
+        example: Option<&'static str>,
+    },
+    SetBinary {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    Analysed(Rc<Report>),
+    Clear,
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetText { text, example } => {
+                s.source = Source::Text(text);
+                s.example = example;
+            }
+            Action::SetBinary { name, bytes } => {
+                s.source = Source::Binary {
+                    name,
+                    bytes: Rc::new(bytes),
+                };
+                s.example = None;
+            }
+            Action::Analysed(r) => s.view = View::Ready(r),
+            Action::Clear => {
+                s.source = Source::Text(String::new());
+                s.view = View::Empty;
+                s.example = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+fn analyse(source: &Source) -> Option<Rc<Report>> {
+    let bytes: &[u8] = match source {
+        Source::Text(t) if t.trim().is_empty() => return None,
+        Source::Text(t) => t.as_bytes(),
+        Source::Binary { bytes, .. } => bytes,
+    };
+    Some(Rc::new(crate::engine::inspect(bytes, now_unix())))
+}
+
+/// `#example=<id>` in the URL preselects an example (for documentation pages and links).
+fn example_from_hash() -> Option<&'static examples::Example> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.trim_start_matches('#').split('&').find_map(|kv| kv.strip_prefix("example="))?;
+    examples::find(id)
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| match example_from_hash() {
+        Some(e) => State {
+            source: Source::Text(e.text.to_string()),
+            view: View::Empty,
+            example: Some(e.id),
+        },
+        None => State {
+            source: Source::Text(String::new()),
+            view: View::Empty,
+            example: None,
+        },
+    });
+    let pending = use_mut_ref(|| None::<Timeout>);
+
+    // Analyse after a short pause whenever the input changes (typing is debounced).
+    {
+        let state = state.clone();
+        let pending = pending.clone();
+        use_effect_with(state.source.clone(), move |source| {
+            let source = source.clone();
+            let dispatcher = state.dispatcher();
+            let delay = match &source {
+                Source::Text(t) if t.len() < 200_000 => 250,
+                _ => 0,
+            };
+            if matches!(&source, Source::Text(t) if t.trim().is_empty()) {
+                *pending.borrow_mut() = None;
+                dispatcher.dispatch(Action::Clear);
+            } else {
+                *pending.borrow_mut() = Some(Timeout::new(delay, move || {
+                    if let Some(r) = analyse(&source) {
+                        dispatcher.dispatch(Action::Analysed(r));
+                    }
+                }));
+            }
+            || ()
+        });
+    }
+
+    let on_text = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::SetText { text, example: None }))
+    };
+    let on_file = {
+        let state = state.clone();
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| match String::from_utf8(bytes) {
+            Ok(text) => state.dispatch(Action::SetText { text, example: None }),
+            Err(e) => state.dispatch(Action::SetBinary {
+                name,
+                bytes: e.into_bytes(),
+            }),
+        })
+    };
+    let on_example = {
+        let state = state.clone();
+        Callback::from(move |id: String| {
+            if let Some(e) = examples::find(&id) {
+                state.dispatch(Action::SetText {
+                    text: e.text.to_string(),
+                    example: Some(e.id),
+                });
+            }
+        })
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Clear))
+    };
+
+    let (text, file) = match &state.source {
+        Source::Text(t) => (t.clone(), None),
+        Source::Binary { name, bytes } => (
+            String::new(),
+            Some(format!("{name} ({} bytes of binary data, read as DER)", bytes.len())),
+        ),
+    };
+
+    html! {
+        <>
+        <header class="site-header">
+            <h1>{ "Kubernetes certificate inspector" }</h1>
+            <p class="tagline">{ "Paste a certificate, a CSR, " }<code>{ "kubectl get csr -o yaml" }</code>{ " or a kubeconfig: see who it makes you in Kubernetes, when it expires, and what is risky." }</p>
+            <p class="privacy" role="note">
+                <span aria-hidden="true">{ "🔒 " }</span>
+                { "Everything runs in your browser. Nothing you paste leaves this page or is stored: the page's Content-Security-Policy forbids it any network connection. Private keys and tokens are recognised, never displayed." }
+            </p>
+        </header>
+        <main id="main">
+            <input::InputPanel {text} {file} example={state.example} {on_text} {on_file} {on_example} {on_clear} />
+            {
+                match &state.view {
+                    View::Empty => html! {
+                        <section class="empty" aria-live="polite">
+                            <p>{ "Nothing to inspect yet. Paste or drop something above, or pick an example." }</p>
+                        </section>
+                    },
+                    View::Ready(r) => html! { <report::ReportView report={r.clone()} /> },
+                }
+            }
+        </main>
+        <footer class="site-footer">
+            <p>{ "Identity rules follow the Kubernetes API server's x509 authenticator and CSR validation; each finding cites its source. " }
+               <a href="https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/">{ "Kubernetes CSR documentation" }</a></p>
+        </footer>
+        </>
+    }
+}

@@ -1,0 +1,123 @@
+//! One recognised object (certificate, CSR, kubeconfig, key, token, Secret) and its children.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::commands::Commands;
+use super::details::Details;
+use super::findings::Findings;
+use super::identity::IdentityCard;
+use super::kubeconfig::KubeconfigTable;
+use super::timeline::Timeline;
+use super::verdict::VerdictBanner;
+use crate::engine::report::{ObjectKind, Report};
+
+#[derive(Properties, PartialEq)]
+pub struct ObjectProps {
+    pub report: Rc<Report>,
+    pub index: usize,
+}
+
+#[function_component(ObjectCard)]
+pub fn object_card(p: &ObjectProps) -> Html {
+    let Some(o) = p.report.objects.get(p.index) else { return html! {} };
+    let children: Vec<usize> = p.report.objects.iter().filter(|c| c.parent == Some(o.id)).map(|c| c.id).collect();
+    let heading_id = format!("object-{}", o.id);
+    let now = p.report.objects.first().map(|_| ()).map(|_| now_of(&p.report)).unwrap_or(0);
+    let issuer = o.issued_by.and_then(|i| p.report.objects.get(i));
+    let keys: Vec<String> = o
+        .key_matches
+        .iter()
+        .filter_map(|i| p.report.objects.get(*i))
+        .map(|k| format!("#{} {}", k.id, k.label))
+        .collect();
+
+    html! {
+        <article class={classes!("object", format!("kind-{:?}", o.kind).to_lowercase())} aria-labelledby={heading_id.clone()}>
+            <header class="object-header">
+                <h3 id={heading_id}><span class="object-number">{ format!("#{} ", o.id) }</span>{ &o.label }</h3>
+                <p class="object-meta">{ o.kind.label() }{ " · found in " }{ if o.source.is_empty() { "the input" } else { &o.source } }</p>
+            </header>
+            if let Some(v) = &o.verdict {
+                <VerdictBanner verdict={v.clone()} title={"Verdict for this request"} />
+            }
+            if let Some(c) = &o.csr_object {
+                <dl class="facts csr-facts">
+                    <dt>{ "Signer" }</dt><dd><code>{ c.signer_name.clone().unwrap_or_else(|| "(none)".into()) }</code></dd>
+                    <dt>{ "Usages" }</dt><dd>{ if c.usages.is_empty() { "(none)".to_string() } else { c.usages.join(", ") } }</dd>
+                    <dt>{ "Lifetime" }</dt><dd>{ &c.expected_lifetime }</dd>
+                    <dt>{ "Requested by" }</dt>
+                    <dd><code>{ c.requester.username.clone().unwrap_or_else(|| "(unknown)".into()) }</code>
+                        if !c.requester.groups.is_empty() { { " in " }{ c.requester.groups.join(", ") } }
+                        <span class="hint">{ " (set by the API server from the submitter's credentials; cannot be forged)" }</span></dd>
+                    <dt>{ "State" }</dt><dd>{ &c.state }
+                        { for c.conditions.iter().map(|k| html! { <span class="hint">{ format!(" · {}={}{}", k.kind, k.status, k.reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()) }</span> }) }</dd>
+                    if let Some(e) = &c.request_error {
+                        <dt>{ "Request" }</dt><dd class="error">{ e }</dd>
+                    }
+                </dl>
+            }
+            if o.identity.is_some() {
+                <IdentityCard report={p.report.clone()} index={o.id} />
+            } else if let Some(c) = &o.certificate {
+                <p class="purpose"><strong>{ "Purpose: " }</strong>{ &c.purpose }{ ". A CA is a trust anchor, not a login, so no Kubernetes identity is derived from it." }</p>
+            }
+            if let Some(c) = &o.certificate {
+                <Timeline validity={c.validity.clone()} {now} />
+                <p class="chain">
+                    if let Some(i) = issuer {
+                        { "Issued by " }<a href={format!("#object-{}", i.id)}>{ format!("#{} {}", i.id, i.label) }</a>{ " (signature verified)." }
+                    } else if c.self_issued {
+                        { "Self-issued (a root)." }
+                    } else {
+                        { format!("Issued by {} (not in the input).", c.issuer_text) }
+                    }
+                    if !keys.is_empty() { { " Private key present: " }{ keys.join(", ") }{ "." } }
+                </p>
+            }
+            if let Some(t) = &o.token {
+                <dl class="facts">
+                    <dt>{ "Token" }</dt><dd><code>{ &t.preview }</code>{ format!(" ({})", t.kind.replace('_', " ")) }</dd>
+                    if let Some(j) = &t.jwt {
+                        <dt>{ "Claims" }</dt>
+                        <dd>{ format!("issuer {}, subject {}, audience [{}], expires {} (decoded without verifying the signature)",
+                            j.issuer.as_deref().unwrap_or("?"), j.subject.as_deref().unwrap_or("?"), j.audience.join(", "), j.expires.as_deref().unwrap_or("never")) }</dd>
+                    }
+                </dl>
+            }
+            if let Some(k) = &o.key {
+                <dl class="facts">
+                    <dt>{ "Key" }</dt><dd>{ &k.summary }{ format!(" · {}", k.format) }<span class="hint">{ " · contents never shown" }</span></dd>
+                    <dt>{ "Belongs to" }</dt><dd>{ if keys.is_empty() { k.note.clone().unwrap_or_else(|| "no certificate or CSR in the input".into()) } else { keys.join(", ") } }</dd>
+                </dl>
+            }
+            if let Some(s) = &o.secret {
+                <dl class="facts">
+                    <dt>{ "Secret" }</dt><dd>{ format!("{}/{} of type {}", s.namespace.as_deref().unwrap_or("(no namespace)"), s.name, s.secret_type) }</dd>
+                    <dt>{ "Keys" }</dt><dd>{ s.keys.join(", ") }</dd>
+                </dl>
+            }
+            if o.kubeconfig.is_some() {
+                <KubeconfigTable report={p.report.clone()} index={o.id} />
+            }
+            <Findings findings={o.findings.clone()} passed={o.passed.len()} not_applicable={o.not_applicable.len()} />
+            if o.certificate.is_some() || o.request.is_some() {
+                <Details report={p.report.clone()} index={o.id} />
+            }
+            if o.kind != ObjectKind::PrivateKey && o.kind != ObjectKind::PublicKey {
+                <Commands report={p.report.clone()} index={o.id} />
+            }
+            if !children.is_empty() {
+                <div class="children">
+                    { for children.iter().map(|c| html! { <ObjectCard report={p.report.clone()} index={*c} /> }) }
+                </div>
+            }
+        </article>
+    }
+}
+
+/// The report's own "now", as unix seconds (the engine wrote it as RFC 3339).
+pub fn now_of(r: &Report) -> i64 {
+    crate::engine::util::parse_rfc3339(&r.now).unwrap_or(0)
+}

@@ -1,0 +1,96 @@
+//! The whole report: what was recognised, the overall verdict, then one card per object.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::bundle::BundleTable;
+use super::object::ObjectCard;
+use super::verdict::VerdictBanner;
+use crate::engine::report::{ObjectKind, Report};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+}
+
+fn report_json(r: &Report) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn download(json: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download("k8s-cert-report.json");
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+#[function_component(ReportView)]
+pub fn report_view(p: &ReportProps) -> Html {
+    let r = &p.report;
+    let copied = use_state(|| None::<&'static str>);
+    let on_download = {
+        let r = r.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            copied.set(Some(if download(&report_json(&r)).is_ok() {
+                "Report downloaded."
+            } else {
+                "The browser refused the download."
+            }));
+        })
+    };
+    let on_copy = {
+        let r = r.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&report_json(&r));
+                copied.set(Some("Report JSON copied to the clipboard."));
+            }
+        })
+    };
+    let top: Vec<usize> = r.objects.iter().filter(|o| o.parent.is_none()).map(|o| o.id).collect();
+    let certs_only = top.len() >= 3 && top.iter().all(|i| r.objects[*i].kind == ObjectKind::Certificate);
+    let for_csr = r.objects.iter().any(|o| o.request.is_some());
+
+    html! {
+        <section class="report" aria-labelledby="report-heading" aria-live="polite">
+            <h2 id="report-heading" class="visually-hidden">{ "Report" }</h2>
+            <div class="recognised">
+                { for r.input.detected.iter().map(|d| html! { <p class="detected">{ "Recognised: " }{ d }</p> }) }
+                { for r.input.not_understood.iter().map(|d| html! { <p class="not-understood" role="alert"><strong>{ "Not understood: " }</strong>{ d }</p> }) }
+            </div>
+            if let Some(e) = &r.error {
+                <div class="error-box" role="alert">
+                    <h3>{ "Could not read the input" }</h3>
+                    <p>{ &e.message }</p>
+                </div>
+            }
+            if let Some(v) = &r.verdict {
+                if r.objects.len() > 1 || !for_csr {
+                    <VerdictBanner verdict={v.clone()} title={if for_csr { "Overall" } else { "Summary" }} />
+                }
+            }
+            if !r.objects.is_empty() {
+                <div class="report-actions">
+                    <button type="button" onclick={on_copy}>{ "Copy report as JSON" }</button>
+                    <button type="button" onclick={on_download}>{ "Download report JSON" }</button>
+                    if let Some(m) = *copied { <span role="status">{ m }</span> }
+                </div>
+            }
+            if certs_only {
+                <BundleTable report={r.clone()} ids={top.clone()} />
+            }
+            { for top.iter().map(|i| html! { <ObjectCard report={r.clone()} index={*i} /> }) }
+        </section>
+    }
+}
