@@ -144,7 +144,7 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
         let _ = writeln!(s, "\nERROR ({}): {}", e.code, e.message);
     }
     if let Some(v) = &r.verdict {
-        let _ = writeln!(s, "\nVERDICT: {} ({})", v.label.to_uppercase(), v.headline);
+        let _ = writeln!(s, "\nVERDICT: {}: {}", v.label.to_uppercase(), v.headline);
     }
     for o in &r.objects {
         render_object(&mut s, o, verbose);

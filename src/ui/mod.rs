@@ -197,7 +197,6 @@ pub fn app() -> Html {
             <h1>{ "Kubernetes certificate inspector" }</h1>
             <p class="tagline">{ "Paste a certificate, a CSR, " }<code>{ "kubectl get csr -o yaml" }</code>{ " or a kubeconfig: see who it makes you in Kubernetes, when it expires, and what is risky." }</p>
             <p class="privacy" role="note">
-                <span aria-hidden="true">{ "🔒 " }</span>
                 { "Everything runs in your browser. Nothing you paste leaves this page or is stored: the page's Content-Security-Policy forbids it any network connection. Private keys and tokens are recognised, never displayed." }
             </p>
         </header>

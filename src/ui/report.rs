@@ -66,7 +66,7 @@ pub fn report_view(p: &ReportProps) -> Html {
         <section class="report" aria-labelledby="report-heading" aria-live="polite">
             <h2 id="report-heading" class="visually-hidden">{ "Report" }</h2>
             <div class="recognised">
-                { for r.input.detected.iter().map(|d| html! { <p class="detected">{ "Recognised: " }{ d }</p> }) }
+                { for r.input.detected.iter().map(|d| html! { <p class="detected">{ if d.starts_with("Found ") { "" } else { "Recognised: " } }{ d }</p> }) }
                 { for r.input.not_understood.iter().map(|d| html! { <p class="not-understood" role="alert"><strong>{ "Not understood: " }</strong>{ d }</p> }) }
             </div>
             if let Some(e) = &r.error {

@@ -13,14 +13,14 @@ pub struct VerdictProps {
 #[function_component(VerdictBanner)]
 pub fn verdict_banner(p: &VerdictProps) -> Html {
     let v = &p.verdict;
-    let (class, icon) = match v.level {
-        VerdictLevel::DoNotApprove => ("verdict do-not-approve", "⛔"),
-        VerdictLevel::ReviewCarefully => ("verdict review", "⚠️"),
-        VerdictLevel::Routine => ("verdict routine", "✅"),
+    let class = match v.level {
+        VerdictLevel::DoNotApprove => "verdict do-not-approve",
+        VerdictLevel::ReviewCarefully => "verdict review",
+        VerdictLevel::Routine => "verdict routine",
     };
     html! {
         <div class={class} role="status">
-            <p class="verdict-title"><span aria-hidden="true">{ icon }{ " " }</span>
+            <p class="verdict-title">
                 <span class="verdict-scope">{ &p.title }{ ": " }</span><strong class="verdict-label">{ &v.label }</strong></p>
             <p class="verdict-headline">{ &v.headline }</p>
             if !v.reasons.is_empty() && v.level != VerdictLevel::Routine {

