@@ -13,16 +13,19 @@ pub const USAGE: &str = "\
 kube-cert-inspector: what a certificate, CSR or kubeconfig means to Kubernetes
 
 Usage: kube-cert-inspector [FILE|-] [--json] [--now RFC3339] [--verbose]
+       kube-cert-inspector --list-rules
 
   FILE           PEM / DER / base64 / YAML / JSON file; '-' or nothing reads stdin
   --json         print the report as JSON (schema: docs/report-json.md)
   --now TIME     evaluate validity at TIME (e.g. 2026-11-23T10:00:00Z) instead of the clock
   --verbose      also list the rules that passed or did not apply
+  --list-rules   print every rule: id, default severity, title
 
 Exit status: 0 routine, 1 review carefully, 2 do not approve,
              3 nothing could be read, 64 bad arguments, 66 file not readable";
 
 struct Args {
+    list_rules: bool,
     file: Option<String>,
     json: bool,
     verbose: bool,
@@ -31,6 +34,7 @@ struct Args {
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut a = Args {
+        list_rules: false,
         file: None,
         json: false,
         verbose: false,
@@ -40,6 +44,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
+            "--list-rules" => a.list_rules = true,
             "--json" => a.json = true,
             "--verbose" | "-v" => a.verbose = true,
             "--now" => {
@@ -81,6 +86,12 @@ pub fn run(args: &[String]) -> i32 {
             return 64;
         }
     };
+    if a.list_rules {
+        for r in crate::engine::rules::RULES {
+            println!("{:<45} {:<9} {}", r.id, r.severity.label(), r.title);
+        }
+        return 0;
+    }
     let mut input = Vec::new();
     let read = match a.file.as_deref() {
         None | Some("-") => std::io::stdin().read_to_end(&mut input).map(|_| ()),

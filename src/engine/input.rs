@@ -40,19 +40,17 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
     let mut blocks = Vec::new();
     let mut problems = Vec::new();
     let mut rest = text;
-    let mut offset = 0usize;
+    // Line counting is incremental: recounting from the start for every block made bundles quadratic.
+    let mut line = 1usize;
     while let Some(start) = rest.find("-----BEGIN ") {
+        line += count_lines(&rest[..start]);
         let after = &rest[start + 11..];
         let Some(label_end) = after.find("-----") else {
-            problems.push(format!(
-                "line {}: a \"-----BEGIN\" marker that never closes with \"-----\"",
-                line_of(text, offset + start)
-            ));
+            problems.push(format!("line {}: a \"-----BEGIN\" marker that never closes with \"-----\"", line));
             break;
         };
         let label = after[..label_end].trim().to_string();
         let body_start = start + 11 + label_end + 5;
-        let line = line_of(text, offset + start);
         let end_marker = format!("-----END {label}-----");
         let Some(end_rel) = rest[body_start..].find(&end_marker) else {
             problems.push(format!(
@@ -85,14 +83,14 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
             encrypted_headers,
         });
         let consumed = body_start + end_rel + end_marker.len();
-        offset += consumed;
+        line += count_lines(&rest[start..consumed]);
         rest = &rest[consumed..];
     }
     (blocks, problems)
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+fn count_lines(s: &str) -> usize {
+    s.bytes().filter(|b| *b == b'\n').count()
 }
 
 /// Decodes standard or URL-safe base64, ignoring whitespace and padding.
@@ -186,6 +184,7 @@ mod tests {
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].label, "CERTIFICATE");
         assert_eq!(blocks[0].line, 3);
+        assert_eq!(blocks[1].line, 7, "line numbers keep counting across blocks");
         assert_eq!(blocks[0].der.as_deref(), Ok(&[1u8, 2, 3][..]));
         assert_eq!(blocks[1].der.as_deref(), Ok(&[4u8, 5, 6][..]));
     }

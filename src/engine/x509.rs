@@ -178,10 +178,9 @@ pub struct CertFacts {
     pub subject_text: String,
     pub issuer: Vec<NameAttr>,
     pub issuer_text: String,
-    /// Subject equals issuer (a root or a self-signed certificate).
+    /// Subject equals issuer (a root or a self-signed certificate). Its self-signature is not
+    /// checked: Go (and so Kubernetes) never checks a trust anchor's own signature either.
     pub self_issued: bool,
-    /// For self-issued certificates: whether the self-signature verifies.
-    pub self_signature: Option<SignatureCheck>,
     pub serial: String,
     pub validity: Validity,
     pub public_key: PublicKeyFacts,
@@ -577,14 +576,6 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
     let subject = name_attrs(tbs.subject());
     let issuer = name_attrs(tbs.issuer());
     let self_issued = tbs.subject().as_raw() == tbs.issuer().as_raw();
-    let self_signature = self_issued.then(|| {
-        verify(
-            tbs.public_key(),
-            &cert.signature_algorithm,
-            &cert.signature_value.data,
-            tbs.as_ref(),
-        )
-    });
     let nb = tbs.validity.not_before.timestamp();
     let na = tbs.validity.not_after.timestamp();
     let der = cert.as_raw().to_vec();
@@ -595,7 +586,6 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
         issuer_text: name_text(&issuer),
         issuer,
         self_issued,
-        self_signature,
         serial: hex_colon(tbs.raw_serial()),
         validity: Validity::new(nb, na, now),
         public_key: public_key_facts(tbs.public_key()),
