@@ -449,6 +449,17 @@ fn kubeconfig_contexts_summarise_identity_and_expiry() {
         Some("system:serviceaccount:ci:deployer in system:serviceaccounts, system:serviceaccounts:ci")
     );
     assert!(k.file_references.iter().any(|f| f.contains("/home/dev/.kube/dev.key")));
+    let token = risky
+        .objects
+        .iter()
+        .find(|o| o.username.as_deref() == Some("system:serviceaccount:ci:deployer"))
+        .unwrap();
+    let id = token.identity.as_ref().unwrap();
+    assert_eq!(
+        id.groups_source, "token",
+        "service-account groups come from the token authenticator, not from O"
+    );
+    assert!(id.can_do.contains("the token authenticator adds them"), "{}", id.can_do);
 }
 
 #[test]

@@ -50,8 +50,10 @@ pub enum IdentityKind {
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Identity {
     pub username: Option<String>,
-    /// The O values, in encoding order.
+    /// The O values in encoding order (for a token: the groups its authenticator assigns).
     pub subject_groups: Vec<String>,
+    /// Where `subject_groups` come from: `subject` (certificate O values) or `token`.
+    pub groups_source: String,
     /// Groups the API server adds itself (`system:authenticated`), empty when it does not.
     pub added_groups: Vec<String>,
     pub uid: Option<String>,
@@ -129,9 +131,19 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
     id
 }
 
-/// The identity a service-account JWT or bootstrap token claims.
+/// The identity a service-account JWT or bootstrap token claims. Unlike a certificate's O
+/// values, these groups are added by the token authenticator itself.
 pub fn from_claims(username: String, groups: Vec<String>) -> Identity {
-    build(Some(username), groups, None, None)
+    let mut id = build(Some(username), groups, None, None);
+    id.groups_source = "token".to_string();
+    if id.kind == IdentityKind::ServiceAccount {
+        let sa = id.kind_label.trim_start_matches("Service account ").to_string();
+        id.can_do = format!(
+            "Everything RBAC grants to ServiceAccount {sa}, plus what is bound to the groups {} (the token authenticator adds them).",
+            id.subject_groups.join(" and ")
+        );
+    }
+    id
 }
 
 fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid_error: Option<String>) -> Identity {
@@ -230,6 +242,7 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
     Identity {
         username,
         subject_groups: groups,
+        groups_source: "subject".to_string(),
         added_groups,
         uid,
         uid_error,

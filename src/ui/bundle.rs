@@ -1,14 +1,12 @@
 //! A bundle of certificates as a table, sortable by expiry.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::engine::report::Report;
+use super::SharedReport;
 
 #[derive(Properties, PartialEq)]
 pub struct BundleProps {
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub ids: Vec<usize>,
 }
 

@@ -1,14 +1,13 @@
 //! For learners: the commands that show the same facts in a terminal.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use super::SharedReport;
 use crate::engine::report::{ObjectKind, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct CommandsProps {
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub index: usize,
 }
 

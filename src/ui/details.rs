@@ -1,15 +1,13 @@
 //! Every field of a certificate or CSR, in a collapsible section, with copyable fingerprints.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::engine::report::Report;
+use super::SharedReport;
 use crate::engine::x509::{ExtensionFacts, SignatureCheck};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsProps {
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub index: usize,
 }
 

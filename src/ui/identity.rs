@@ -1,14 +1,12 @@
 //! The identity card: shows *how* the subject becomes a Kubernetes user, attribute by attribute.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::engine::report::Report;
+use super::SharedReport;
 
 #[derive(Properties, PartialEq)]
 pub struct IdentityProps {
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub index: usize,
 }
 
@@ -64,7 +62,7 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                         { "none" }
                     } else {
                         <ul class="groups">
-                            { for id.subject_groups.iter().map(|g| html! { <li><code class="group">{ g }</code>{ " (from O)" }</li> }) }
+                            { for id.subject_groups.iter().map(|g| html! { <li><code class="group">{ g }</code>{ if id.groups_source == "token" { " (from the token)" } else { " (from O)" } }</li> }) }
                             { for id.added_groups.iter().map(|g| html! { <li><code class="group added">{ g }</code>{ " (added by the API server to every authenticated user)" }</li> }) }
                             if id.subject_groups.is_empty() && id.added_groups.is_empty() { <li>{ "none" }</li> }
                         </ul>

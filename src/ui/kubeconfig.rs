@@ -1,14 +1,12 @@
 //! A kubeconfig as a table: context → cluster, user, identity, expiry.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::engine::report::Report;
+use super::SharedReport;
 
 #[derive(Properties, PartialEq)]
 pub struct KubeconfigProps {
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub index: usize,
 }
 

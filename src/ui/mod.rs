@@ -25,6 +25,24 @@ pub fn start() {
     yew::Renderer::<App>::new().render();
 }
 
+/// A shared report, compared by identity: `Rc<Report>`'s own `PartialEq` compares contents,
+/// which made every component re-compare the whole report (seconds for a 144-certificate bundle).
+#[derive(Clone)]
+pub struct SharedReport(pub Rc<Report>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedReport {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
+
 /// What is being inspected.
 #[derive(Clone, PartialEq)]
 pub enum Source {
@@ -40,7 +58,7 @@ pub enum Source {
 #[derive(Clone, PartialEq)]
 pub enum View {
     Empty,
-    Ready(Rc<Report>),
+    Ready(SharedReport),
 }
 
 #[derive(Clone, PartialEq)]
@@ -61,7 +79,7 @@ pub enum Action {
         name: String,
         bytes: Vec<u8>,
     },
-    Analysed(Rc<Report>),
+    Analysed(SharedReport),
     Clear,
 }
 
@@ -96,13 +114,13 @@ fn now_unix() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-fn analyse(source: &Source) -> Option<Rc<Report>> {
+fn analyse(source: &Source) -> Option<SharedReport> {
     let bytes: &[u8] = match source {
         Source::Text(t) if t.trim().is_empty() => return None,
         Source::Text(t) => t.as_bytes(),
         Source::Binary { bytes, .. } => bytes,
     };
-    Some(Rc::new(crate::engine::inspect(bytes, now_unix())))
+    Some(SharedReport(Rc::new(crate::engine::inspect(bytes, now_unix()))))
 }
 
 /// `#example=<id>` in the URL preselects an example (for documentation pages and links).

@@ -1,7 +1,5 @@
 //! One recognised object (certificate, CSR, kubeconfig, key, token, Secret) and its children.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::commands::Commands;
@@ -11,11 +9,12 @@ use super::identity::IdentityCard;
 use super::kubeconfig::KubeconfigTable;
 use super::timeline::Timeline;
 use super::verdict::VerdictBanner;
+use super::SharedReport;
 use crate::engine::report::{ObjectKind, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct ObjectProps {
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub index: usize,
 }
 

@@ -1,18 +1,17 @@
 //! The whole report: what was recognised, the overall verdict, then one card per object.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bundle::BundleTable;
 use super::object::ObjectCard;
 use super::verdict::VerdictBanner;
+use super::SharedReport;
 use crate::engine::report::{ObjectKind, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
-    pub report: Rc<Report>,
+    pub report: SharedReport,
 }
 
 fn report_json(r: &Report) -> String {
@@ -76,7 +75,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                 </div>
             }
             if let Some(v) = &r.verdict {
-                if r.objects.len() > 1 || !for_csr {
+                if top.len() > 1 || !for_csr {
                     <VerdictBanner verdict={v.clone()} title={if for_csr { "Overall" } else { "Summary" }} />
                 }
             }

@@ -167,6 +167,23 @@ test('a dropped DER file and a picked file are both read', async () => {
   await context.close();
 });
 
+test('a 144-certificate bundle opens as a table sortable by expiry', async () => {
+  const { context, page, errors } = await open();
+  // A file rather than typed text: Chromium's own textarea editing of 200 KB takes ~17 s here.
+  await page.setInputFiles('#file-input', path.join(fixtures, 'debian-ca-certificates.crt'));
+  await page.waitForFunction(() => document.querySelectorAll('.bundle tbody tr').length === 144, null, { timeout: 15_000 });
+  const expiries = async () => page.locator('.bundle tbody tr td:nth-child(3)').allInnerTexts();
+  const asc = await expiries();
+  assert.deepEqual(asc, [...asc].sort(), 'sorted by expiry, earliest first');
+  await page.getByRole('button', { name: /Expires/ }).click();
+  const desc = await expiries();
+  assert.deepEqual(desc, [...asc].reverse());
+  assert.equal(await page.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
+  await page.screenshot({ path: path.join(shots, 'bundle.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the report downloads as JSON with the documented fields', async () => {
   const { context, page } = await open();
   await chooseExample(page, 'csr-developer');
