@@ -509,6 +509,10 @@ fn broken_input_says_what_was_expected_and_found() {
         .unwrap()
         .message
         .contains("found text starting \u{201c}hello, is this thing on?\u{201d}"));
+    let flood = "-----BEGIN X-----\n-----END X-----\n".repeat(100_000);
+    let r = inspect(flood.as_bytes(), NOW);
+    assert_eq!(r.input.not_understood.len(), 51, "problems are capped");
+    assert!(r.input.not_understood[50].contains("99950 more"));
     let big = vec![b'A'; 9 * 1024 * 1024];
     assert_eq!(inspect(&big, NOW).error.unwrap().code, "too_large");
 }

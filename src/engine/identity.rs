@@ -23,7 +23,7 @@ pub const ANONYMOUS: &str = "system:anonymous";
 
 /// Users with a built-in control-plane role (`user.go` constants and default bindings).
 pub const CONTROL_PLANE_USERS: &[(&str, &str)] = &[
-    ("system:kube-controller-manager", "the controller manager: bound to ClusterRole system:kube-controller-manager (reads and writes Secrets, ServiceAccounts and most workload objects cluster-wide)"),
+    ("system:kube-controller-manager", "the controller manager: bound to ClusterRole system:kube-controller-manager, which may list and watch every resource and get, create, update and delete Secrets cluster-wide"),
     ("system:kube-scheduler", "the scheduler: bound to system:kube-scheduler and system:volume-scheduler (reads every pod and node, binds pods to nodes)"),
     ("system:kube-proxy", "kube-proxy: bound to system:node-proxier (reads Services, EndpointSlices and Nodes cluster-wide)"),
     ("system:apiserver", "the API server's own loopback identity (a member of system:masters when the API server creates it)"),

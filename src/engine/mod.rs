@@ -19,6 +19,8 @@ use report::{Counts, InputError, InputSummary, Object, ObjectKind, Report, Role,
 
 /// At most this many objects are built from one input (a CA bundle has ~150).
 pub const MAX_OBJECTS: usize = 5000;
+/// At most this many "not understood" messages are kept, so hostile input cannot flood the page.
+pub const MAX_NOTES: usize = 50;
 
 /// Inspects whatever was pasted or dropped. `now` is unix seconds (the caller's clock).
 pub fn inspect(input: &[u8], now: i64) -> Report {
@@ -29,6 +31,11 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
         now,
     };
     let error = b.read_top(input);
+    if b.not_understood.len() > MAX_NOTES {
+        let more = b.not_understood.len() - MAX_NOTES;
+        b.not_understood.truncate(MAX_NOTES);
+        b.not_understood.push(format!("… and {more} more problems not listed."));
+    }
     b.link();
     let mut objects = b.objects;
     rules::evaluate(&mut objects, now);

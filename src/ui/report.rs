@@ -32,6 +32,9 @@ fn download(json: &str) -> Result<(), wasm_bindgen::JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// Detail cards rendered before "show all": a bundle's table already lists everything.
+const MAX_CARDS: usize = 50;
+
 #[function_component(ReportView)]
 pub fn report_view(p: &ReportProps) -> Html {
     let r = &p.report;
@@ -60,10 +63,22 @@ pub fn report_view(p: &ReportProps) -> Html {
     let top: Vec<usize> = r.objects.iter().filter(|o| o.parent.is_none()).map(|o| o.id).collect();
     let certs_only = top.len() >= 3 && top.iter().all(|i| r.objects[*i].kind == ObjectKind::Certificate);
     let for_csr = r.objects.iter().any(|o| o.request.is_some());
+    let show_all = use_state(|| false);
+    let shown = if *show_all { top.len() } else { top.len().min(MAX_CARDS) };
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
+    let announcement = match (&r.error, &r.verdict) {
+        (Some(e), _) => format!("Could not read the input: {}", e.message),
+        (None, Some(v)) => format!("{}: {} {} objects found.", v.label, v.headline, r.objects.len()),
+        _ => String::new(),
+    };
 
     html! {
-        <section class="report" aria-labelledby="report-heading" aria-live="polite">
+        <section class="report" aria-labelledby="report-heading">
             <h2 id="report-heading" class="visually-hidden">{ "Report" }</h2>
+            <p class="visually-hidden" aria-live="polite">{ announcement }</p>
             <div class="recognised">
                 { for r.input.detected.iter().map(|d| html! { <p class="detected">{ if d.starts_with("Found ") { "" } else { "Recognised: " } }{ d }</p> }) }
                 { for r.input.not_understood.iter().map(|d| html! { <p class="not-understood" role="alert"><strong>{ "Not understood: " }</strong>{ d }</p> }) }
@@ -89,7 +104,10 @@ pub fn report_view(p: &ReportProps) -> Html {
             if certs_only {
                 <BundleTable report={r.clone()} ids={top.clone()} />
             }
-            { for top.iter().map(|i| html! { <ObjectCard report={r.clone()} index={*i} /> }) }
+            { for top.iter().take(shown).map(|i| html! { <ObjectCard report={r.clone()} index={*i} /> }) }
+            if shown < top.len() {
+                <button type="button" class="show-all" onclick={on_show_all}>{ format!("Show the other {} objects in detail", top.len() - shown) }</button>
+            }
         </section>
     }
 }

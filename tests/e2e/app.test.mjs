@@ -179,6 +179,9 @@ test('a 144-certificate bundle opens as a table sortable by expiry', async () =>
   const desc = await expiries();
   assert.deepEqual(desc, [...asc].reverse());
   assert.equal(await page.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
+  assert.equal(await page.locator('article.object').count(), 50, 'only the first 50 detail cards at first');
+  await page.getByRole('button', { name: 'Show the other 94 objects in detail' }).click();
+  assert.equal(await page.locator('article.object').count(), 144);
   await page.screenshot({ path: path.join(shots, 'bundle.png') });
   assert.deepEqual(errors, []);
   await context.close();

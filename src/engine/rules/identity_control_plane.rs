@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     id: "identity-control-plane",
     title: "Control-plane component identity",
     severity: Severity::High,
-    why: "The API server gives these user names the powers of a control-plane component through default ClusterRoleBindings; the controller manager, for one, can read every Secret. Such certificates are made by kubeadm or the installer on the control-plane nodes, never requested through the CSR API.",
+    why: "The API server gives these user names the powers of a control-plane component through default ClusterRoleBindings; the controller manager's role, for one, lists and watches every resource and reads every Secret. Such certificates are made by kubeadm or the installer on the control-plane nodes, never requested through the CSR API.",
     fix: "Deny CSRs that ask for a component's name. If a component's own certificate is shown here, keep it on the control-plane node only and renew it with `kubeadm certs renew`.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/user/user.go; plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-role-bindings.yaml",
     check,
