@@ -5,4 +5,5 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 bash scripts/setup.sh
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+# No auto-reload: Trunk would inject an inline script, which the page's CSP forbids.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
