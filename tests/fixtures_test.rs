@@ -538,16 +538,21 @@ fn hostile_input_never_panics() {
         x
     };
     for seed in &seeds {
-        for _ in 0..150 {
+        // MUTATION_ROUNDS=20000 cargo test --release hostile  for a longer local run.
+        let rounds: usize = std::env::var("MUTATION_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(150);
+        for _ in 0..rounds {
             let mut m = seed.clone();
             for _ in 0..(next() % 8 + 1) {
-                let i = (next() as usize) % m.len().max(1);
+                if m.is_empty() {
+                    break;
+                }
+                let i = (next() as usize) % m.len();
                 match next() % 4 {
                     0 => m[i] = next() as u8,
                     1 => m.truncate(i),
                     2 => m.insert(i, next() as u8),
                     _ => {
-                        let j = (next() as usize) % m.len().max(1);
+                        let j = (next() as usize) % m.len();
                         let piece: Vec<u8> = m[i.min(j)..i.max(j)].to_vec();
                         m.splice(i..i, piece);
                     }
