@@ -28,27 +28,21 @@ fn check(ctx: &Ctx) -> Outcome {
     };
     let mut hits = Vec::new();
     if first.subject_text != csr.subject_text {
-        hits.push(Hit {
-            severity: Severity::High,
-            detail: format!(
+        hits.push(Hit::new(
+            Severity::High,
+            format!(
                 "Issued subject \"{}\" differs from requested \"{}\".",
                 first.subject_text, csr.subject_text
             ),
-            rejected_by_kubernetes: false,
-        });
+        ));
     }
     if first.public_key.key_id != csr.public_key.key_id {
-        hits.push(Hit {
-            severity: Severity::High,
-            detail: "The issued certificate carries a different public key than the request.".into(),
-            rejected_by_kubernetes: false,
-        });
+        hits.push(Hit::new(
+            Severity::High,
+            "The issued certificate carries a different public key than the request.",
+        ));
     }
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

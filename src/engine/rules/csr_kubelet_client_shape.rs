@@ -53,27 +53,19 @@ pub fn subject_problems(orgs: &[&str], cn: Option<&str>, sans: &crate::engine::x
 }
 
 fn check(ctx: &Ctx) -> Outcome {
-    if ctx.signer() != Some(KUBE_APISERVER_CLIENT_KUBELET) {
+    check_shape(ctx, KUBE_APISERVER_CLIENT_KUBELET, false)
+}
+
+/// Shared by both kubelet signers: applies to CSR objects for `signer`, rejects each problem.
+pub fn check_shape(ctx: &Ctx, signer: &str, serving: bool) -> Outcome {
+    if ctx.signer() != Some(signer) {
         return Outcome::NotApplicable;
     }
     let (Some(csr), Some(_)) = (ctx.csr(), ctx.spec()) else {
         return Outcome::NotApplicable;
     };
-    let orgs = ctx.values("O");
-    let p = subject_problems(&orgs, ctx.obj.username.as_deref(), &csr.extensions.sans, false);
-    if p.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(
-            p.into_iter()
-                .map(|d| Hit {
-                    severity: Severity::High,
-                    detail: d,
-                    rejected_by_kubernetes: true,
-                })
-                .collect(),
-        )
-    }
+    let problems = subject_problems(&ctx.values("O"), ctx.obj.username.as_deref(), &csr.extensions.sans, serving);
+    Outcome::from_hits(problems.into_iter().map(|d| Hit::rejected(Severity::High, d)).collect())
 }
 
 #[cfg(test)]

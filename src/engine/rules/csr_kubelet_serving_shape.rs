@@ -6,8 +6,8 @@
 //! verified by the API server when it connects to the kubelet.
 //! Reference: `pkg/apis/certificates/helpers.go` (ValidateKubeletServingCSR).
 
-use super::csr_kubelet_client_shape::subject_problems;
-use super::{Ctx, Hit, Outcome, Rule, KUBELET_SERVING};
+use super::csr_kubelet_client_shape::check_shape;
+use super::{Ctx, Outcome, Rule, KUBELET_SERVING};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
@@ -21,24 +21,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    if ctx.signer() != Some(KUBELET_SERVING) {
-        return Outcome::NotApplicable;
-    }
-    let Some(csr) = ctx.csr() else { return Outcome::NotApplicable };
-    let p = subject_problems(&ctx.values("O"), ctx.obj.username.as_deref(), &csr.extensions.sans, true);
-    if p.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(
-            p.into_iter()
-                .map(|d| Hit {
-                    severity: Severity::High,
-                    detail: d,
-                    rejected_by_kubernetes: true,
-                })
-                .collect(),
-        )
-    }
+    check_shape(ctx, KUBELET_SERVING, true)
 }
 
 #[cfg(test)]

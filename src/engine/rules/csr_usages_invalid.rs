@@ -47,13 +47,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx) -> Outcome {
     let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
     let mut hits = Vec::new();
-    let mut reject = |d: String| {
-        hits.push(Hit {
-            severity: Severity::High,
-            detail: d,
-            rejected_by_kubernetes: true,
-        })
-    };
+    let mut reject = |d: String| hits.push(Hit::rejected(Severity::High, d));
     if spec.usages.is_empty() {
         reject("spec.usages is empty; at least one usage is required.".into());
     }
@@ -70,11 +64,7 @@ fn check(ctx: &Ctx) -> Outcome {
             reject(format!("Usage \"{u}\" is listed twice."));
         }
     }
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

@@ -109,11 +109,7 @@ fn check_value(attr: &str, v: &str) -> Option<Hit> {
         Severity::Medium
     };
     detail.push('.');
-    Some(Hit {
-        severity: sev,
-        detail,
-        rejected_by_kubernetes: false,
-    })
+    Some(Hit::new(sev, detail))
 }
 
 fn check(ctx: &Ctx) -> Outcome {
@@ -127,11 +123,7 @@ fn check(ctx: &Ctx) -> Outcome {
         .chain(ctx.values("O").into_iter().map(|v| ("O", v)))
         .filter_map(|(a, v)| check_value(a, v))
         .collect();
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! Reference: https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects;
 //! `staging/src/k8s.io/apiserver/pkg/authentication/group/authenticated_group_adder.go`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule};
 use crate::engine::identity::{ANONYMOUS, AUTHENTICATED, SYSTEM_MASTERS, SYSTEM_NODES, UNAUTHENTICATED};
 use crate::engine::report::Severity;
 
@@ -61,17 +61,9 @@ fn check(ctx: &Ctx) -> Outcome {
                 "not a name Kubernetes defines for certificates; check who relies on it".to_string(),
             )
         };
-        hits.push(super::Hit {
-            severity: sev,
-            detail: format!("{attr}={v}: {why}."),
-            rejected_by_kubernetes: false,
-        });
+        hits.push(Hit::new(sev, format!("{attr}={v}: {why}.")));
     }
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

@@ -24,14 +24,13 @@ fn pair_hit(ctx: &Ctx, what: &str, cert: usize, key: usize) -> Option<Hit> {
     if k.key_id.is_empty() || k.key_id == c.public_key.key_id {
         return None;
     }
-    Some(Hit {
-        severity: Severity::High,
-        detail: format!(
+    Some(Hit::rejected(
+        Severity::High,
+        format!(
             "{what}: the key ({}) is not the key of the certificate ({}).",
             k.summary, c.public_key.summary
         ),
-        rejected_by_kubernetes: true,
-    })
+    ))
 }
 
 fn children<'a>(ctx: &'a Ctx, role: Role) -> impl Iterator<Item = &'a Object> {

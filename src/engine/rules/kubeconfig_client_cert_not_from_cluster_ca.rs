@@ -40,14 +40,13 @@ fn check(ctx: &Ctx) -> Outcome {
         checked = true;
         let issuer = ctx.all.get(cert_id).and_then(|o| o.issued_by);
         if !issuer.is_some_and(|i| cl.ca_objects.contains(&i)) {
-            hits.push(Hit {
-                severity: Severity::Medium,
-                detail: format!(
+            hits.push(Hit::new(
+                Severity::Medium,
+                format!(
                     "Context {}: user {}'s certificate does not verify against cluster {}'s CA data.",
                     c.name, u.name, cl.name
                 ),
-                rejected_by_kubernetes: false,
-            });
+            ));
         }
     }
     if !hits.is_empty() {

@@ -23,13 +23,7 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     };
     let mut hits = Vec::new();
-    let mut medium = |d: String| {
-        hits.push(Hit {
-            severity: Severity::Medium,
-            detail: d,
-            rejected_by_kubernetes: true,
-        })
-    };
+    let mut medium = |d: String| hits.push(Hit::rejected(Severity::Medium, d));
     for c in &k.contexts {
         if !c.cluster_found {
             medium(format!(
@@ -46,11 +40,7 @@ fn check(ctx: &Ctx) -> Outcome {
             medium(format!("current-context \"{cc}\" is not one of the contexts."));
         }
     }
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

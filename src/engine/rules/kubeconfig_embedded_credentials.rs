@@ -25,35 +25,25 @@ fn check(ctx: &Ctx) -> Outcome {
     let mut hits = Vec::new();
     for u in &k.users {
         if u.client_key.is_some() {
-            hits.push(Hit {
-                severity: Severity::Medium,
-                detail: format!("User {} embeds a private key (client-key-data).", u.name),
-                rejected_by_kubernetes: false,
-            });
+            hits.push(Hit::new(
+                Severity::Medium,
+                format!("User {} embeds a private key (client-key-data).", u.name),
+            ));
         }
         if u.token.is_some() {
-            hits.push(Hit {
-                severity: Severity::Medium,
-                detail: format!("User {} embeds a bearer token.", u.name),
-                rejected_by_kubernetes: false,
-            });
+            hits.push(Hit::new(Severity::Medium, format!("User {} embeds a bearer token.", u.name)));
         }
         if u.has_password {
-            hits.push(Hit {
-                severity: Severity::Medium,
-                detail: format!(
+            hits.push(Hit::new(
+                Severity::Medium,
+                format!(
                     "User {} embeds a basic-auth password (kube-apiserver removed basic auth in 1.19; something else must accept it).",
                     u.name
                 ),
-                rejected_by_kubernetes: false,
-            });
+            ));
         }
     }
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

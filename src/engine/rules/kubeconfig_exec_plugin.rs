@@ -25,13 +25,12 @@ fn check(ctx: &Ctx) -> Outcome {
     let mut hits = Vec::new();
     for u in &k.users {
         if let Some(x) = &u.exec {
-            hits.push(Hit {
-                severity: Severity::Medium,
-                detail: format!("User {} runs: {} {}", u.name, x.command, x.args.join(" "))
+            hits.push(Hit::new(
+                Severity::Medium,
+                format!("User {} runs: {} {}", u.name, x.command, x.args.join(" "))
                     .trim_end()
                     .to_string(),
-                rejected_by_kubernetes: false,
-            });
+            ));
         }
         if let Some(p) = &u.auth_provider {
             let removed = matches!(p.as_str(), "gcp" | "azure");
@@ -49,11 +48,7 @@ fn check(ctx: &Ctx) -> Outcome {
             });
         }
     }
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

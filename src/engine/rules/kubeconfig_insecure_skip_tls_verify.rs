@@ -39,11 +39,7 @@ fn check(ctx: &Ctx) -> Outcome {
             }
         })
         .collect();
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

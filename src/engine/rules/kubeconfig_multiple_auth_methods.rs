@@ -31,21 +31,18 @@ fn check(ctx: &Ctx) -> Outcome {
                 .map(String::as_str)
                 .filter(|m| matches!(*m, "token" | "basic-auth" | "client-certificate"))
                 .collect();
-            (found.len() > 1).then(|| Hit {
-                severity: Severity::High,
-                detail: format!(
-                    "more than one authentication method found for {}; found {found:?}, only one is allowed",
-                    u.name
-                ),
-                rejected_by_kubernetes: true,
+            (found.len() > 1).then(|| {
+                Hit::rejected(
+                    Severity::High,
+                    format!(
+                        "more than one authentication method found for {}; found {found:?}, only one is allowed",
+                        u.name
+                    ),
+                )
             })
         })
         .collect();
-    if hits.is_empty() {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(hits)
-    }
+    Outcome::from_hits(hits)
 }
 
 #[cfg(test)]

@@ -135,7 +135,33 @@ pub struct Hit {
     pub rejected_by_kubernetes: bool,
 }
 
+impl Hit {
+    pub fn new(severity: Severity, detail: impl Into<String>) -> Hit {
+        Hit {
+            severity,
+            detail: detail.into(),
+            rejected_by_kubernetes: false,
+        }
+    }
+    /// A hit Kubernetes itself enforces (the API, the signer or the authenticator refuses).
+    pub fn rejected(severity: Severity, detail: impl Into<String>) -> Hit {
+        Hit {
+            severity,
+            detail: detail.into(),
+            rejected_by_kubernetes: true,
+        }
+    }
+}
+
 impl Outcome {
+    /// Pass when nothing was hit, otherwise fail with every hit.
+    pub fn from_hits(hits: Vec<Hit>) -> Outcome {
+        if hits.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(hits)
+        }
+    }
     pub fn fail(severity: Severity, detail: impl Into<String>) -> Outcome {
         Outcome::Fail(vec![Hit {
             severity,
