@@ -189,7 +189,16 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
         let _ = writeln!(s, "    identity: {} - {}", i.kind_label, i.can_do);
     }
     if let Some(c) = &o.csr_object {
-        let _ = writeln!(s, "    signer:   {}", c.signer_name.as_deref().unwrap_or("(none)"));
+        let _ = writeln!(
+            s,
+            "    signer:   {}{}",
+            c.signer_name.as_deref().unwrap_or("(none)"),
+            if c.signer_defaulted {
+                " (not set: the v1beta1 default)"
+            } else {
+                ""
+            }
+        );
         let _ = writeln!(s, "    usages:   {}", c.usages.join(", "));
         let _ = writeln!(s, "    lifetime: {}", c.expected_lifetime);
         let _ = writeln!(

@@ -378,6 +378,37 @@ fn identity_matches_the_api_server() {
 }
 
 #[test]
+fn v1beta1_without_signer_gets_the_api_default() {
+    let r = report("csr-object-v1beta1.yaml");
+    let c = r.objects[0].csr_object.as_ref().unwrap();
+    assert_eq!(c.signer_name.as_deref(), Some("kubernetes.io/kube-apiserver-client-kubelet"));
+    assert!(c.signer_defaulted);
+    let info = r.objects[0].findings.iter().find(|f| f.id == "csr-signer-name-invalid").unwrap();
+    assert_eq!(info.severity, Severity::Info);
+}
+
+#[test]
+fn keys_in_every_format_match_their_certificates() {
+    let ca = fixture("ca.crt");
+    for (key, expect) in [("key-rsa-pkcs1.pem", true), ("ca.key", true), ("key-ec-sec1.pem", false)] {
+        let mut input = ca.clone();
+        input.extend(fixture(key));
+        let r = inspect(&input, NOW);
+        let k = r.objects.iter().find(|o| o.kind == ObjectKind::PrivateKey).unwrap();
+        assert_eq!(k.key_matches == vec![0], expect, "{key}");
+        assert_eq!(
+            r.objects[k.id].findings.iter().any(|f| f.id == "secret-ca-private-key"),
+            expect,
+            "{key}"
+        );
+    }
+    let enc = report("key-encrypted.pem");
+    assert!(enc.objects[0].key.as_ref().unwrap().encrypted);
+    let sec1 = inspect(&[fixture("cert-developer.pem"), fixture("key-ec-sec1.pem")].concat(), NOW);
+    assert_eq!(sec1.objects[1].key_matches, vec![0], "SEC1 key of the developer certificate");
+}
+
+#[test]
 fn ca_certificates_are_not_logins() {
     let r = report("ca.crt");
     assert!(r.objects[0].identity.is_none());

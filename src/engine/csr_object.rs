@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::util::human_duration;
+use super::x509::Sans;
 
 /// Default `--cluster-signing-duration` of kube-controller-manager (one year).
 pub const DEFAULT_SIGNING_DURATION: i64 = 365 * 24 * 3600;
@@ -32,6 +33,8 @@ pub struct CsrObjectFacts {
     pub name: String,
     pub api_version: String,
     pub signer_name: Option<String>,
+    /// True when `signer_name` was not in the object and is the v1beta1 API's default.
+    pub signer_defaulted: bool,
     pub usages: Vec<String>,
     pub expiration_seconds: Option<i64>,
     /// What the built-in signing controller would issue with the default one-year
@@ -127,7 +130,12 @@ pub fn read(v: &Value) -> CsrObjectInput {
         deny_command: format!("kubectl certificate deny {name}"),
         name,
         api_version: v.get("apiVersion").and_then(Value::as_str).unwrap_or("").to_string(),
-        signer_name: spec.get("signerName").and_then(Value::as_str).map(str::to_string),
+        signer_name: spec
+            .get("signerName")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+        signer_defaulted: false,
         usages: strings(spec.get("usages")),
         expiration_seconds,
         expected_lifetime,
@@ -145,5 +153,113 @@ pub fn read(v: &Value) -> CsrObjectInput {
         facts,
         request_b64: spec.get("request").and_then(Value::as_str).map(str::to_string),
         certificate_b64,
+    }
+}
+
+/// `ValidateKubeletClientCSR` / `ValidateKubeletServingCSR` (`pkg/apis/certificates/helpers.go`):
+/// the Go error messages of the subject and SAN checks, in the helpers' order.
+pub fn kubelet_subject_problems(orgs: &[&str], cn: Option<&str>, sans: &Sans, serving: bool) -> Vec<String> {
+    let mut p = Vec::new();
+    if orgs != ["system:nodes"] {
+        p.push(format!("subject organization is not system:nodes (found {orgs:?})"));
+    }
+    if serving {
+        if sans.dns.is_empty() && sans.ip.is_empty() {
+            p.push("DNS or IP subjectAltName is required".into());
+        }
+    } else {
+        if !sans.dns.is_empty() {
+            p.push("DNS subjectAltNames are not allowed".into());
+        }
+        if !sans.ip.is_empty() {
+            p.push("IP subjectAltNames are not allowed".into());
+        }
+    }
+    if !sans.email.is_empty() {
+        p.push("Email subjectAltNames are not allowed".into());
+    }
+    if !sans.uri.is_empty() {
+        p.push("URI subjectAltNames are not allowed".into());
+    }
+    if !cn.unwrap_or("").starts_with("system:node:") {
+        p.push(format!(
+            "subject common name does not begin with system:node: (found \"{}\")",
+            cn.unwrap_or("")
+        ));
+    }
+    p
+}
+
+/// The usage sets the kubelet signers accept (compared as sets, like `helpers.go`).
+pub fn kubelet_usages_match(usages: &[String], serving: bool) -> bool {
+    let mut u: Vec<&str> = usages.iter().map(String::as_str).collect();
+    u.sort_unstable();
+    u.dedup();
+    let auth = if serving { "server auth" } else { "client auth" };
+    let mut with_ke = vec!["digital signature", "key encipherment", auth];
+    let mut without = vec!["digital signature", auth];
+    with_ke.sort_unstable();
+    without.sort_unstable();
+    u == with_ke || u == without
+}
+
+/// The signer certificates.k8s.io/v1beta1 fills in when `signerName` is empty
+/// (`DefaultSignerNameFromSpec` in `pkg/apis/certificates/v1beta1/defaults.go`).
+pub fn v1beta1_default_signer(orgs: &[&str], cn: Option<&str>, sans: &Sans, usages: &[String]) -> &'static str {
+    if kubelet_subject_problems(orgs, cn, sans, true).is_empty() && kubelet_usages_match(usages, true) {
+        "kubernetes.io/kubelet-serving"
+    } else if kubelet_subject_problems(orgs, cn, sans, false).is_empty() && kubelet_usages_match(usages, false) {
+        "kubernetes.io/kube-apiserver-client-kubelet"
+    } else {
+        "kubernetes.io/legacy-unknown"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usages(u: &[&str]) -> Vec<String> {
+        u.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn v1beta1_defaults_follow_the_request_shape() {
+        let node = ["system:nodes"];
+        let cn = Some("system:node:n1");
+        let none = Sans::default();
+        let with_ip = Sans {
+            ip: vec!["10.0.0.1".into()],
+            ..Default::default()
+        };
+        let client = usages(&["digital signature", "key encipherment", "client auth"]);
+        let serving = usages(&["server auth", "digital signature"]);
+        assert_eq!(
+            v1beta1_default_signer(&node, cn, &none, &client),
+            "kubernetes.io/kube-apiserver-client-kubelet"
+        );
+        assert_eq!(
+            v1beta1_default_signer(&node, cn, &with_ip, &serving),
+            "kubernetes.io/kubelet-serving"
+        );
+        assert_eq!(
+            v1beta1_default_signer(&node, cn, &none, &serving),
+            "kubernetes.io/legacy-unknown",
+            "serving needs a SAN"
+        );
+        assert_eq!(
+            v1beta1_default_signer(&["devs"], Some("alice"), &none, &client),
+            "kubernetes.io/legacy-unknown"
+        );
+    }
+
+    #[test]
+    fn kubelet_usages_are_compared_as_sets() {
+        assert!(kubelet_usages_match(
+            &usages(&["client auth", "digital signature", "client auth"]),
+            false
+        ));
+        assert!(!kubelet_usages_match(&usages(&["client auth"]), false));
+        assert!(!kubelet_usages_match(&usages(&["digital signature", "client auth"]), true));
     }
 }

@@ -554,6 +554,14 @@ impl Builder {
                 Err(e) => facts.request_error = Some(e),
             },
         }
+        if facts.signer_name.is_none() && facts.api_version.ends_with("/v1beta1") {
+            if let Some(r) = &self.objects[id].request {
+                let orgs: Vec<&str> = r.subject.iter().filter(|a| a.short == "O").map(|a| a.value.as_str()).collect();
+                let cn = self.objects[id].username.as_deref();
+                facts.signer_name = Some(csr_object::v1beta1_default_signer(&orgs, cn, &r.extensions.sans, &facts.usages).to_string());
+                facts.signer_defaulted = true;
+            }
+        }
         if let Some(b64) = certificate_b64 {
             let p = Place {
                 source: format!("{} status.certificate", facts.name),

@@ -43,7 +43,8 @@ pub fn object_card(p: &ObjectProps) -> Html {
             }
             if let Some(c) = &o.csr_object {
                 <dl class="facts csr-facts">
-                    <dt>{ "Signer" }</dt><dd><code>{ c.signer_name.clone().unwrap_or_else(|| "(none)".into()) }</code></dd>
+                    <dt>{ "Signer" }</dt><dd><code>{ c.signer_name.clone().unwrap_or_else(|| "(none)".into()) }</code>
+                        if c.signer_defaulted { <span class="hint">{ format!(" (not set; the {} API's default)", c.api_version) }</span> }</dd>
                     <dt>{ "Usages" }</dt><dd>{ if c.usages.is_empty() { "(none)".to_string() } else { c.usages.join(", ") } }</dd>
                     <dt>{ "Lifetime" }</dt><dd>{ &c.expected_lifetime }</dd>
                     <dt>{ "Requested by" }</dt>

@@ -7,6 +7,7 @@
 //! Reference: `pkg/apis/certificates/helpers.go` (ValidateKubeletClientCSR); certificate-signing-requests.md.
 
 use super::{Ctx, Hit, Outcome, Rule, KUBE_APISERVER_CLIENT_KUBELET};
+use crate::engine::csr_object::kubelet_subject_problems;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
@@ -18,39 +19,6 @@ pub static RULE: Rule = Rule {
     reference: "kubernetes/kubernetes pkg/apis/certificates/helpers.go (ValidateKubeletClientCSR)",
     check,
 };
-
-/// The Go error messages of the subject/SAN checks, in the helper's order.
-pub fn subject_problems(orgs: &[&str], cn: Option<&str>, sans: &crate::engine::x509::Sans, serving: bool) -> Vec<String> {
-    let mut p = Vec::new();
-    if orgs != ["system:nodes"] {
-        p.push(format!("subject organization is not system:nodes (found {orgs:?})"));
-    }
-    if serving {
-        if sans.dns.is_empty() && sans.ip.is_empty() {
-            p.push("DNS or IP subjectAltName is required".into());
-        }
-    } else {
-        if !sans.dns.is_empty() {
-            p.push("DNS subjectAltNames are not allowed".into());
-        }
-        if !sans.ip.is_empty() {
-            p.push("IP subjectAltNames are not allowed".into());
-        }
-    }
-    if !sans.email.is_empty() {
-        p.push("Email subjectAltNames are not allowed".into());
-    }
-    if !sans.uri.is_empty() {
-        p.push("URI subjectAltNames are not allowed".into());
-    }
-    if !cn.unwrap_or("").starts_with("system:node:") {
-        p.push(format!(
-            "subject common name does not begin with system:node: (found \"{}\")",
-            cn.unwrap_or("")
-        ));
-    }
-    p
-}
 
 fn check(ctx: &Ctx) -> Outcome {
     check_shape(ctx, KUBE_APISERVER_CLIENT_KUBELET, false)
@@ -64,7 +32,7 @@ pub fn check_shape(ctx: &Ctx, signer: &str, serving: bool) -> Outcome {
     let (Some(csr), Some(_)) = (ctx.csr(), ctx.spec()) else {
         return Outcome::NotApplicable;
     };
-    let problems = subject_problems(&ctx.values("O"), ctx.obj.username.as_deref(), &csr.extensions.sans, serving);
+    let problems = kubelet_subject_problems(&ctx.values("O"), ctx.obj.username.as_deref(), &csr.extensions.sans, serving);
     Outcome::from_hits(problems.into_iter().map(|d| Hit::rejected(Severity::High, d)).collect())
 }
 

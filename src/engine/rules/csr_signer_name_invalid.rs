@@ -56,11 +56,15 @@ pub fn problem(name: &str) -> Option<String> {
 fn check(ctx: &Ctx) -> Outcome {
     let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
     match spec.signer_name.as_deref() {
-        None | Some("") if spec.api_version.ends_with("v1beta1") => Outcome::fail(
-            Severity::Medium,
-            "No signerName: certificates.k8s.io/v1beta1 defaults it to kubernetes.io/legacy-unknown (or a kubelet signer when the request looks like a kubelet's).",
+        Some(n) if spec.signer_defaulted => Outcome::fail(
+            Severity::Info,
+            format!("No signerName: {} fills in {n}, chosen from the request's shape.", spec.api_version),
         ),
-        None | Some("") => Outcome::rejected(Severity::High, "spec.signerName is required and missing."),
+        None if spec.api_version.ends_with("/v1beta1") => Outcome::fail(
+            Severity::Medium,
+            "No signerName, and the request could not be read to tell which default certificates.k8s.io/v1beta1 would pick.",
+        ),
+        None => Outcome::rejected(Severity::High, "spec.signerName is required and missing."),
         Some(n) => match problem(n) {
             None => Outcome::Pass,
             Some(p) => Outcome::rejected(Severity::High, format!("signerName \"{n}\" {p}.")),

@@ -13,6 +13,7 @@
 //! Reference: `pkg/controller/certificates/signer/signer.go`; `pkg/apis/certificates/helpers.go`.
 
 use super::{Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT, KUBE_APISERVER_CLIENT_KUBELET};
+use crate::engine::csr_object::kubelet_usages_match;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
@@ -25,22 +26,11 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn set(usages: &[String]) -> Vec<&str> {
-    let mut v: Vec<&str> = usages.iter().map(String::as_str).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 fn check(ctx: &Ctx) -> Outcome {
     let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
-    let u = set(&spec.usages);
-    let exact = |a: &[&str], b: &[&str]| {
-        let (mut a, mut b) = (a.to_vec(), b.to_vec());
-        a.sort_unstable();
-        b.sort_unstable();
-        u == a || u == b
-    };
+    let mut u: Vec<&str> = spec.usages.iter().map(String::as_str).collect();
+    u.sort_unstable();
+    u.dedup();
     match ctx.signer() {
         Some(KUBE_APISERVER_CLIENT) => {
             let allowed = ["digital signature", "key encipherment", "client auth"];
@@ -52,30 +42,18 @@ fn check(ctx: &Ctx) -> Outcome {
                 Outcome::Pass
             }
         }
-        Some(KUBE_APISERVER_CLIENT_KUBELET) => Outcome::pass_if(
-            exact(
-                &["digital signature", "key encipherment", "client auth"],
-                &["digital signature", "client auth"],
-            ),
-            || {
-                Outcome::rejected(
-                    Severity::High,
-                    format!("usages did not match [client auth digital signature key encipherment]: got {u:?}"),
-                )
-            },
-        ),
-        Some(KUBELET_SERVING) => Outcome::pass_if(
-            exact(
-                &["digital signature", "key encipherment", "server auth"],
-                &["digital signature", "server auth"],
-            ),
-            || {
-                Outcome::rejected(
-                    Severity::High,
-                    format!("usages did not match [digital signature key encipherment server auth]: got {u:?}"),
-                )
-            },
-        ),
+        Some(KUBE_APISERVER_CLIENT_KUBELET) => Outcome::pass_if(kubelet_usages_match(&spec.usages, false), || {
+            Outcome::rejected(
+                Severity::High,
+                format!("usages did not match [client auth digital signature key encipherment]: got {u:?}"),
+            )
+        }),
+        Some(KUBELET_SERVING) => Outcome::pass_if(kubelet_usages_match(&spec.usages, true), || {
+            Outcome::rejected(
+                Severity::High,
+                format!("usages did not match [digital signature key encipherment server auth]: got {u:?}"),
+            )
+        }),
         _ => Outcome::NotApplicable,
     }
 }
