@@ -277,3 +277,60 @@ test('the Content-Security-Policy blocks any outbound connection the page might 
   assert.ok(outcome.violations.includes('connect-src'), JSON.stringify(outcome));
   await context.close();
 });
+
+/** WCAG 2 contrast of every visible text element: 4.5:1, or 3:1 for large text. */
+async function contrastFailures(page) {
+  return page.evaluate(() => {
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+    };
+    const lum = ({ r, g, b }) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const bgOf = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a > 0.5) return c;
+      }
+      return { r: 255, g: 255, b: 255 };
+    };
+    const tags = new Set(['P', 'SPAN', 'CODE', 'STRONG', 'A', 'LI', 'DT', 'DD', 'TD', 'TH', 'LABEL', 'SUMMARY', 'H1', 'H2', 'H3', 'H4', 'BUTTON', 'TIME', 'CAPTION', 'OPTION', 'SELECT']);
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (!tags.has(el.tagName) || el.closest('.visually-hidden') || el.closest('button:disabled')) continue;
+      if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const cs = getComputedStyle(el);
+      const fg = parse(cs.color);
+      const bg = bgOf(el);
+      const [a, b] = [lum(fg), lum(bg)];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const size = parseFloat(cs.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+    }
+    return [...new Set(out)];
+  });
+}
+
+test('text meets WCAG AA contrast in the light and the dark scheme', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page } = await open({ colorScheme });
+    const failures = [];
+    for (const id of ['csr-system-masters', 'kubeconfig-risky', 'csr-kubelet-client', 'expired-controller-manager', 'csr-node-by-alice', 'chain']) {
+      await chooseExample(page, id);
+      await page.waitForFunction(() => document.querySelector('.report .object'));
+      await page.waitForTimeout(350);
+      // Open every disclosure so its text is measured too.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      failures.push(...(await contrastFailures(page)).map((f) => `${colorScheme} ${id}: ${f}`));
+    }
+    assert.deepEqual([...new Set(failures)], []);
+    await context.close();
+  }
+});
