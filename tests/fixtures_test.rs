@@ -286,6 +286,12 @@ const CASES: &[Case] = &[
         must_not_fire: &["kubeconfig-embedded-credentials", "kubeconfig-dangling-reference"],
     },
     Case {
+        file: "kubeconfig-view-omitted.yaml",
+        verdict: VerdictLevel::Routine,
+        must_fire: &[],
+        must_not_fire: &["kubeconfig-embedded-credentials"],
+    },
+    Case {
         file: "secret-tls.yaml",
         verdict: VerdictLevel::ReviewCarefully,
         must_fire: &["secret-private-key"],
@@ -375,6 +381,17 @@ fn identity_matches_the_api_server() {
     let id = node.objects[0].identity.as_ref().unwrap();
     assert_eq!(id.kind_label, "Node worker-1");
     assert_eq!(node.objects[0].csr_object.as_ref().unwrap().state, "Issued");
+}
+
+#[test]
+fn kubectl_config_view_placeholders_are_explained_not_decoded() {
+    let r = report("kubeconfig-view-omitted.yaml");
+    assert!(r.input.not_understood.is_empty(), "{:?}", r.input.not_understood);
+    assert_eq!(r.objects.len(), 1);
+    let hidden = r.objects[0].findings.iter().find(|f| f.id == "kubeconfig-data-omitted").unwrap();
+    assert!(hidden.detail.contains("user kubernetes-admin: client-certificate-data"));
+    let k = r.objects[0].kubeconfig.as_ref().unwrap();
+    assert!(k.contexts[0].identity.as_deref().unwrap().starts_with("hidden"));
 }
 
 #[test]

@@ -68,6 +68,13 @@ pub struct KubeconfigFacts {
     pub contexts: Vec<ContextFacts>,
     /// Paths the file refers to; a page cannot read them.
     pub file_references: Vec<String>,
+    /// Fields `kubectl config view` (without `--raw`) replaced by `DATA+OMITTED` or `REDACTED`.
+    pub omitted: Vec<String>,
+}
+
+/// What `kubectl config view` prints instead of embedded data and secrets.
+pub fn is_placeholder(v: &str) -> bool {
+    matches!(v.trim(), "DATA+OMITTED" | "REDACTED")
 }
 
 /// What a kubeconfig embeds, for the engine to analyse.
@@ -111,8 +118,10 @@ pub fn read(v: &Value) -> (KubeconfigFacts, Vec<Embedded>) {
         if let Some(p) = &ca_path {
             f.file_references.push(format!("cluster {name}: certificate-authority {p}"));
         }
-        if let Some(b64) = s(c, "certificate-authority-data") {
-            embedded.push(Embedded::ClusterCa { cluster: i, b64 });
+        match s(c, "certificate-authority-data") {
+            Some(v) if is_placeholder(&v) => f.omitted.push(format!("cluster {name}: certificate-authority-data")),
+            Some(b64) => embedded.push(Embedded::ClusterCa { cluster: i, b64 }),
+            None => {}
         }
         f.clusters.push(ClusterFacts {
             name,
@@ -146,18 +155,24 @@ pub fn read(v: &Value) -> (KubeconfigFacts, Vec<Embedded>) {
         if cert.is_some() || uf.client_certificate_path.is_some() {
             uf.auth_methods.push("client-certificate".into());
         }
-        if let Some(b64) = cert {
-            embedded.push(Embedded::ClientCert { user: i, b64 });
+        match cert {
+            Some(v) if is_placeholder(&v) => f.omitted.push(format!("user {name}: client-certificate-data")),
+            Some(b64) => embedded.push(Embedded::ClientCert { user: i, b64 }),
+            None => {}
         }
-        if let Some(b64) = s(u, "client-key-data") {
-            embedded.push(Embedded::ClientKey { user: i, b64 });
+        match s(u, "client-key-data") {
+            Some(v) if is_placeholder(&v) => f.omitted.push(format!("user {name}: client-key-data")),
+            Some(b64) => embedded.push(Embedded::ClientKey { user: i, b64 }),
+            None => {}
         }
         let token = s(u, "token");
         if token.is_some() || uf.token_file.is_some() {
             uf.auth_methods.push("token".into());
         }
-        if let Some(token) = token {
-            embedded.push(Embedded::Token { user: i, token });
+        match token {
+            Some(v) if is_placeholder(&v) => f.omitted.push(format!("user {name}: token")),
+            Some(token) => embedded.push(Embedded::Token { user: i, token }),
+            None => {}
         }
         uf.basic_auth_username = s(u, "username");
         uf.has_password = s(u, "password").is_some();

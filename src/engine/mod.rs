@@ -648,6 +648,8 @@ impl Builder {
                     }
                 });
                 c.expires = o.not_after.clone();
+            } else if k_omitted(&facts.omitted, &u.name) {
+                c.identity = Some("hidden: kubectl config view omitted the credential (use --raw)".to_string());
             } else if let Some(x) = &u.exec {
                 c.identity = Some(format!("decided at run time by exec plugin \"{}\"", x.command));
             } else if let Some(b) = &u.basic_auth_username {
@@ -738,6 +740,13 @@ impl Builder {
             }
         }
     }
+}
+
+/// Did `kubectl config view` omit this user's certificate or token?
+fn k_omitted(omitted: &[String], user: &str) -> bool {
+    omitted
+        .iter()
+        .any(|o| o == &format!("user {user}: client-certificate-data") || o == &format!("user {user}: token"))
 }
 
 fn prefix(place: &Place) -> String {

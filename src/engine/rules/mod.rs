@@ -40,6 +40,7 @@ mod identity_system_masters;
 mod key_certificate_mismatch;
 mod kubeconfig_client_cert_not_from_cluster_ca;
 mod kubeconfig_dangling_reference;
+mod kubeconfig_data_omitted;
 mod kubeconfig_embedded_credentials;
 mod kubeconfig_exec_plugin;
 mod kubeconfig_file_reference;
@@ -105,6 +106,7 @@ pub static RULES: &[&Rule] = &[
     &kubeconfig_client_cert_not_from_cluster_ca::RULE,
     &kubeconfig_dangling_reference::RULE,
     &kubeconfig_file_reference::RULE,
+    &kubeconfig_data_omitted::RULE,
     &key_certificate_mismatch::RULE,
     &secret_ca_private_key::RULE,
     &secret_private_key::RULE,
