@@ -566,6 +566,26 @@ fn broken_input_says_what_was_expected_and_found() {
 }
 
 #[test]
+fn extreme_times_do_not_overflow() {
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    for exp in [i64::MIN, i64::MAX, -1] {
+        let jwt = format!(
+            "{}.{}.c2ln",
+            b64(r#"{"alg":"RS256"}"#),
+            b64(&format!(r#"{{"sub":"system:serviceaccount:a:b","exp":{exp}}}"#))
+        );
+        let kubeconfig = format!("apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: {jwt}\n");
+        let r = inspect(kubeconfig.as_bytes(), NOW);
+        assert_eq!(r.objects.len(), 2, "exp {exp}");
+    }
+    for now in [i64::MIN, i64::MAX, 0] {
+        let r = inspect(&fixture("chain-with-ca.pem"), now);
+        assert_eq!(r.objects.len(), 2, "now {now}");
+    }
+}
+
+#[test]
 fn hostile_input_never_panics() {
     let seeds: Vec<Vec<u8>> = [
         "csr-object-developer.yaml",

@@ -153,9 +153,9 @@ impl Validity {
             "valid"
         };
         let relative = match status {
-            "not_yet_valid" => format!("not valid until {} from now", human_duration(nb - now)),
-            "expired" => format!("expired {} ago", human_duration(now - na)),
-            _ => format!("expires in {}", human_duration(na - now)),
+            "not_yet_valid" => format!("not valid until {} from now", human_duration(nb.saturating_sub(now))),
+            "expired" => format!("expired {} ago", human_duration(now.saturating_sub(na))),
+            _ => format!("expires in {}", human_duration(na.saturating_sub(now))),
         };
         Validity {
             not_before: rfc3339(nb),
@@ -165,7 +165,7 @@ impl Validity {
             lifetime_seconds: na - nb,
             lifetime: human_duration(na - nb),
             status: status.to_string(),
-            seconds_left: na - now,
+            seconds_left: na.saturating_sub(now),
             relative,
         }
     }

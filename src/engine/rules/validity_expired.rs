@@ -35,7 +35,7 @@ fn check(ctx: &Ctx) -> Outcome {
             Severity::High,
             format!(
                 "{what} expired {} ago ({}).",
-                human_duration(ctx.now - not_after),
+                human_duration(ctx.now.saturating_sub(not_after)),
                 crate::engine::util::rfc3339(not_after)
             ),
         )

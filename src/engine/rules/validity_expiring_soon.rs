@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx) -> Outcome {
     let Some(c) = ctx.cert() else { return Outcome::NotApplicable };
-    let left = c.validity.not_after_unix - ctx.now;
+    let left = c.validity.not_after_unix.saturating_sub(ctx.now);
     if left < 0 || ctx.now < c.validity.not_before_unix {
         return Outcome::NotApplicable;
     }

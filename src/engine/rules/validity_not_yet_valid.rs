@@ -26,7 +26,7 @@ fn check(ctx: &Ctx) -> Outcome {
             format!(
                 "Valid only from {} ({} from now).",
                 c.validity.not_before,
-                human_duration(c.validity.not_before_unix - ctx.now)
+                human_duration(c.validity.not_before_unix.saturating_sub(ctx.now))
             ),
         )
     })
