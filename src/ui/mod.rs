@@ -2,6 +2,7 @@
 //! State lives in one reducer; components are function components, one per file.
 
 mod bundle;
+mod chain;
 mod commands;
 mod details;
 mod examples;

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bundle::BundleTable;
+use super::chain::ChainView;
 use super::object::ObjectCard;
 use super::verdict::VerdictBanner;
 use super::SharedReport;
@@ -100,6 +101,9 @@ pub fn report_view(p: &ReportProps) -> Html {
                     <button type="button" onclick={on_download}>{ "Download report JSON" }</button>
                     if let Some(m) = *copied { <span role="status">{ m }</span> }
                 </div>
+            }
+            if !certs_only {
+                <ChainView report={r.clone()} />
             }
             if certs_only {
                 <BundleTable report={r.clone()} ids={top.clone()} />

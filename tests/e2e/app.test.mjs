@@ -112,7 +112,7 @@ test('every example renders what a reviewer needs, without a single network requ
     'admin-conf': ['kubernetes-admin@kubernetes', 'kubernetes-admin in kubeadm:cluster-admins', 'identity-kubeadm-cluster-admins', 'Root certificate authority'],
     'kubeconfig-risky': ['kubeconfig-insecure-skip-tls-verify', 'token-legacy-service-account', 'aws eks get-token', 'hidden'],
     'expired-controller-manager': ['expired', 'validity-expired', 'system:kube-controller-manager'],
-    chain: ['Issued by', '#1', 'kube-apiserver'],
+    chain: ['Issued by', '#1', 'kube-apiserver', 'Chain', 'LEAF', 'ROOT', 'issued by (signature verified)'],
   };
   for (const [id, wanted] of Object.entries(expectations)) {
     await chooseExample(page, id);
