@@ -566,6 +566,27 @@ fn broken_input_says_what_was_expected_and_found() {
 }
 
 #[test]
+fn short_der_and_broken_nested_pem_are_reported_precisely() {
+    use base64::Engine;
+    let pem = String::from_utf8(fixture("public-key.pem")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64::engine::general_purpose::STANDARD.decode(body).unwrap();
+    assert_eq!(der.len(), 91, "an EC P-256 SubjectPublicKeyInfo uses DER's short length form");
+    let r = inspect(&der, NOW);
+    assert_eq!(r.objects[0].kind, ObjectKind::PublicKey, "{:?}", r.error);
+
+    let truncated = base64::engine::general_purpose::STANDARD.encode("-----BEGIN CERTIFICATE-----\nMIIB");
+    let kubeconfig = format!("apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://x\n    certificate-authority-data: {truncated}\n");
+    let r = inspect(kubeconfig.as_bytes(), NOW);
+    assert_eq!(r.input.detected, ["kubeconfig", "Found 1 kubeconfig"]);
+    assert!(
+        r.input.not_understood[0].contains("cluster c certificate-authority-data: PEM block \"CERTIFICATE\""),
+        "{:?}",
+        r.input.not_understood
+    );
+}
+
+#[test]
 fn extreme_times_do_not_overflow() {
     use base64::Engine;
     let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);

@@ -138,7 +138,12 @@ pub fn looks_structured(text: &str) -> bool {
 
 /// A DER SEQUENCE header: what certificates, CSRs and keys start with.
 pub fn looks_like_der(bytes: &[u8]) -> bool {
-    bytes.len() > 8 && bytes[0] == 0x30 && matches!(bytes[1], 0x80..=0x84)
+    match bytes {
+        // Short form: the length byte covers the rest (an EC public key is 91 bytes).
+        [0x30, len @ 0..=0x7f, rest @ ..] => rest.len() >= *len as usize && *len > 6,
+        [0x30, 0x81..=0x84, ..] => bytes.len() > 8,
+        _ => false,
+    }
 }
 
 /// Parses JSON or (multi-document) YAML into values. YAML goes through serde_yaml_ng, whose

@@ -234,7 +234,10 @@ impl Builder {
             }
         }
         if has_pem {
-            self.read_pem(text, place);
+            let n = self.read_pem(text, place);
+            if n > 0 {
+                self.detected.push(format!("PEM ({n} block{})", if n == 1 { "" } else { "s" }));
+            }
             return self.objects.len() > before || !self.not_understood.is_empty();
         }
         let t = text.trim();
@@ -278,7 +281,8 @@ impl Builder {
         true
     }
 
-    fn read_pem(&mut self, text: &str, place: &Place) {
+    /// Reads every PEM block in `text`; returns how many blocks there were.
+    fn read_pem(&mut self, text: &str, place: &Place) -> usize {
         let (blocks, problems) = input::pem_blocks(text);
         let mut labels: Vec<String> = Vec::new();
         for p in problems {
@@ -324,52 +328,52 @@ impl Builder {
                 },
             }
         }
-        if !blocks.is_empty() {
-            self.detected
-                .push(format!("PEM ({} block{})", blocks.len(), if blocks.len() == 1 { "" } else { "s" }));
-        }
+        blocks.len()
     }
 
     /// Bare DER of unknown type: certificate, then CSR, then key, then public key.
     fn read_der(&mut self, der: &[u8], label: Option<&str>, place: &Place) -> Option<usize> {
         let before = self.objects.len();
-        if x509::parse_certificate(der, self.now).is_ok() {
-            self.add_cert(der, place);
-        } else if self.add_csr(der, place).is_ok() {
-        } else if let Ok(k) = keys::parse_private_key(label, der, false).or_else(|_| keys::parse_public_key("PUBLIC KEY", der)) {
-            self.add_key(k, place);
+        if let Ok(c) = x509::parse_certificate(der, self.now) {
+            self.push_cert(c, place);
+        } else if self.add_csr(der, place).is_err() {
+            if let Ok(k) = keys::parse_private_key(label, der, false).or_else(|_| keys::parse_public_key("PUBLIC KEY", der)) {
+                self.add_key(k, place);
+            }
         }
         (self.objects.len() > before).then_some(before)
     }
 
     fn add_cert(&mut self, der: &[u8], place: &Place) {
         match x509::parse_certificate(der, self.now) {
-            Ok(mut c) => {
-                let Some(id) = self.push(ObjectKind::Certificate, place) else {
-                    return;
-                };
-                let o = &mut self.objects[id];
-                o.label = format!(
-                    "{} {}",
-                    if c.extensions.is_ca() { "CA certificate" } else { "Certificate" },
-                    util::clip(&c.subject_text, 80)
-                );
-                o.not_before = Some(c.validity.not_before.clone());
-                o.not_after = Some(c.validity.not_after.clone());
-                // A CA is a trust anchor, not a login: no identity is derived for it.
-                if !c.extensions.is_ca() {
-                    let mut ident = identity::from_subject(&mut c.subject);
-                    if !c.extensions.allows_client_auth() {
-                        ident.notes.insert(0, "This certificate's extended key usage lacks client auth, so the API server would refuse it as a login; the identity shows what its subject would mean.".into());
-                    }
-                    o.username = ident.username.clone();
-                    o.groups = ident.all_groups();
-                    o.identity = Some(ident);
-                }
-                o.certificate = Some(c);
-            }
+            Ok(c) => self.push_cert(c, place),
             Err(e) => self.not_understood.push(format!("{}: {e}.", place.source)),
         }
+    }
+
+    fn push_cert(&mut self, mut c: x509::CertFacts, place: &Place) {
+        let Some(id) = self.push(ObjectKind::Certificate, place) else {
+            return;
+        };
+        let o = &mut self.objects[id];
+        o.label = format!(
+            "{} {}",
+            if c.extensions.is_ca() { "CA certificate" } else { "Certificate" },
+            util::clip(&c.subject_text, 80)
+        );
+        o.not_before = Some(c.validity.not_before.clone());
+        o.not_after = Some(c.validity.not_after.clone());
+        // A CA is a trust anchor, not a login: no identity is derived for it.
+        if !c.extensions.is_ca() {
+            let mut ident = identity::from_subject(&mut c.subject);
+            if !c.extensions.allows_client_auth() {
+                ident.notes.insert(0, "This certificate's extended key usage lacks client auth, so the API server would refuse it as a login; the identity shows what its subject would mean.".into());
+            }
+            o.username = ident.username.clone();
+            o.groups = ident.all_groups();
+            o.identity = Some(ident);
+        }
+        o.certificate = Some(c);
     }
 
     fn add_csr(&mut self, der: &[u8], place: &Place) -> Result<usize, String> {
@@ -500,7 +504,6 @@ impl Builder {
                 if let Ok(text) = std::str::from_utf8(&bytes) {
                     if text.contains("-----BEGIN ") {
                         self.read_pem(text, place);
-                        self.detected.pop();
                     } else {
                         self.not_understood.push(format!(
                             "{}: expected base64 of {want}, found base64 of {}.",
@@ -648,7 +651,7 @@ impl Builder {
                     }
                 });
                 c.expires = o.not_after.clone();
-            } else if k_omitted(&facts.omitted, &u.name) {
+            } else if credential_omitted(&facts.omitted, &u.name) {
                 c.identity = Some("hidden: kubectl config view omitted the credential (use --raw)".to_string());
             } else if let Some(x) = &u.exec {
                 c.identity = Some(format!("decided at run time by exec plugin \"{}\"", x.command));
@@ -743,7 +746,7 @@ impl Builder {
 }
 
 /// Did `kubectl config view` omit this user's certificate or token?
-fn k_omitted(omitted: &[String], user: &str) -> bool {
+fn credential_omitted(omitted: &[String], user: &str) -> bool {
     omitted
         .iter()
         .any(|o| o == &format!("user {user}: client-certificate-data") || o == &format!("user {user}: token"))

@@ -23,7 +23,7 @@ pub fn object_card(p: &ObjectProps) -> Html {
     let Some(o) = p.report.objects.get(p.index) else { return html! {} };
     let children: Vec<usize> = p.report.objects.iter().filter(|c| c.parent == Some(o.id)).map(|c| c.id).collect();
     let heading_id = format!("object-{}", o.id);
-    let now = p.report.objects.first().map(|_| ()).map(|_| now_of(&p.report)).unwrap_or(0);
+    let now = now_of(&p.report);
     let issuer = o.issued_by.and_then(|i| p.report.objects.get(i));
     let keys: Vec<String> = o
         .key_matches
