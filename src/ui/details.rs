@@ -19,21 +19,50 @@ fn list(v: &[String]) -> String {
     }
 }
 
+/// One-line explanations for learners, shown under each field name.
+fn explain(field: &str) -> &'static str {
+    match field {
+        "Subject" => "who the certificate is about; Kubernetes reads the user from CN and groups from O",
+        "Issuer" => "who signed it; the API server trusts it only if this chains to its --client-ca-file",
+        "Serial" => "the issuer's unique number for this certificate",
+        "Public key" => "the key the holder proves possession of during TLS",
+        "Signature algorithm" => "how the issuer signed it; MD5 and SHA-1 are refused by Go",
+        "Subject alternative names" => "names the certificate is valid for as a server (DNS, IP); ignored for client identity",
+        "Key usage" => "low-level operations the key may perform",
+        "Extended key usage" => "purposes: the API server needs client auth for logins, clients need server auth to trust a server",
+        "Basic constraints" => "CA:TRUE means it may sign other certificates",
+        "Subject key ID" | "Authority key ID" => "identifiers that link a certificate to its issuer's key",
+        "Extensions" => "every extension present; critical ones must be understood by the verifier",
+        "Purpose" => "derived from basic constraints and extended key usage",
+        "Version" => "X.509 version; 3 is the one with extensions",
+        "Not before" | "Not after" => "the API server refuses the certificate outside this window",
+        "SHA-256 fingerprint" | "SHA-256 of the request" => "a hash of the whole file: equal fingerprints mean the same certificate",
+        "Requested extensions" => "what the requester asked for; built-in signers keep only some of it",
+        "Self-signature" => "proves the requester holds the private key; the API rejects requests where it fails",
+        _ => "",
+    }
+}
+
+fn field(name: &'static str) -> Html {
+    let why = explain(name);
+    html! { <dt>{ name }if !why.is_empty() { <span class="field-help">{ why }</span> }</dt> }
+}
+
 fn extensions(e: &ExtensionFacts) -> Html {
     let s = &e.sans;
     html! {
         <>
-        <dt>{ "Subject alternative names" }</dt>
+        { field("Subject alternative names") }
         <dd>{ if s.is_empty() { "(none)".to_string() } else {
             [("DNS", &s.dns), ("IP", &s.ip), ("email", &s.email), ("URI", &s.uri), ("other", &s.other)].iter()
                 .filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}: {}", v.join(", "))).collect::<Vec<_>>().join(" · ") } }</dd>
-        <dt>{ "Key usage" }</dt><dd>{ list(&e.key_usage) }</dd>
-        <dt>{ "Extended key usage" }</dt><dd>{ if e.has_extended_key_usage { list(&e.extended_key_usage) } else { "(extension absent: any usage)".into() } }</dd>
-        <dt>{ "Basic constraints" }</dt>
+        { field("Key usage") }<dd>{ list(&e.key_usage) }</dd>
+        { field("Extended key usage") }<dd>{ if e.has_extended_key_usage { list(&e.extended_key_usage) } else { "(extension absent: any usage)".into() } }</dd>
+        { field("Basic constraints") }
         <dd>{ match &e.basic_constraints { Some(b) => format!("CA:{}{}{}", if b.ca { "TRUE" } else { "FALSE" }, b.path_len.map(|p| format!(", pathlen {p}")).unwrap_or_default(), if b.critical { " (critical)" } else { "" }), None => "(absent)".into() } }</dd>
-        if let Some(k) = &e.subject_key_id { <dt>{ "Subject key ID" }</dt><dd><code>{ k }</code></dd> }
-        if let Some(k) = &e.authority_key_id { <dt>{ "Authority key ID" }</dt><dd><code>{ k }</code></dd> }
-        <dt>{ "Extensions" }</dt>
+        if let Some(k) = &e.subject_key_id { { field("Subject key ID") }<dd><code>{ k }</code></dd> }
+        if let Some(k) = &e.authority_key_id { { field("Authority key ID") }<dd><code>{ k }</code></dd> }
+        { field("Extensions") }
         <dd>{ if e.list.is_empty() { "(none)".to_string() } else { e.list.iter().map(|x| format!("{}{}", x.name, if x.critical { " (critical)" } else { "" })).collect::<Vec<_>>().join(", ") } }</dd>
         </>
     }
@@ -69,17 +98,17 @@ pub fn details(p: &DetailsProps) -> Html {
             <details class="all-fields">
                 <summary>{ "All certificate fields" }</summary>
                 <dl class="facts">
-                    <dt>{ "Subject" }</dt><dd><code>{ &c.subject_text }</code></dd>
-                    <dt>{ "Issuer" }</dt><dd><code>{ &c.issuer_text }</code></dd>
-                    <dt>{ "Purpose" }</dt><dd>{ &c.purpose }</dd>
-                    <dt>{ "Serial" }</dt><dd><code>{ &c.serial }</code></dd>
-                    <dt>{ "Version" }</dt><dd>{ c.version }</dd>
-                    <dt>{ "Not before" }</dt><dd>{ &c.validity.not_before }</dd>
-                    <dt>{ "Not after" }</dt><dd>{ &c.validity.not_after }</dd>
-                    <dt>{ "Public key" }</dt><dd>{ &c.public_key.summary }</dd>
-                    <dt>{ "Signature algorithm" }</dt><dd>{ &c.signature_algorithm.name }</dd>
+                    { field("Subject") }<dd><code>{ &c.subject_text }</code></dd>
+                    { field("Issuer") }<dd><code>{ &c.issuer_text }</code></dd>
+                    { field("Purpose") }<dd>{ &c.purpose }</dd>
+                    { field("Serial") }<dd><code>{ &c.serial }</code></dd>
+                    { field("Version") }<dd>{ c.version }</dd>
+                    { field("Not before") }<dd>{ &c.validity.not_before }</dd>
+                    { field("Not after") }<dd>{ &c.validity.not_after }</dd>
+                    { field("Public key") }<dd>{ &c.public_key.summary }</dd>
+                    { field("Signature algorithm") }<dd>{ &c.signature_algorithm.name }</dd>
                     { extensions(&c.extensions) }
-                    <dt>{ "SHA-256 fingerprint" }</dt>
+                    { field("SHA-256 fingerprint") }
                     <dd><code class="fingerprint">{ &c.sha256_fingerprint }</code>{ " " }<CopyButton text={c.sha256_fingerprint.clone()} what="SHA-256 fingerprint" /></dd>
                 </dl>
             </details>
@@ -95,13 +124,13 @@ pub fn details(p: &DetailsProps) -> Html {
         <details class="all-fields">
             <summary>{ "All request fields" }</summary>
             <dl class="facts">
-                <dt>{ "Subject" }</dt><dd><code>{ &r.subject_text }</code></dd>
-                <dt>{ "Public key" }</dt><dd>{ &r.public_key.summary }</dd>
-                <dt>{ "Signature algorithm" }</dt><dd>{ &r.signature_algorithm.name }</dd>
-                <dt>{ "Self-signature" }</dt><dd>{ sig }</dd>
-                <dt>{ "Requested extensions" }</dt><dd>{ if r.extensions.list.is_empty() { "(none)" } else { "see below" } }</dd>
+                { field("Subject") }<dd><code>{ &r.subject_text }</code></dd>
+                { field("Public key") }<dd>{ &r.public_key.summary }</dd>
+                { field("Signature algorithm") }<dd>{ &r.signature_algorithm.name }</dd>
+                { field("Self-signature") }<dd>{ sig }</dd>
+                { field("Requested extensions") }<dd>{ if r.extensions.list.is_empty() { "(none)" } else { "see below" } }</dd>
                 { extensions(&r.extensions) }
-                <dt>{ "SHA-256 of the request" }</dt>
+                { field("SHA-256 of the request") }
                 <dd><code class="fingerprint">{ &r.sha256_fingerprint }</code>{ " " }<CopyButton text={r.sha256_fingerprint.clone()} what="request fingerprint" /></dd>
             </dl>
         </details>

@@ -40,6 +40,9 @@ pub fn object_card(p: &ObjectProps) -> Html {
             </header>
             if let Some(v) = &o.verdict {
                 <VerdictBanner verdict={v.clone()} title={"Verdict for this request"} />
+                if let Some(state) = o.csr_object.as_ref().map(|c| c.state.as_str()).filter(|s| *s != "Pending") {
+                    <p class="hint already">{ format!("This request is already {}: the verdict says whether it should have been approved.", state.to_lowercase()) }</p>
+                }
             }
             if let Some(c) = &o.csr_object {
                 <dl class="facts csr-facts">

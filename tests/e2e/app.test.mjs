@@ -104,7 +104,7 @@ test('every example renders what a reviewer needs, without a single network requ
   const expectations = {
     'csr-system-masters': ['Do not approve', 'mallory', 'system:masters', 'identity-system-masters', 'csr-subject-restriction', 'added by the API server'],
     'csr-developer': ['Routine', 'alice', 'developers', 'system:authenticated', '1 day (requested)'],
-    'csr-kubelet-client': ['Routine', 'system:node:worker-1', 'Node worker-1', 'AutoApproved', 'Issued by'],
+    'csr-kubelet-client': ['Routine', 'system:node:worker-1', 'Node worker-1', 'AutoApproved', 'Issued by', 'This request is already issued'],
     'csr-kubelet-serving-no-sans': ['Do not approve', 'DNS or IP subjectAltName is required', 'csr-kubelet-serving-shape'],
     'csr-node-by-alice': ['Review carefully', 'csr-node-requester-mismatch', 'submitted by alice'],
     'csr-list': ['Overall', 'mallory-admin', 'node-csr-by-alice', 'alice'],
