@@ -550,6 +550,19 @@ fn broken_input_says_what_was_expected_and_found() {
     assert!(d.error.as_ref().unwrap().message.contains("30:82:01:00"));
     let e = inspect(b"   \n", NOW);
     assert_eq!(e.error.as_ref().unwrap().code, "empty");
+    for (secret, expected) in [
+        ("s3cr3t-St4tic-T0ken-value-42", "decoded 21 bytes of base64"),
+        ("s3cr3t!St4tic:T0ken~value", "a single 25-character word"),
+    ] {
+        let msg = inspect(secret.as_bytes(), NOW).error.unwrap().message;
+        assert!(!msg.contains("s3cr3t") && msg.contains(expected), "{msg}");
+    }
+    let boot = inspect(b"abcdef.0123456789abcdef\n", NOW);
+    assert_eq!(boot.objects[0].username.as_deref(), Some("system:bootstrap:abcdef"));
+    assert!(
+        !serde_json::to_string(&boot).unwrap().contains("0123456789abcdef"),
+        "the token secret never appears"
+    );
     let prose = inspect(b"hello, is this thing on?", NOW);
     assert!(prose
         .error

@@ -172,8 +172,15 @@ pub fn documents(text: &str) -> Result<Vec<Value>, String> {
 }
 
 /// Describes unreadable text for an error message: its first line, clipped.
+/// A single word this long may be a password or token, so it is described, never quoted.
 pub fn describe(text: &str) -> String {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if first.len() >= 12 && !first.contains(char::is_whitespace) {
+        return format!(
+            "a single {}-character word (not quoted, in case it is a secret)",
+            first.chars().count()
+        );
+    }
     format!("text starting \u{201c}{}\u{201d}", clip(first, 60))
 }
 

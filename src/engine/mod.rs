@@ -246,6 +246,11 @@ impl Builder {
             self.add_token(t, place);
             return true;
         }
+        if token::is_bootstrap(t).is_some() {
+            self.detected.push("Bootstrap token".into());
+            self.add_token(t, place);
+            return true;
+        }
         if depth < 2 && input::looks_like_base64(text) {
             return match input::decode_base64(text) {
                 Ok(bytes) => self.read_decoded(&bytes, place, depth + 1, "Base64"),

@@ -41,7 +41,7 @@ pub fn preview(secret: &str) -> String {
     format!("{head}… ({} characters, hidden)", secret.chars().count())
 }
 
-fn is_bootstrap(t: &str) -> Option<String> {
+pub fn is_bootstrap(t: &str) -> Option<String> {
     let (id, secret) = t.split_once('.')?;
     let ok = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     (ok(id, 6) && ok(secret, 16)).then(|| id.to_string())
