@@ -292,6 +292,12 @@ const CASES: &[Case] = &[
         must_not_fire: &["kubeconfig-embedded-credentials"],
     },
     Case {
+        file: "secret-service-account-token.yaml",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["token-legacy-service-account"],
+        must_not_fire: &["secret-private-key"],
+    },
+    Case {
         file: "secret-tls.yaml",
         verdict: VerdictLevel::ReviewCarefully,
         must_fire: &["secret-private-key"],
@@ -392,6 +398,15 @@ fn kubectl_config_view_placeholders_are_explained_not_decoded() {
     assert!(hidden.detail.contains("user kubernetes-admin: client-certificate-data"));
     let k = r.objects[0].kubeconfig.as_ref().unwrap();
     assert!(k.contexts[0].identity.as_deref().unwrap().starts_with("hidden"));
+}
+
+#[test]
+fn service_account_token_secrets_read_the_token() {
+    let r = report("secret-service-account-token.yaml");
+    assert!(r.input.not_understood.is_empty(), "{:?}", r.input.not_understood);
+    let token = r.objects.iter().find(|o| o.kind == ObjectKind::Token).unwrap();
+    assert_eq!(token.username.as_deref(), Some("system:serviceaccount:ci:deployer"));
+    assert!(r.objects.iter().any(|o| o.role == Role::SecretCa && o.certificate.is_some()));
 }
 
 #[test]

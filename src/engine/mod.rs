@@ -98,7 +98,7 @@ fn summarise(objects: &[Object], formats: &[String]) -> Vec<String> {
             "CertificateSigningRequest objects",
         ),
         (ObjectKind::Kubeconfig, "kubeconfig", "kubeconfigs"),
-        (ObjectKind::TlsSecret, "TLS Secret", "TLS Secrets"),
+        (ObjectKind::TlsSecret, "Secret", "Secrets"),
         (ObjectKind::PrivateKey, "private key", "private keys"),
         (ObjectKind::PublicKey, "public key", "public keys"),
         (ObjectKind::Token, "bearer token", "bearer tokens"),
@@ -175,7 +175,7 @@ impl Builder {
                     return Some(InputError {
                         code: "unrecognised".into(),
                         message: format!(
-                            "Expected a PEM block (-----BEGIN CERTIFICATE----- …), base64 of PEM or DER, DER bytes, or a Kubernetes CertificateSigningRequest, kubeconfig or TLS Secret as YAML or JSON; found {}.",
+                            "Expected a PEM block (-----BEGIN CERTIFICATE----- …), base64 of PEM or DER, DER bytes, or a Kubernetes CertificateSigningRequest, kubeconfig or Secret (TLS or service-account token) as YAML or JSON; found {}.",
                             input::describe(text)
                         ),
                     });
@@ -479,18 +479,18 @@ impl Builder {
         } else if kubeconfig::is_kubeconfig(v) {
             self.detected.push("kubeconfig".into());
             self.add_kubeconfig(v, place);
-        } else if secret::is_tls_secret(v) {
-            self.detected.push("Kubernetes Secret with TLS data".into());
+        } else if secret::is_credential_secret(v) {
+            self.detected.push("Kubernetes Secret".into());
             self.add_secret(v, place);
         } else {
             let kind = v.get("kind").and_then(Value::as_str).map(str::to_string);
             self.not_understood.push(match kind {
                 Some(k) => format!(
-                    "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config) or a TLS Secret.",
+                    "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config) or a TLS or service-account-token Secret.",
                     util::clip(&k, 60)
                 ),
                 None => format!(
-                    "{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig or a TLS Secret."
+                    "{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig or a TLS or service-account-token Secret."
                 ),
             });
         }
@@ -689,6 +689,7 @@ impl Builder {
         ) else {
             return;
         };
+        let mut skipped = Vec::new();
         for e in entries {
             let role = if e.key == "ca.crt" { Role::SecretCa } else { Role::SecretTls };
             let p = Place {
@@ -696,11 +697,36 @@ impl Builder {
                 parent: Some(id),
                 role,
             };
-            if e.base64 {
-                self.read_field(&e.value, &p, "PEM data");
-            } else if e.value.contains("-----BEGIN ") {
-                self.read_pem(&e.value, &p);
+            let value = if e.base64 {
+                match input::decode_base64(&e.value).map(String::from_utf8) {
+                    Ok(Ok(text)) => text,
+                    Ok(Err(_)) if e.key.ends_with(".crt") || e.key.ends_with(".key") => {
+                        self.read_field(&e.value, &p, "PEM data");
+                        continue;
+                    }
+                    _ => {
+                        self.not_understood
+                            .push(format!("{}: expected base64, but it does not decode to text.", p.source));
+                        continue;
+                    }
+                }
+            } else {
+                e.value.clone()
+            };
+            if value.contains("-----BEGIN ") {
+                self.read_pem(&value, &p);
+            } else if e.key == "token" {
+                self.add_token(value.trim(), &p);
+            } else if e.key != "namespace" {
+                skipped.push(e.key);
             }
+        }
+        if !skipped.is_empty() {
+            self.not_understood.push(format!(
+                "Secret {}: keys {} hold neither PEM data nor a token and were skipped.",
+                facts.name,
+                skipped.join(", ")
+            ));
         }
         let o = &mut self.objects[id];
         o.label = format!("Secret {}", util::clip(&facts.name, 80));

@@ -124,7 +124,7 @@ impl ObjectKind {
             ObjectKind::CertificateRequest => "Certificate signing request (PEM)",
             ObjectKind::CsrObject => "CertificateSigningRequest",
             ObjectKind::Kubeconfig => "kubeconfig",
-            ObjectKind::TlsSecret => "TLS Secret",
+            ObjectKind::TlsSecret => "Secret",
             ObjectKind::PrivateKey => "Private key",
             ObjectKind::PublicKey => "Public key",
             ObjectKind::Token => "Bearer token",

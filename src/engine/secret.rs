@@ -1,5 +1,7 @@
 //! Kubernetes `Secret` objects holding TLS material (`type: kubernetes.io/tls`, or any Secret
-//! with `tls.crt`, `tls.key` or `ca.crt`). Values in `data` are base64; `stringData` is plain.
+//! with `tls.crt`, `tls.key` or `ca.crt`) or a service-account token
+//! (`type: kubernetes.io/service-account-token`: `token`, `ca.crt`, `namespace`).
+//! Values in `data` are base64; `stringData` is plain.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -20,9 +22,11 @@ pub struct Entry {
     pub base64: bool,
 }
 
-pub fn is_tls_secret(v: &Value) -> bool {
+/// A Secret this tool can say something about: TLS material or a service-account token.
+pub fn is_credential_secret(v: &Value) -> bool {
+    let ty = v.get("type").and_then(Value::as_str);
     v.get("kind").and_then(Value::as_str) == Some("Secret")
-        && (v.get("type").and_then(Value::as_str) == Some("kubernetes.io/tls")
+        && (matches!(ty, Some("kubernetes.io/tls" | "kubernetes.io/service-account-token"))
             || ["data", "stringData"]
                 .iter()
                 .any(|d| v.get(*d).is_some_and(|m| m.get("tls.crt").is_some() || m.get("ca.crt").is_some())))
