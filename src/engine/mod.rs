@@ -213,7 +213,8 @@ impl Builder {
 
     /// Reads text of any supported kind. Returns false when nothing in it was recognised.
     fn read_text(&mut self, text: &str, place: &Place, depth: u8) -> bool {
-        let before = self.objects.len();
+        let (objects_before, notes_before) = (self.objects.len(), self.not_understood.len());
+        let progressed = |b: &Self| b.objects.len() > objects_before || b.not_understood.len() > notes_before;
         let has_pem = text.contains("-----BEGIN ");
         if input::looks_structured(text) && !text.trim_start().starts_with("-----BEGIN ") {
             match input::documents(text) {
@@ -222,8 +223,8 @@ impl Builder {
                     for (i, d) in docs.iter().enumerate() {
                         self.read_document(d, i, docs.len(), place);
                     }
-                    if self.objects.len() > before || (structured && !has_pem) {
-                        return self.objects.len() > before || !self.not_understood.is_empty();
+                    if self.objects.len() > objects_before || (structured && !has_pem) {
+                        return progressed(self);
                     }
                 }
                 Err(e) if !has_pem => {
@@ -238,7 +239,7 @@ impl Builder {
             if n > 0 {
                 self.detected.push(format!("PEM ({n} block{})", if n == 1 { "" } else { "s" }));
             }
-            return self.objects.len() > before || !self.not_understood.is_empty();
+            return progressed(self);
         }
         let t = text.trim();
         if depth < 2 && t.split('.').count() == 3 && !t.contains(char::is_whitespace) && t.starts_with("eyJ") {
@@ -289,7 +290,6 @@ impl Builder {
     /// Reads every PEM block in `text`; returns how many blocks there were.
     fn read_pem(&mut self, text: &str, place: &Place) -> usize {
         let (blocks, problems) = input::pem_blocks(text);
-        let mut labels: Vec<String> = Vec::new();
         for p in problems {
             self.not_understood.push(format!("{}{p}.", prefix(place)));
         }
@@ -305,7 +305,6 @@ impl Builder {
                 source: source.clone(),
                 ..place.clone()
             };
-            labels.push(block.label.clone());
             match &block.der {
                 Err(e) => self.not_understood.push(format!("{source} ({}): {e}.", block.label)),
                 Ok(der) => match block.label.as_str() {
@@ -374,9 +373,7 @@ impl Builder {
             if !c.extensions.allows_client_auth() {
                 ident.notes.insert(0, "This certificate's extended key usage lacks client auth, so the API server would refuse it as a login; the identity shows what its subject would mean.".into());
             }
-            o.username = ident.username.clone();
-            o.groups = ident.all_groups();
-            o.identity = Some(ident);
+            o.set_identity(ident);
         }
         o.certificate = Some(c);
     }
@@ -387,9 +384,7 @@ impl Builder {
         let ident = identity::from_subject(&mut c.subject);
         let o = &mut self.objects[id];
         o.label = format!("CSR {}", util::clip(&c.subject_text, 80));
-        o.username = ident.username.clone();
-        o.groups = ident.all_groups();
-        o.identity = Some(ident);
+        o.set_identity(ident);
         o.request = Some(c);
         Ok(id)
     }
@@ -436,9 +431,7 @@ impl Builder {
             _ => "Static bearer token".into(),
         };
         if let Some(i) = ident {
-            o.username = i.username.clone();
-            o.groups = i.all_groups();
-            o.identity = Some(i);
+            o.set_identity(i);
         }
         o.not_after = facts.jwt.as_ref().and_then(|j| j.expires.clone());
         o.token = Some(facts);
@@ -542,7 +535,7 @@ impl Builder {
         let Some(id) = self.push(
             ObjectKind::CsrObject,
             &Place {
-                source: src.clone(),
+                source: src,
                 ..place.clone()
             },
         ) else {
@@ -554,9 +547,7 @@ impl Builder {
                 Ok(mut c) => {
                     let ident = identity::from_subject(&mut c.subject);
                     let o = &mut self.objects[id];
-                    o.username = ident.username.clone();
-                    o.groups = ident.all_groups();
-                    o.identity = Some(ident);
+                    o.set_identity(ident);
                     o.request = Some(c);
                 }
                 Err(e) => facts.request_error = Some(e),

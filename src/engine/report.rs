@@ -191,6 +191,13 @@ pub struct Object {
 }
 
 impl Object {
+    /// Sets the identity and the top-level `username` / `groups` the JSON contract promises.
+    pub fn set_identity(&mut self, identity: super::identity::Identity) {
+        self.username = identity.username.clone();
+        self.groups = identity.all_groups();
+        self.identity = Some(identity);
+    }
+
     pub fn new(id: usize, kind: ObjectKind, role: Role, source: String, parent: Option<usize>) -> Self {
         Object {
             id,

@@ -63,9 +63,7 @@ pub fn cert(pairs: &[(&str, &str)], days: i64) -> Object {
     c.extensions.extended_key_usage = vec!["client auth".into()];
     c.extensions.key_usage = vec!["digital signature".into(), "key encipherment".into()];
     let id = identity::from_subject(&mut c.subject);
-    o.username = id.username.clone();
-    o.groups = id.all_groups();
-    o.identity = Some(id);
+    o.set_identity(id);
     o.certificate = Some(c);
     o
 }
@@ -93,9 +91,7 @@ pub fn csr(pairs: &[(&str, &str)]) -> Object {
         ..Default::default()
     };
     let id = identity::from_subject(&mut c.subject);
-    o.username = id.username.clone();
-    o.groups = id.all_groups();
-    o.identity = Some(id);
+    o.set_identity(id);
     o.request = Some(c);
     o
 }
