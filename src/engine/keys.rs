@@ -8,7 +8,7 @@ use der_parser::ber::BerObject;
 use der_parser::der::parse_der;
 use serde::Serialize;
 
-use super::x509::{key_algorithm_name, key_id, rsa_key_id};
+use super::x509::{key_algorithm_name, key_id, named_curve, rsa_key_id};
 
 #[derive(Serialize, Clone, Debug, PartialEq, Default)]
 pub struct KeyFacts {
@@ -41,17 +41,11 @@ fn bit_len(b: &[u8]) -> u32 {
 }
 
 fn curve_of(oid: &str) -> (Option<String>, Option<u32>) {
-    let (name, bits) = match oid {
-        "1.2.840.10045.3.1.7" => ("P-256", 256),
-        "1.3.132.0.34" => ("P-384", 384),
-        "1.3.132.0.35" => ("P-521", 521),
-        "1.3.132.0.33" => ("P-224", 224),
-        "1.3.132.0.10" => ("secp256k1", 256),
-        "1.2.840.10045.3.1.1" => ("P-192", 192),
-        "" => return (None, None),
-        other => return (Some(other.to_string()), None),
-    };
-    (Some(name.to_string()), Some(bits))
+    if oid.is_empty() {
+        return (None, None);
+    }
+    let (name, bits) = named_curve(oid);
+    (Some(name.to_string()), bits)
 }
 
 /// PKCS#1 RSAPrivateKey: SEQUENCE { version, n, e, d, p, q, ... }.

@@ -268,18 +268,19 @@ pub fn name_text(attrs: &[NameAttr]) -> String {
     }
 }
 
-fn curve_name(oid: &str) -> &str {
+/// Name and size of a named elliptic curve; unknown curves are named by their OID.
+pub fn named_curve(oid: &str) -> (&str, Option<u32>) {
     match oid {
-        "1.2.840.10045.3.1.7" => "P-256",
-        "1.3.132.0.34" => "P-384",
-        "1.3.132.0.35" => "P-521",
-        "1.3.132.0.33" => "P-224",
-        "1.2.840.10045.3.1.1" => "P-192",
-        "1.3.132.0.10" => "secp256k1",
-        "1.3.36.3.3.2.8.1.1.7" => "brainpoolP256r1",
-        "1.3.36.3.3.2.8.1.1.11" => "brainpoolP384r1",
-        "1.3.36.3.3.2.8.1.1.13" => "brainpoolP512r1",
-        other => other,
+        "1.2.840.10045.3.1.7" => ("P-256", Some(256)),
+        "1.3.132.0.34" => ("P-384", Some(384)),
+        "1.3.132.0.35" => ("P-521", Some(521)),
+        "1.3.132.0.33" => ("P-224", Some(224)),
+        "1.2.840.10045.3.1.1" => ("P-192", Some(192)),
+        "1.3.132.0.10" => ("secp256k1", Some(256)),
+        "1.3.36.3.3.2.8.1.1.7" => ("brainpoolP256r1", Some(256)),
+        "1.3.36.3.3.2.8.1.1.11" => ("brainpoolP384r1", Some(384)),
+        "1.3.36.3.3.2.8.1.1.13" => ("brainpoolP512r1", Some(512)),
+        other => (other, None),
     }
 }
 
@@ -342,17 +343,13 @@ pub fn public_key_facts(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyFacts {
                 .and_then(|p| p.as_oid().ok())
                 .map(|o| o.to_id_string())
                 .unwrap_or_default();
-            let curve = curve_name(&curve_oid).to_string();
-            facts.bits = match curve.as_str() {
-                "P-256" | "secp256k1" | "brainpoolP256r1" => Some(256),
-                "P-384" | "brainpoolP384r1" => Some(384),
-                "P-521" => Some(521),
-                "P-224" => Some(224),
-                "P-192" => Some(192),
-                "brainpoolP512r1" => Some(512),
-                _ => None,
-            };
-            facts.curve = Some(if curve.is_empty() { "unnamed".to_string() } else { curve });
+            let (curve, bits) = named_curve(&curve_oid);
+            facts.bits = bits;
+            facts.curve = Some(if curve.is_empty() {
+                "unnamed".to_string()
+            } else {
+                curve.to_string()
+            });
             facts.key_id = key_id(&[b"ec", data]);
         }
         Ok(PublicKey::DSA(y)) => {

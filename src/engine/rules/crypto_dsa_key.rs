@@ -19,11 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let alg = ctx
-        .public_key()
-        .map(|p| p.algorithm.as_str())
-        .or(ctx.obj.key.as_ref().map(|k| k.algorithm.as_str()));
-    match alg {
+    match ctx.key_shape().map(|(alg, _, _)| alg) {
         None => Outcome::NotApplicable,
         Some("DSA") => Outcome::rejected(Severity::High, "A DSA key: Go's crypto/x509 and TLS do not support it."),
         Some(_) => Outcome::Pass,

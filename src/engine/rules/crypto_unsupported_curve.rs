@@ -20,12 +20,11 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let curve = match (ctx.public_key(), ctx.obj.key.as_ref()) {
-        (Some(pk), _) if pk.algorithm == "EC" => pk.curve.clone(),
-        (None, Some(k)) if k.algorithm == "EC" => k.curve.clone(),
+    let curve = match ctx.key_shape() {
+        Some(("EC", _, curve)) => curve,
         _ => return Outcome::NotApplicable,
     };
-    match curve.as_deref() {
+    match curve {
         Some("P-256" | "P-384" | "P-521") => Outcome::Pass,
         Some("P-224") => Outcome::fail(Severity::Medium, "Curve P-224: accepted by Go, but only 112-bit security."),
         other => Outcome::rejected(

@@ -19,10 +19,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let (alg, bits) = match (ctx.public_key(), ctx.obj.key.as_ref()) {
-        (Some(pk), _) => (pk.algorithm.as_str(), pk.bits),
-        (None, Some(k)) => (k.algorithm.as_str(), k.bits),
-        _ => return Outcome::NotApplicable,
+    let Some((alg, bits, _)) = ctx.key_shape() else {
+        return Outcome::NotApplicable;
     };
     if alg != "RSA" {
         return Outcome::NotApplicable;

@@ -225,6 +225,14 @@ impl<'a> Ctx<'a> {
     pub fn public_key(&self) -> Option<&'a PublicKeyFacts> {
         self.cert().map(|c| &c.public_key).or(self.csr().map(|c| &c.public_key))
     }
+    /// The key being judged, of a certificate or CSR or else of a key file: (algorithm, bits, curve).
+    pub fn key_shape(&self) -> Option<(&'a str, Option<u32>, Option<&'a str>)> {
+        match (self.public_key(), self.obj.key.as_ref()) {
+            (Some(pk), _) => Some((pk.algorithm.as_str(), pk.bits, pk.curve.as_deref())),
+            (None, Some(k)) => Some((k.algorithm.as_str(), k.bits, k.curve.as_deref())),
+            _ => None,
+        }
+    }
     pub fn signature_algorithm(&self) -> Option<&'a SignatureAlgorithm> {
         self.cert()
             .map(|c| &c.signature_algorithm)
