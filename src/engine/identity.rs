@@ -21,14 +21,56 @@ pub const AUTHENTICATED: &str = "system:authenticated";
 pub const UNAUTHENTICATED: &str = "system:unauthenticated";
 pub const ANONYMOUS: &str = "system:anonymous";
 
-/// Users with a built-in control-plane role (`user.go` constants and default bindings).
-pub const CONTROL_PLANE_USERS: &[(&str, &str)] = &[
-    ("system:kube-controller-manager", "the controller manager: bound to ClusterRole system:kube-controller-manager, which may list and watch every resource and get, create, update and delete Secrets cluster-wide"),
-    ("system:kube-scheduler", "the scheduler: bound to system:kube-scheduler and system:volume-scheduler (reads every pod and node, binds pods to nodes)"),
-    ("system:kube-proxy", "kube-proxy: bound to system:node-proxier (reads Services, EndpointSlices and Nodes cluster-wide)"),
-    ("system:apiserver", "the API server's own loopback identity (a member of system:masters when the API server creates it)"),
-    ("system:cloud-controller-manager", "the cloud controller manager (writes Nodes and Services status)"),
+/// A control-plane component's user name (`user.go` constants).
+pub struct ControlPlaneUser {
+    pub name: &'static str,
+    /// Does Kubernetes' default RBAC policy bind anything to this user name?
+    /// (`plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-role-bindings.yaml`)
+    pub bound_by_default: bool,
+    /// What a certificate with this CN gets, in plain words.
+    pub what: &'static str,
+}
+
+/// Users with a control-plane component's name. Only the first three are bound by the default
+/// policy; `system:apiserver` and `system:cloud-controller-manager` are constants in `user.go`
+/// with no default binding (the API server's loopback client is powerful because its token puts
+/// it in system:masters, which a certificate's CN does not).
+pub const CONTROL_PLANE_USERS: &[ControlPlaneUser] = &[
+    ControlPlaneUser {
+        name: "system:kube-controller-manager",
+        bound_by_default: true,
+        what: "the controller manager: bound to ClusterRole system:kube-controller-manager, which may list and watch every resource and get, create, update and delete Secrets cluster-wide",
+    },
+    ControlPlaneUser {
+        name: "system:kube-scheduler",
+        bound_by_default: true,
+        what: "the scheduler: bound to system:kube-scheduler and system:volume-scheduler (reads every pod and node, binds pods to nodes)",
+    },
+    ControlPlaneUser {
+        name: "system:kube-proxy",
+        bound_by_default: true,
+        what: "kube-proxy: bound to system:node-proxier (reads Services, EndpointSlices and Nodes cluster-wide)",
+    },
+    ControlPlaneUser {
+        name: "system:apiserver",
+        bound_by_default: false,
+        what: "the API server's own user name. In a certificate it gets only what RBAC binds to User system:apiserver, which the default policy does not: the API server's loopback client is powerful because its token also puts it in system:masters, and a certificate's CN does not",
+    },
+    ControlPlaneUser {
+        name: "system:cloud-controller-manager",
+        bound_by_default: false,
+        what: "the cloud controller manager's user name. The default policy binds nothing to it; a cloud provider's manifests may bind it to their own roles (which write Node and Service status)",
+    },
 ];
+
+/// The control-plane user of that name, if it is one.
+pub fn control_plane_user(name: &str) -> Option<&'static ControlPlaneUser> {
+    CONTROL_PLANE_USERS.iter().find(|u| u.name == name)
+}
+
+/// The group kubeadm binds for node bootstrap (`kubeadm:kubelet-bootstrap`,
+/// `kubeadm:node-autoapprove-bootstrap`): the only bootstrap group that gets anything by default.
+pub const KUBEADM_BOOTSTRAP_GROUP: &str = "system:bootstrappers:kubeadm:default-node-token";
 
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -103,7 +145,7 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
     let (uid, uid_error) = match uids.as_slice() {
         [] => (None, None),
         [one] if one.value.is_empty() => (None, Some("UID cannot be an empty string".to_string())),
-        [one] if one.value.starts_with('#') => (None, Some("unable to parse UID into a string".to_string())),
+        [one] if one.not_a_string => (None, Some("unable to parse UID into a string".to_string())),
         [one] => (Some(one.value.clone()), None),
         many => (
             None,
@@ -157,7 +199,7 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
         (
             IdentityKind::Nobody,
             "Nobody (empty CN)".to_string(),
-            "Nothing: the API server does not authenticate a client certificate whose CN is empty, so the request falls through to other authenticators (it is not even treated as anonymous by this path).".to_string(),
+            "No user of its own: the certificate authenticator returns \"not authenticated\" (no error) for an empty CN, so unless another credential on the request authenticates it, the API server's anonymous authenticator (on by default) runs it as system:anonymous in group system:unauthenticated, which most requests refuse with 403; with --anonymous-auth=false it gets 401. Its O values are ignored.".to_string(),
         )
     } else if has(SYSTEM_MASTERS) {
         (
@@ -191,11 +233,15 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
             "In system:nodes, but not named system:node:<name>".to_string(),
             "The Node authorizer ignores it (no node name); it gets whatever RBAC grants to the system:nodes group, which by default is nothing beyond kubeadm's node bindings (e.g. CSR self-renewal).".to_string(),
         )
-    } else if let Some((_, what)) = CONTROL_PLANE_USERS.iter().find(|(u, _)| *u == user) {
+    } else if let Some(cp) = control_plane_user(user) {
         (
             IdentityKind::ControlPlane,
             format!("Control-plane component ({user})"),
-            format!("Acts as {what}."),
+            if cp.bound_by_default {
+                format!("Acts as {}.", cp.what)
+            } else {
+                format!("Named after {}.", cp.what)
+            },
         )
     } else if let Some(rest) = user.strip_prefix("system:serviceaccount:") {
         let (ns, name) = rest.split_once(':').unwrap_or((rest, "?"));
@@ -204,17 +250,23 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
             format!("Service account {ns}/{name}"),
             format!("Gets every RBAC grant bound to ServiceAccount {ns}/{name}: RBAC matches service-account subjects by this exact username. The group grants of system:serviceaccounts and system:serviceaccounts:{ns} apply only if those groups are also listed."),
         )
-    } else if user.starts_with("system:bootstrap:") || groups.iter().any(|g| g.starts_with("system:bootstrappers")) {
+    } else if has(KUBEADM_BOOTSTRAP_GROUP) {
         (
             IdentityKind::Bootstrap,
-            "Bootstrap identity".to_string(),
-            "Acts like a node-bootstrap token: kubeadm lets system:bootstrappers:kubeadm:default-node-token create node client CSRs that are approved automatically, so it can obtain a node identity.".to_string(),
+            "Node bootstrap identity (kubeadm)".to_string(),
+            format!("Acts like a kubeadm join token: kubeadm binds {KUBEADM_BOOTSTRAP_GROUP} to system:node-bootstrapper (create CSRs) and to the nodeclient auto-approval role, so it can submit a kubelet client CSR for any node name and have it approved automatically: it can obtain a node identity."),
         )
-    } else if user == ANONYMOUS || has(UNAUTHENTICATED) {
+    } else if user == ANONYMOUS {
         (
             IdentityKind::Anonymous,
-            "Looks anonymous".to_string(),
-            "Authenticated by its certificate, yet it names itself system:anonymous or lists system:unauthenticated, so the API server does not add system:authenticated; it receives what the cluster grants to unauthenticated callers.".to_string(),
+            "Named system:anonymous".to_string(),
+            format!("Authenticated by its certificate, yet named system:anonymous. It is not an unauthenticated caller: its groups are its O values only, so grants to system:unauthenticated do not apply, and the API server does not add system:authenticated either (the group adder skips system:anonymous). It gets only what is bound to User system:anonymous{}.", if groups.is_empty() { String::new() } else { format!(" and to {}", groups.join(", ")) }),
+        )
+    } else if has(UNAUTHENTICATED) {
+        (
+            IdentityKind::Anonymous,
+            "Lists system:unauthenticated".to_string(),
+            format!("Authenticated by its certificate, yet it lists system:unauthenticated among its groups, so the API server does not add system:authenticated: it gets what is bound to system:unauthenticated (by default discovery and the public info viewer) and to user \"{user}\", but not the grants every authenticated user has."),
         )
     } else {
         let who = if groups.is_empty() {
@@ -231,10 +283,10 @@ fn build(username: Option<String>, groups: Vec<String>, uid: Option<String>, uid
     let mut notes = Vec::new();
     if let Some(e) = &uid_error {
         notes.push(format!(
-            "The UID attribute is invalid and Kubernetes 1.34+ rejects the certificate: {e}."
+            "The UID attribute is invalid ({e}): a certificate with it fails authentication on Kubernetes 1.34+; the built-in CSR signers drop the attribute."
         ));
     } else if let Some(u) = &uid {
-        notes.push(format!("UID \"{u}\" is used from Kubernetes 1.34 (feature gate AllowParsingUserUIDFromCertAuth, on by default); older versions ignore it."));
+        notes.push(format!("UID \"{u}\" is used from Kubernetes 1.34 (feature gate AllowParsingUserUIDFromCertAuth, on by default) when it is in a certificate; older versions ignore it, and the built-in CSR signers drop it from the certificates they issue."));
     }
     if username.is_some() && added_groups.is_empty() {
         notes.push("The API server does not add system:authenticated here: the user is system:anonymous or the groups already hold system:authenticated or system:unauthenticated.".to_string());
@@ -271,6 +323,7 @@ mod tests {
             value: value.into(),
             rdn,
             meaning: String::new(),
+            not_a_string: false,
         }
     }
 

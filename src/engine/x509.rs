@@ -32,6 +32,10 @@ pub struct NameAttr {
     /// What Kubernetes makes of it: `username`, `group`, `uid`, `ignored_cn` (an earlier CN,
     /// overridden by the last one), or `ignored`. Filled in by the identity module.
     pub meaning: String,
+    /// The value is not an ASN.1 string type (shown as `#` + hex of its DER). Go's certificate
+    /// parser refuses such a name; its CSR parser keeps the attribute with no value.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_a_string: bool,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Default)]
@@ -234,9 +238,9 @@ pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
     for (rdn_index, rdn) in name.iter().enumerate() {
         for attr in rdn.iter() {
             let oid = attr.attr_type().to_id_string();
-            let value = match attr.as_str() {
-                Ok(s) => s.to_string(),
-                Err(_) => format!("#{}", hex(attr.as_slice())),
+            let (value, not_a_string) = match attr.as_str() {
+                Ok(s) => (s.to_string(), false),
+                Err(_) => (format!("#{}", hex(attr.as_slice())), true),
             };
             out.push(NameAttr {
                 short: attr_short(&oid).map(str::to_string).unwrap_or_else(|| oid.clone()),
@@ -244,10 +248,37 @@ pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
                 value,
                 rdn: rdn_index,
                 meaning: "ignored".to_string(),
+                not_a_string,
             });
         }
     }
     out
+}
+
+/// Subject attributes a Kubernetes signer leaves out of the certificate it issues. The signer
+/// copies the CSR's parsed `pkix.Name` (`authority.go`, `Sign`) and Go re-encodes it with
+/// `Name.ToRDNSequence`, which writes only C, ST, L, street, postalCode, O (all values in one
+/// multi-valued RDN), OU, the last CN and serialNumber: every other attribute (the Kubernetes UID,
+/// emailAddress, DC…), every CN but the last, and any value that is not a string are dropped.
+pub fn dropped_by_go_reencoding(attrs: &[NameAttr]) -> Vec<&NameAttr> {
+    const KEPT: &[&str] = &[
+        "2.5.4.6", "2.5.4.8", "2.5.4.7", "2.5.4.9", "2.5.4.17", "2.5.4.10", "2.5.4.11", "2.5.4.3", "2.5.4.5",
+    ];
+    let last = |oid: &str| attrs.iter().rposition(|a| a.oid == oid);
+    let (last_cn, last_serial) = (last("2.5.4.3"), last("2.5.4.5"));
+    attrs
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            let single = match a.oid.as_str() {
+                "2.5.4.3" => Some(last_cn),
+                "2.5.4.5" => Some(last_serial),
+                _ => None,
+            };
+            !KEPT.contains(&a.oid.as_str()) || a.not_a_string || single.is_some_and(|l| l != Some(*i))
+        })
+        .map(|(_, a)| a)
+        .collect()
 }
 
 /// `CN=a, O=b` in encoding order (openssl `-nameopt RFC2253` prints it reversed).

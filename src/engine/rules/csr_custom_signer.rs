@@ -1,12 +1,17 @@
-//! Notes a signer that is not built into Kubernetes.
+//! Notes a signer that is not built into Kubernetes, and a `kubernetes.io` name no built-in
+//! signer answers to.
 //!
 //! Why: Kubernetes knows nothing about a custom signer's rules: which usages and subjects it
 //! accepts, how long it issues for, who trusts what it signs. This tool can only report what
 //! the request asks for, not what will be issued.
+//! Kubernetes reserves `kubernetes.io` and `*.kubernetes.io` (`IsKubernetesSignerName`) but signs
+//! CSRs only for four names (`kube-apiserver-client`, `kube-apiserver-client-kubelet`,
+//! `kubelet-serving`, `legacy-unknown`): any other reserved name passes validation and is never
+//! signed.
 //! Instead: read that signer's documentation (cert-manager, a service mesh, a cloud provider).
 //! Reference: https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#custom-signers
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, BUILT_IN_SIGNERS};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
@@ -24,12 +29,19 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     };
     let domain = signer.split('/').next().unwrap_or("");
-    Outcome::pass_if(domain == "kubernetes.io" || domain.ends_with(".kubernetes.io"), || {
+    if BUILT_IN_SIGNERS.contains(&signer) {
+        Outcome::Pass
+    } else if domain == "kubernetes.io" || domain.ends_with(".kubernetes.io") {
+        Outcome::fail(
+            Severity::Medium,
+            format!("Signer {signer} is in the kubernetes.io namespace, but Kubernetes implements only {}: nothing will ever sign this request, approved or not.", BUILT_IN_SIGNERS.join(", ")),
+        )
+    } else {
         Outcome::fail(
             Severity::Low,
             format!("Signer {signer} is not built in: its acceptance rules, issued lifetime and trust are not known to Kubernetes."),
         )
-    })
+    }
 }
 
 #[cfg(test)]
@@ -45,5 +57,11 @@ mod tests {
             Outcome::Pass
         );
         assert_eq!(run(&RULE, &csr(&[("CN", "a")])), Outcome::NotApplicable);
+        let reserved = run(
+            &RULE,
+            &csr_object(&[("CN", "a")], "kubernetes.io/kube-apiserver-client-pod", &[], "a"),
+        );
+        assert_eq!(severity(&reserved), Some(Severity::Medium));
+        assert!(detail(&reserved).contains("nothing will ever sign"));
     }
 }

@@ -2,14 +2,16 @@
 //! bootstrap identity.
 //!
 //! Why: the auto-approver (`csrapproving`) approves kubelet client CSRs only after a
-//! SubjectAccessReview: `selfnodeclient` when `spec.username` equals the CSR's CN (a node
-//! renewing itself), else `nodeclient` (bootstrap tokens). `spec.username` is set by the API
+//! SubjectAccessReview *for the requester*: `selfnodeclient` when `spec.username` equals the
+//! CSR's CN (a node renewing itself), else `nodeclient`. kubeadm grants `selfnodeclient` to
+//! `system:nodes` and `nodeclient` to its join-token group; cluster admins pass both, so their
+//! requests for any node name are approved automatically. `spec.username` is set by the API
 //! server from the requester's credentials and cannot be forged, so a mismatch means someone
 //! else is asking to become that node.
 //! Instead: deny it and find out who the requester is.
 //! Reference: `pkg/controller/certificates/approver/sarapprove.go`; `pkg/registry/certificates/certificates/strategy.go` (PrepareForCreate).
 
-use super::{Ctx, Outcome, Rule};
+use super::{AutoApproval, Ctx, Outcome, Rule};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
@@ -35,9 +37,19 @@ fn check(ctx: &Ctx) -> Outcome {
     };
     let bootstrap =
         requester.starts_with("system:bootstrap:") || spec.requester.groups.iter().any(|g| g.starts_with("system:bootstrappers"));
-    Outcome::pass_if(requester == user || bootstrap, || {
-        Outcome::fail(Severity::High, format!("Asks for {user} but was submitted by {requester}."))
-    })
+    if requester == user || bootstrap {
+        return Outcome::Pass;
+    }
+    let auto = ctx.auto_approval();
+    let sev = if auto == AutoApproval::Admin {
+        Severity::Medium
+    } else {
+        Severity::High
+    };
+    Outcome::fail(
+        sev,
+        format!("Asks for {user} but was submitted by {requester}. {}", auto.explain(requester)),
+    )
 }
 
 #[cfg(test)]
@@ -54,6 +66,11 @@ mod tests {
         let o = run(&RULE, &csr_object(node, s, &[], "system:node:n2"));
         assert_eq!(severity(&o), Some(Severity::High));
         assert!(detail(&o).contains("submitted by system:node:n2"));
+        let mut admin = csr_object(node, s, &["digital signature", "client auth"], "kubernetes-admin");
+        admin.csr_object.as_mut().unwrap().requester.groups = vec!["system:masters".into()];
+        let a = run(&RULE, &admin);
+        assert_eq!(severity(&a), Some(Severity::Medium));
+        assert!(detail(&a).contains("approved automatically, for any node name"));
         assert_eq!(run(&RULE, &csr_object(&[("CN", "alice")], s, &[], "alice")), Outcome::NotApplicable);
         assert_eq!(run(&RULE, &csr(node)), Outcome::NotApplicable);
     }

@@ -5,12 +5,15 @@
 //! ConfigMaps of every pod bound to that node. A CSR for a node identity is routine only in the
 //! exact shape the kubelet itself requests (signer `kube-apiserver-client-kubelet`, passing
 //! `IsKubeletClientCSR`, requested by that node or a bootstrap token: see
-//! `csr-node-requester-mismatch`); any other node-shaped request deserves scrutiny. A name
+//! `csr-node-requester-mismatch`); any other node-shaped request deserves scrutiny. The finding
+//! says who approves it: the auto-approver (`sarapprove.go`) runs a SubjectAccessReview for the
+//! requester, which passes for the node itself and kubeadm's join tokens (kubeadm's bindings)
+//! and for cluster admins (for any node name). A name
 //! without the group (or the group without a name) is not a node at all.
 //! Instead: let kubelets obtain their own certificates through TLS bootstrapping.
 //! Reference: `pkg/auth/nodeidentifier/default.go`; https://kubernetes.io/docs/reference/access-authn-authz/node/
 
-use super::{Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT_KUBELET};
+use super::{AutoApproval, Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT_KUBELET};
 use crate::engine::identity::IdentityKind;
 use crate::engine::report::Severity;
 
@@ -33,12 +36,29 @@ fn check(ctx: &Ctx) -> Outcome {
     match id.kind {
         IdentityKind::Node => match (ctx.spec(), ctx.signer()) {
             (Some(spec), Some(KUBE_APISERVER_CLIENT_KUBELET)) => {
-                let requester = spec.requester.username.as_deref().unwrap_or("");
-                let bootstrap = requester.starts_with("system:bootstrap:") || spec.requester.groups.iter().any(|g| g.starts_with("system:bootstrappers"));
-                if requester == user || bootstrap {
-                    Outcome::fail(Severity::Info, format!("{user} requested through the kubelet client signer by {requester}: the shape Kubernetes itself uses (may be auto-approved)."))
-                } else {
-                    Outcome::fail(Severity::High, format!("Asks for node identity {user}, but was requested by {}.", if requester.is_empty() { "an unknown requester" } else { requester }))
+                let requester = spec.requester.username.as_deref().unwrap_or("an unknown requester");
+                let auto = ctx.auto_approval();
+                let how = auto.explain(requester);
+                match auto {
+                    AutoApproval::SelfRenewal | AutoApproval::BootstrapToken { .. } => Outcome::fail(
+                        Severity::Info,
+                        format!("{user} requested through the kubelet client signer by {requester}: the shape Kubernetes itself uses. {how}"),
+                    ),
+                    AutoApproval::Admin => Outcome::fail(
+                        Severity::Medium,
+                        format!("Asks for node identity {user}, requested by {requester}. {how} Make sure a node is really being provisioned."),
+                    ),
+                    AutoApproval::Manual => Outcome::fail(
+                        Severity::High,
+                        format!("Asks for node identity {user}, but was requested by {requester}. {how}"),
+                    ),
+                    AutoApproval::NotConsidered => {
+                        let own = requester == user || requester.starts_with("system:bootstrap:");
+                        Outcome::fail(
+                            if own { Severity::Medium } else { Severity::High },
+                            format!("Asks for node identity {user} (requested by {requester}). {how}"),
+                        )
+                    }
                 }
             }
             (Some(spec), Some(KUBELET_SERVING)) => {
@@ -68,24 +88,36 @@ mod tests {
 
     #[test]
     fn kubelet_own_request_is_info_and_foreign_request_is_high() {
-        let own = run(
-            &RULE,
-            &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "system:node:worker-1"),
-        );
+        // A kubelet renewing itself: its own name, and the system:nodes group its credential carries.
+        let mut renewal = csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "system:node:worker-1");
+        renewal.csr_object.as_mut().unwrap().requester.groups = vec!["system:nodes".into(), "system:authenticated".into()];
+        let own = run(&RULE, &renewal);
         assert_eq!(severity(&own), Some(Severity::Info));
+        assert!(detail(&own).contains("selfnodeclient"));
         let boot = run(
             &RULE,
             &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "system:bootstrap:abcdef"),
         );
         assert_eq!(severity(&boot), Some(Severity::Info));
+        assert!(detail(&boot).contains("kubeadm does not"), "{}", detail(&boot));
         let alice = run(&RULE, &csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "alice"));
         assert_eq!(severity(&alice), Some(Severity::High));
         assert!(detail(&alice).contains("requested by alice"));
+        assert!(detail(&alice).contains("leaves it to a person"));
         let other_signer = run(
             &RULE,
             &csr_object(NODE, "kubernetes.io/kube-apiserver-client", USAGES, "system:node:worker-1"),
         );
         assert_eq!(severity(&other_signer), Some(Severity::High));
+    }
+
+    #[test]
+    fn admins_requests_are_auto_approved_for_any_node() {
+        let mut o = csr_object(NODE, KUBE_APISERVER_CLIENT_KUBELET, USAGES, "kubernetes-admin");
+        o.csr_object.as_mut().unwrap().requester.groups = vec!["kubeadm:cluster-admins".into(), "system:authenticated".into()];
+        let out = run(&RULE, &o);
+        assert_eq!(severity(&out), Some(Severity::Medium));
+        assert!(detail(&out).contains("approved automatically, for any node name"));
     }
 
     #[test]

@@ -188,6 +188,42 @@ impl Outcome {
     }
 }
 
+/// How the `csrapproving` controller (`pkg/controller/certificates/approver/sarapprove.go`)
+/// treats a request under kubeadm's default bindings. It only considers
+/// `kube-apiserver-client-kubelet` requests that pass `IsKubeletClientCSR`, then asks a
+/// SubjectAccessReview *for the requester* (spec.username and spec.groups) whether it may
+/// `create` `certificatesigningrequests/selfnodeclient` (only when spec.username equals the CN)
+/// or `/nodeclient`, and approves if either is allowed.
+#[derive(Debug, PartialEq, Clone, Copy)]
+pub enum AutoApproval {
+    /// Not a kubelet client request the approver recognises: only a person approves it.
+    NotConsidered,
+    /// The node renewing itself: kubeadm binds `system:nodes` to `selfnodeclient`.
+    SelfRenewal,
+    /// A bootstrap token. `kubeadm` is true for kubeadm's join-token group, which kubeadm binds to
+    /// `nodeclient`; other bootstrap tokens are approved only where the cluster bound them.
+    BootstrapToken { kubeadm: bool },
+    /// A superuser (`system:masters`, allowed before RBAC) or a `kubeadm:cluster-admins` member
+    /// (cluster-admin's `*` covers `nodeclient`): approved automatically, for any node name.
+    Admin,
+    /// The requester holds no default grant on `nodeclient`: it waits for a person.
+    Manual,
+}
+
+impl AutoApproval {
+    /// One sentence for a reviewer: who approves this request.
+    pub fn explain(self, requester: &str) -> String {
+        match self {
+            AutoApproval::NotConsidered => "The auto-approver does not consider it (not a valid kubelet client request): only a person can approve it.".to_string(),
+            AutoApproval::SelfRenewal => format!("{requester} is renewing its own certificate: kubeadm's binding of system:nodes to selfnodeclient lets the auto-approver approve it."),
+            AutoApproval::BootstrapToken { kubeadm: true } => format!("{requester} is a kubeadm join token: kubeadm binds its group to nodeclient, so the auto-approver approves it for any node name."),
+            AutoApproval::BootstrapToken { kubeadm: false } => format!("{requester} is a bootstrap token outside kubeadm's group: approved automatically only if your cluster binds its group to nodeclient (kubeadm does not)."),
+            AutoApproval::Admin => format!("{requester} is a cluster admin: the auto-approver's SubjectAccessReview on nodeclient passes for admins, so this is approved automatically, for any node name."),
+            AutoApproval::Manual => format!("{requester} has no default grant on nodeclient, so the auto-approver leaves it to a person: approving it is your decision."),
+        }
+    }
+}
+
 /// What a rule sees: the object, every other object (for cross-references), and "now".
 pub struct Ctx<'a> {
     pub obj: &'a Object,
@@ -200,6 +236,14 @@ pub const KUBE_APISERVER_CLIENT: &str = "kubernetes.io/kube-apiserver-client";
 pub const KUBE_APISERVER_CLIENT_KUBELET: &str = "kubernetes.io/kube-apiserver-client-kubelet";
 pub const KUBELET_SERVING: &str = "kubernetes.io/kubelet-serving";
 pub const LEGACY_UNKNOWN: &str = "kubernetes.io/legacy-unknown";
+/// The only signers Kubernetes implements for CSRs (`pkg/controller/certificates/signer`); any
+/// other `kubernetes.io` or `*.kubernetes.io` name is reserved and never signed.
+pub const BUILT_IN_SIGNERS: &[&str] = &[
+    KUBE_APISERVER_CLIENT,
+    KUBE_APISERVER_CLIENT_KUBELET,
+    KUBELET_SERVING,
+    LEGACY_UNKNOWN,
+];
 
 impl<'a> Ctx<'a> {
     pub fn cert(&self) -> Option<&'a CertFacts> {
@@ -263,6 +307,38 @@ impl<'a> Ctx<'a> {
             Role::KubeconfigClient => true,
             Role::KubeconfigCa | Role::SecretCa => false,
             _ => !c.extensions.is_ca() && c.extensions.has_extended_key_usage && c.extensions.allows_client_auth(),
+        }
+    }
+    /// Whether the auto-approver would approve this request, with kubeadm's default bindings.
+    pub fn auto_approval(&self) -> AutoApproval {
+        use crate::engine::identity::{KUBEADM_ADMINS, KUBEADM_BOOTSTRAP_GROUP, SYSTEM_MASTERS, SYSTEM_NODES};
+        let (Some(spec), Some(csr)) = (self.spec(), self.csr()) else {
+            return AutoApproval::NotConsidered;
+        };
+        let kubelet_client = self.signer() == Some(KUBE_APISERVER_CLIENT_KUBELET)
+            && crate::engine::csr_object::kubelet_subject_problems(
+                &self.values("O"),
+                self.obj.username.as_deref(),
+                &csr.extensions.sans,
+                false,
+            )
+            .is_empty()
+            && crate::engine::csr_object::kubelet_usages_match(&spec.usages, false);
+        if !kubelet_client {
+            return AutoApproval::NotConsidered;
+        }
+        let requester = spec.requester.username.as_deref().unwrap_or("");
+        let in_group = |g: &str| spec.requester.groups.iter().any(|x| x == g);
+        if requester == self.obj.username.as_deref().unwrap_or("") && in_group(SYSTEM_NODES) {
+            AutoApproval::SelfRenewal
+        } else if in_group(SYSTEM_MASTERS) || in_group(KUBEADM_ADMINS) {
+            AutoApproval::Admin
+        } else if in_group(KUBEADM_BOOTSTRAP_GROUP) {
+            AutoApproval::BootstrapToken { kubeadm: true }
+        } else if requester.starts_with("system:bootstrap:") {
+            AutoApproval::BootstrapToken { kubeadm: false }
+        } else {
+            AutoApproval::Manual
         }
     }
     /// For an issued certificate, the CSR object it came from.

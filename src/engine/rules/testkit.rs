@@ -27,6 +27,7 @@ pub fn subject(pairs: &[(&str, &str)]) -> Vec<NameAttr> {
             value: v.to_string(),
             rdn: i,
             meaning: String::new(),
+            not_a_string: false,
         })
         .collect()
 }
