@@ -69,6 +69,8 @@ pub enum SignatureCheck {
     Invalid,
     /// Could not be checked here (algorithm not supported by this tool); the reason says which.
     Unchecked(String),
+    /// Kubernetes' Go refuses to check it at all; the reason is Go's error.
+    Refused(String),
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Default)]
@@ -434,7 +436,8 @@ pub fn signature_algorithm(alg: &AlgorithmIdentifier<'_>) -> SignatureAlgorithm 
     }
 }
 
-/// Checks `signature` over `data` with the key in `spki`, the way Go accepts it (RSA from 1024 bits).
+/// Checks `signature` over `data` with the key in `spki`, the way Go (>= 1.24, Kubernetes >= 1.33)
+/// accepts it: RSA from 1024 bits with any of its PKCS#1 hashes, and a refusal below 1024 bits.
 pub fn verify(spki: &SubjectPublicKeyInfo<'_>, alg: &AlgorithmIdentifier<'_>, signature: &[u8], data: &[u8]) -> SignatureCheck {
     use ring::signature as s;
     let sig_oid = alg.algorithm.to_id_string();
@@ -460,15 +463,92 @@ pub fn verify(spki: &SubjectPublicKeyInfo<'_>, alg: &AlgorithmIdentifier<'_>, si
         _ => {
             let name = signature_algorithm(alg).name;
             let key = key_algorithm_name(&key_oid).to_string();
-            return SignatureCheck::Unchecked(format!("{name} with a {key} key is not checked by this tool"));
+            return SignatureCheck::Unchecked(format!("{name} with an {key} key is not checked by this tool"));
         }
     };
+    if key_oid == "1.2.840.113549.1.1.1" {
+        if let Ok(PublicKey::RSA(rsa)) = spki.parsed() {
+            let bits = bit_length(rsa.modulus);
+            if bits < 1024 {
+                // Go >= 1.24 (Kubernetes >= 1.33) refuses every RSA operation below 1024 bits.
+                return SignatureCheck::Refused(format!(
+                    "crypto/rsa: {bits}-bit keys are insecure (see https://go.dev/pkg/crypto/rsa#hdr-Minimum_key_size)"
+                ));
+            }
+            if bits < 2048 {
+                // Go accepts 1024..2047 bits with every hash; ring stops at 2048 for SHA-384.
+                return match rsa_pkcs1v15_verify(rsa.modulus, rsa.exponent, &sig_oid, data, signature) {
+                    Some(true) => SignatureCheck::Valid,
+                    Some(false) => SignatureCheck::Invalid,
+                    None => SignatureCheck::Unchecked(format!("{} is not checked by this tool", signature_algorithm(alg).name)),
+                };
+            }
+        }
+    }
     let key = s::UnparsedPublicKey::new(algo, &spki.subject_public_key.data);
     if key.verify(data, signature).is_ok() {
         SignatureCheck::Valid
     } else {
         SignatureCheck::Invalid
     }
+}
+
+/// Bits of a big-endian unsigned integer.
+fn bit_length(n: &[u8]) -> u32 {
+    let n = strip_zeros(n);
+    match n.first() {
+        None => 0,
+        Some(&b) => (n.len() as u32 - 1) * 8 + (8 - b.leading_zeros()),
+    }
+}
+
+/// RSASSA-PKCS1-v1_5 verification (RFC 8017 §8.2.2) as Go's `crypto/rsa.VerifyPKCS1v15` does it:
+/// the signature must be exactly the modulus' length, and `s^e mod n` must equal the expected
+/// encoding `00 01 FF.. 00 DigestInfo hash`. `None` for a signature algorithm it does not know.
+/// Used for the 1024–2047-bit keys ring's verifiers do not cover for every hash.
+fn rsa_pkcs1v15_verify(modulus: &[u8], exponent: &[u8], sig_oid: &str, data: &[u8], signature: &[u8]) -> Option<bool> {
+    use num_bigint::BigUint;
+    use ring::digest;
+    let (alg, prefix): (&digest::Algorithm, &[u8]) = match sig_oid {
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => (
+            &digest::SHA1_FOR_LEGACY_USE_ONLY,
+            &[0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14],
+        ),
+        "1.2.840.113549.1.1.11" => (
+            &digest::SHA256,
+            &[0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20],
+        ),
+        "1.2.840.113549.1.1.12" => (
+            &digest::SHA384,
+            &[0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30],
+        ),
+        "1.2.840.113549.1.1.13" => (
+            &digest::SHA512,
+            &[0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40],
+        ),
+        _ => return None,
+    };
+    let n_bytes = strip_zeros(modulus);
+    let k = n_bytes.len();
+    let hash = digest::digest(alg, data);
+    let t_len = prefix.len() + hash.as_ref().len();
+    if signature.len() != k || k < t_len + 11 {
+        return Some(false);
+    }
+    let n = BigUint::from_bytes_be(n_bytes);
+    let s = BigUint::from_bytes_be(signature);
+    if s >= n {
+        return Some(false);
+    }
+    let m = s.modpow(&BigUint::from_bytes_be(exponent), &n).to_bytes_be();
+    let mut em = vec![0u8; k - m.len().min(k)];
+    em.extend_from_slice(&m);
+    let mut expected = vec![0x00, 0x01];
+    expected.resize(k - t_len - 1, 0xff);
+    expected.push(0x00);
+    expected.extend_from_slice(prefix);
+    expected.extend_from_slice(hash.as_ref());
+    Some(em == expected)
 }
 
 fn ip_text(b: &[u8]) -> String {

@@ -119,6 +119,7 @@ pub fn details(p: &DetailsProps) -> Html {
         SignatureCheck::Valid => "valid: the requester holds the private key".to_string(),
         SignatureCheck::Invalid => "INVALID: the API server rejects this request".to_string(),
         SignatureCheck::Unchecked(w) => format!("not checked ({w})"),
+        SignatureCheck::Refused(e) => format!("REFUSED by Kubernetes' Go: {e}"),
     };
     html! {
         <details class="all-fields">

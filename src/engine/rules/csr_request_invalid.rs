@@ -35,6 +35,10 @@ fn check(ctx: &Ctx) -> Outcome {
             "The CSR's signature does not verify with its own public key: it was altered, or made without the matching private key.",
         ),
         SignatureCheck::Unchecked(why) => Outcome::fail(Severity::Info, format!("The CSR's signature could not be checked here ({why}).")),
+        SignatureCheck::Refused(e) => Outcome::rejected(
+            Severity::High,
+            format!("Kubernetes 1.33+ (built with Go 1.24+) cannot check this CSR's signature: \"{e}\", so the API refuses it (spec.request: Invalid). Older versions accepted it."),
+        ),
     }
 }
 
@@ -49,6 +53,8 @@ mod tests {
         assert_eq!(run(&RULE, &o), Outcome::Pass);
         o.request.as_mut().unwrap().signature = SignatureCheck::Invalid;
         assert!(fails(run(&RULE, &o)));
+        o.request.as_mut().unwrap().signature = SignatureCheck::Refused("crypto/rsa: 512-bit keys are insecure".into());
+        assert!(detail(&run(&RULE, &o)).contains("512-bit keys are insecure"));
         let mut obj = csr_object(&[("CN", "a")], "kubernetes.io/kube-apiserver-client", &["client auth"], "a");
         obj.csr_object.as_mut().unwrap().request_error = Some("spec.request is not valid base64".into());
         assert!(detail(&run(&RULE, &obj)).contains("base64"));

@@ -1,9 +1,10 @@
 //! Flags a missing or malformed `spec.signerName`.
 //!
 //! Why: `ValidateSignerName` requires "a fully qualified domain and path of the form
-//! 'example.com/signer-name'": exactly one `/`, a domain of at least two DNS-1123 labels (≤253
-//! characters), a path of dot-separated DNS-1123 subdomains, 571 characters in all. The API
-//! refuses anything else.
+//! 'example.com/signer-name'": exactly one `/`, a domain of at least two DNS-1123 labels (each ≤63
+//! characters, ≤253 in all), a path whose dot-separated pieces are each a DNS-1123 subdomain
+//! (so each may be up to 253 characters, room for `<namespace>.<resource-name>`), and 571
+//! characters in all. The API refuses anything else.
 //! Instead: use a built-in signer (`kubernetes.io/kube-apiserver-client` for users) or your
 //! signer's exact name.
 //! Reference: `pkg/apis/core/validation/names.go` (ValidateSignerName).
@@ -21,34 +22,40 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn dns_label(s: &str) -> bool {
+/// `IsDNS1123Label` (max 63) or, with `max` 253, what `IsDNS1123Subdomain` accepts of a piece
+/// without dots: lowercase letters, digits and '-', alphanumeric at both ends.
+fn dns_piece(s: &str, max: usize) -> bool {
     !s.is_empty()
-        && s.len() <= 63
+        && s.len() <= max
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
 
-/// The problem with a signer name, or `None` when `ValidateSignerName` accepts it.
+/// The problem with a signer name, or `None` when `ValidateSignerName` accepts it
+/// (`pkg/apis/core/validation/names.go`, in its order).
 pub fn problem(name: &str) -> Option<String> {
     let shape = "must be a fully qualified domain and path of the form 'example.com/signer-name'";
-    if name.len() > 571 {
-        return Some(format!("is {} characters long; at most 571 are allowed", name.len()));
-    }
     let parts: Vec<&str> = name.split('/').collect();
     let [domain, path] = parts.as_slice() else {
         return Some(shape.to_string());
     };
-    if domain.len() > 253 || !domain.split('.').all(dns_label) {
-        return Some(format!("domain \"{domain}\" is not a valid DNS name"));
+    if domain.len() > 253 {
+        return Some(format!("domain is {} characters long; at most 253 are allowed", domain.len()));
+    }
+    if let Some(bad) = domain.split('.').find(|l| !dns_piece(l, 63)) {
+        return Some(format!("domain label \"{bad}\" is not a valid DNS-1123 label"));
     }
     if domain.split('.').count() < 2 {
         return Some(format!(
             "domain \"{domain}\" should be a domain with at least two segments separated by dots"
         ));
     }
-    if path.is_empty() || path.len() > 253 || !path.split('.').all(dns_label) {
-        return Some(format!("path \"{path}\" is not a valid DNS-1123 subdomain; {shape}"));
+    if let Some(bad) = path.split('.').find(|p| !dns_piece(p, 253)) {
+        return Some(format!("path piece \"{bad}\" is not a valid DNS-1123 subdomain; {shape}"));
+    }
+    if name.len() > 571 {
+        return Some(format!("is {} characters long; at most 571 are allowed", name.len()));
     }
     None
 }
@@ -82,8 +89,23 @@ mod tests {
         assert_eq!(problem("example.com/my-signer.v2"), None);
         assert!(problem("my-signer").unwrap().contains("example.com/signer-name"));
         assert!(problem("localhost/signer").unwrap().contains("two segments"));
-        assert!(problem("Example.com/x").unwrap().contains("not a valid DNS name"));
+        assert!(problem("Example.com/x").unwrap().contains("not a valid DNS-1123 label"));
         assert!(problem("example.com/a/b").is_some());
         assert!(problem("example.com/").is_some());
+    }
+
+    #[test]
+    fn path_pieces_are_subdomains_up_to_253_and_the_whole_up_to_571() {
+        // <fqdn>/<namespace>.<resource-name>, the shape the 571 limit was made for.
+        let long_piece = "a".repeat(200);
+        assert_eq!(problem(&format!("example.com/team.{long_piece}")), None);
+        assert!(problem(&format!("example.com/{}", "a".repeat(254))).unwrap().contains("path piece"));
+        let domain = format!("{0}.{0}.{0}.{0}.exmpl", "d".repeat(61));
+        assert_eq!(domain.len(), 253);
+        let name = format!("{domain}/{}.{}", "p".repeat(253), "q".repeat(63));
+        assert_eq!(name.len(), 571);
+        assert_eq!(problem(&name), None);
+        let too_long = format!("{domain}/{}.{}", "p".repeat(253), "q".repeat(64));
+        assert!(problem(&too_long).unwrap().contains("at most 571"));
     }
 }
