@@ -199,7 +199,16 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
                 ""
             }
         );
-        let _ = writeln!(s, "    usages:   {}", c.usages.join(", "));
+        let _ = writeln!(
+            s,
+            "    usages:   {}{}",
+            c.usages.join(", "),
+            if c.usages_defaulted {
+                " (not set: the v1beta1 default)"
+            } else {
+                ""
+            }
+        );
         let _ = writeln!(s, "    lifetime: {}", c.expected_lifetime);
         let _ = writeln!(
             s,

@@ -36,6 +36,9 @@ pub struct CsrObjectFacts {
     /// True when `signer_name` was not in the object and is the v1beta1 API's default.
     pub signer_defaulted: bool,
     pub usages: Vec<String>,
+    /// True when `usages` was empty and is the v1beta1 API's default
+    /// (`[digital signature, key encipherment]`, `SetDefaults_CertificateSigningRequestSpec`).
+    pub usages_defaulted: bool,
     pub expiration_seconds: Option<i64>,
     /// What the built-in signing controller would issue with the default one-year
     /// `--cluster-signing-duration`: "1 year (signer default)", "1 h (requested)".
@@ -137,6 +140,7 @@ pub fn read(v: &Value) -> CsrObjectInput {
             .map(str::to_string),
         signer_defaulted: false,
         usages: strings(spec.get("usages")),
+        usages_defaulted: false,
         expiration_seconds,
         expected_lifetime,
         requester: Requester {
@@ -163,20 +167,18 @@ pub fn kubelet_subject_problems(orgs: &[&str], cn: Option<&str>, sans: &Sans, se
     if orgs != ["system:nodes"] {
         p.push(format!("subject organization is not system:nodes (found {orgs:?})"));
     }
-    if serving {
-        if sans.dns.is_empty() && sans.ip.is_empty() {
-            p.push("DNS or IP subjectAltName is required".into());
-        }
-    } else {
-        if !sans.dns.is_empty() {
-            p.push("DNS subjectAltNames are not allowed".into());
-        }
-        if !sans.ip.is_empty() {
-            p.push("IP subjectAltNames are not allowed".into());
-        }
+    // Client: DNS, Email, IP, URI (ValidateKubeletClientCSR). Serving: DNS-or-IP, Email, URI.
+    if serving && sans.dns.is_empty() && sans.ip.is_empty() {
+        p.push("DNS or IP subjectAltName is required".into());
+    }
+    if !serving && !sans.dns.is_empty() {
+        p.push("DNS subjectAltNames are not allowed".into());
     }
     if !sans.email.is_empty() {
         p.push("Email subjectAltNames are not allowed".into());
+    }
+    if !serving && !sans.ip.is_empty() {
+        p.push("IP subjectAltNames are not allowed".into());
     }
     if !sans.uri.is_empty() {
         p.push("URI subjectAltNames are not allowed".into());
@@ -250,6 +252,25 @@ mod tests {
         assert_eq!(
             v1beta1_default_signer(&["devs"], Some("alice"), &none, &client),
             "kubernetes.io/legacy-unknown"
+        );
+    }
+
+    #[test]
+    fn kubelet_client_checks_run_in_gos_order() {
+        let sans = Sans {
+            dns: vec!["n".into()],
+            ip: vec!["10.0.0.1".into()],
+            email: vec!["a@b".into()],
+            ..Default::default()
+        };
+        let p = kubelet_subject_problems(&["system:nodes"], Some("system:node:n"), &sans, false);
+        assert_eq!(
+            p,
+            vec![
+                "DNS subjectAltNames are not allowed",
+                "Email subjectAltNames are not allowed",
+                "IP subjectAltNames are not allowed"
+            ]
         );
     }
 

@@ -553,6 +553,11 @@ impl Builder {
                 Err(e) => facts.request_error = Some(e),
             },
         }
+        if facts.usages.is_empty() && facts.api_version.ends_with("/v1beta1") {
+            // v1beta1 SetDefaults_CertificateSigningRequestSpec, applied before the signer default.
+            facts.usages = vec!["digital signature".into(), "key encipherment".into()];
+            facts.usages_defaulted = true;
+        }
         if facts.signer_name.is_none() && facts.api_version.ends_with("/v1beta1") {
             if let Some(r) = &self.objects[id].request {
                 let orgs: Vec<&str> = r.subject.iter().filter(|a| a.short == "O").map(|a| a.value.as_str()).collect();

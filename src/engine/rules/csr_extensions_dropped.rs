@@ -55,7 +55,7 @@ fn check(ctx: &Ctx) -> Outcome {
         })
         .collect();
     if !attrs.is_empty() {
-        parts.push(format!("drops the subject attributes {}", attrs.join(", ")));
+        parts.push(format!("drops from the subject {}", attrs.join(", ")));
     }
     Outcome::pass_if(parts.is_empty(), || {
         Outcome::fail(Severity::Low, format!("The signer {}.", parts.join("; and ")))

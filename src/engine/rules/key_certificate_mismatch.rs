@@ -2,7 +2,8 @@
 //! user's `client-key-data` vs `client-certificate-data`, a Secret's `tls.key` vs `tls.crt`).
 //!
 //! Why: TLS needs the private key of the certificate's public key; kubectl and Go fail with
-//! "tls: private key does not match public key".
+//! "tls: private key does not match public key" (or, for a key of another type, "tls: private key
+//! type does not match public key type").
 //! Reference: Go crypto/tls `X509KeyPair`.
 
 use super::{Ctx, Hit, Outcome, Rule};
@@ -24,10 +25,16 @@ fn pair_hit(ctx: &Ctx, what: &str, cert: usize, key: usize) -> Option<Hit> {
     if k.key_id.is_empty() || k.key_id == c.public_key.key_id {
         return None;
     }
+    // Go's tls.X509KeyPair names a key of another type differently from a different key.
+    let go_error = if k.algorithm != c.public_key.algorithm {
+        "tls: private key type does not match public key type"
+    } else {
+        "tls: private key does not match public key"
+    };
     Some(Hit::rejected(
         Severity::High,
         format!(
-            "{what}: the key ({}) is not the key of the certificate ({}).",
+            "{what}: the key ({}) is not the key of the certificate ({}); Go fails with \"{go_error}\".",
             k.summary, c.public_key.summary
         ),
     ))
@@ -81,6 +88,10 @@ mod tests {
         c.id = 1;
         c.certificate.as_mut().unwrap().public_key.key_id = "abc".into();
         assert_eq!(run_all(&RULE, &[k.clone(), c.clone(), private_key(2, "abc")], 0), Outcome::Pass);
-        assert!(fails(run_all(&RULE, &[k, c, private_key(2, "other")], 0)));
+        let other = run_all(&RULE, &[k.clone(), c.clone(), private_key(2, "other")], 0);
+        assert!(detail(&other).contains("\"tls: private key does not match public key\""));
+        let mut ec = private_key(2, "ec");
+        ec.key.as_mut().unwrap().algorithm = "EC".into();
+        assert!(detail(&run_all(&RULE, &[k, c, ec], 0)).contains("private key type does not match public key type"));
     }
 }

@@ -72,7 +72,10 @@ fn check(ctx: &Ctx) -> Outcome {
         } else {
             "no keyUsage extension (so no restriction)".to_string()
         };
-        return Outcome::fail(sev, format!("CA:TRUE with {ku} and client auth: it logs in and can sign certificates Go accepts."));
+        return Outcome::fail(
+            sev,
+            format!("CA:TRUE with {ku} and client auth: it logs in and can sign certificates Go accepts."),
+        );
     }
     let half = if ca {
         format!(
