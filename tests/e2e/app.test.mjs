@@ -146,6 +146,23 @@ test('pasting a CSR object shows the verdict first, then identity and findings',
   await context.close();
 });
 
+test('truth audit: a Go-re-encoded issued certificate matches its request; RSA-512 is refused with Go\'s reason', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, fixture('csr-object-issued-reencoded.yaml'));
+  await reportText(page, 'the certificate will have no UID');
+  const first = page.locator('.object').first();
+  assert.equal(await first.locator('code.username').first().innerText(), 'jbeda');
+  const text = await first.innerText();
+  assert.ok(!text.includes('does not match the request'), 'no false mismatch');
+  assert.ok(text.includes('Routine'), 'the request itself is routine');
+  await page.screenshot({ path: path.join(shots, 'audit-issued-reencoded.png'), fullPage: true });
+  await paste(page, fixture('csr-rsa512.pem'));
+  await reportText(page, '512-bit keys are insecure');
+  await page.screenshot({ path: path.join(shots, 'audit-rsa512.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a dropped DER file and a picked file are both read', async () => {
   const { context, page, errors } = await open();
   const der = fs.readFileSync(path.join(fixtures, 'cert-developer.der'));
