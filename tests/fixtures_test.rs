@@ -442,13 +442,22 @@ fn keys_in_every_format_match_their_certificates() {
 }
 
 #[test]
-fn ca_certificates_are_not_logins() {
-    let r = report("ca.crt");
-    assert!(r.objects[0].identity.is_none());
-    assert_eq!(
-        r.objects[0].certificate.as_ref().unwrap().purpose,
-        "Root certificate authority (signs other certificates)"
-    );
+fn a_certificate_has_an_identity_exactly_when_go_lets_it_log_in() {
+    // Go verifies client certificates with ExtKeyUsageClientAuth and does not refuse a CA as
+    // the leaf: no EKU, or an EKU with client auth, logs in, CA or not.
+    let ca = report("ca.crt");
+    let id = ca.objects[0].identity.as_ref().expect("a CA without EKU logs in as its CN");
+    assert_eq!(id.username.as_deref(), Some("kubernetes"));
+    assert!(id.notes[0].contains("Go does not refuse a CA"));
+    assert!(ca.objects[0].certificate.as_ref().unwrap().purpose.starts_with("Root certificate authority"));
+    let ca_client = report("cert-ca-client.pem");
+    assert_eq!(ca_client.objects[0].username.as_deref(), Some("sneaky"), "CA:TRUE with client auth");
+    // Serving only (EKU server auth): no identity, and the purpose says why.
+    let serving = report("cert-apiserver.pem");
+    assert!(serving.objects[0].identity.is_none());
+    assert!(serving.objects[0].username.is_none());
+    let purpose = &serving.objects[0].certificate.as_ref().unwrap().purpose;
+    assert!(purpose.contains("cannot log in to the API server"), "{purpose}");
 }
 
 #[test]
@@ -543,7 +552,9 @@ fn every_encoding_of_the_same_certificate_reads_the_same() {
 fn the_debian_bundle_reads_every_certificate() {
     let r = report("debian-ca-certificates.crt");
     assert_eq!(r.objects.len(), 144);
-    assert!(r.objects.iter().all(|o| o.identity.is_none()), "CAs are not logins");
+    // Public roots carry no EKU, so Go would accept each as a client certificate from whoever
+    // holds its key, were it in an API server's client CA bundle: each has an identity and says so.
+    assert!(r.objects.iter().all(|o| o.identity.as_ref().is_some_and(|i| i.notes[0].contains("Go does not refuse a CA"))));
     assert!(r.input.not_understood.is_empty(), "{:?}", r.input.not_understood);
 }
 

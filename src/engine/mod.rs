@@ -367,11 +367,13 @@ impl Builder {
         );
         o.not_before = Some(c.validity.not_before.clone());
         o.not_after = Some(c.validity.not_after.clone());
-        // A CA is a trust anchor, not a login: no identity is derived for it.
-        if !c.extensions.is_ca() {
+        // The API server verifies client certificates with Go's x509 and ExtKeyUsageClientAuth:
+        // a certificate logs in when its EKU includes client auth or any, or it has no EKU, CA or
+        // not (Go does not refuse a CA as the leaf). Exactly those get an identity.
+        if c.extensions.allows_client_auth() {
             let mut ident = identity::from_subject(&mut c.subject);
-            if !c.extensions.allows_client_auth() {
-                ident.notes.insert(0, "This certificate's extended key usage lacks client auth, so the API server would refuse it as a login; the identity shows what its subject would mean.".into());
+            if c.extensions.is_ca() {
+                ident.notes.insert(0, "This is a CA certificate, and Go does not refuse a CA as a client certificate: whoever holds its private key, presenting it to an API server that trusts it, logs in as this identity.".into());
             }
             o.set_identity(ident);
         }

@@ -718,10 +718,11 @@ impl CertFacts {
     fn with_purpose(mut self) -> Self {
         let e = &self.extensions;
         self.purpose = if e.is_ca() {
-            if self.self_issued {
-                "Root certificate authority (signs other certificates)"
-            } else {
-                "Intermediate certificate authority (signs other certificates)"
+            match (self.self_issued, e.allows_client_auth()) {
+                (true, true) => "Root certificate authority (signs other certificates); its extended key usage also lets it log in to the API server as a client",
+                (true, false) => "Root certificate authority (signs other certificates; cannot log in to the API server: its extended key usage lacks client auth)",
+                (false, true) => "Intermediate certificate authority (signs other certificates); its extended key usage also lets it log in to the API server as a client",
+                (false, false) => "Intermediate certificate authority (signs other certificates; cannot log in to the API server: its extended key usage lacks client auth)",
             }
         } else if !e.has_extended_key_usage {
             "Any purpose (no extended key usage): usable as a client and as a server certificate"
@@ -729,8 +730,8 @@ impl CertFacts {
             match (e.allows_client_auth(), e.allows_server_auth()) {
                 (true, true) => "Client and server certificate",
                 (true, false) => "Client certificate (can log in to the API server)",
-                (false, true) => "Serving certificate (TLS server; cannot log in to the API server)",
-                (false, false) => "Neither a client nor a server certificate (other extended key usage)",
+                (false, true) => "Serving certificate (TLS server; cannot log in to the API server: its extended key usage lacks client auth)",
+                (false, false) => "Neither a client nor a server certificate (other extended key usage; cannot log in to the API server)",
             }
         }
         .to_string();
