@@ -141,6 +141,70 @@ fn sev_tag(s: Severity) -> &'static str {
     }
 }
 
+/// The review queue as `kubectl get csr` prints its table (columns padded to the widest cell,
+/// three spaces apart), with the inspector's columns after kubectl's, then the commands.
+fn render_queue(s: &mut String, q: &crate::engine::queue::CsrQueue) {
+    let header = [
+        "NAME",
+        "AGE",
+        "SIGNERNAME",
+        "REQUESTOR",
+        "REQUESTEDDURATION",
+        "CONDITION",
+        "USERNAME",
+        "GROUPS",
+        "VERDICT",
+    ];
+    let rows: Vec<[String; 9]> = q
+        .rows
+        .iter()
+        .map(|r| {
+            [
+                r.name.clone(),
+                r.age.clone(),
+                r.signer_name.clone(),
+                r.requestor.clone(),
+                r.requested_duration.clone(),
+                r.condition.clone(),
+                r.username.clone().unwrap_or_else(|| "<none>".into()),
+                r.groups.join(","),
+                r.verdict_label.clone(),
+            ]
+        })
+        .collect();
+    let mut width = header.map(str::len);
+    for row in &rows {
+        for (w, cell) in width.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let _ = writeln!(s, "\nREVIEW QUEUE ({} requests, worst first)", rows.len());
+    let line = |cells: Vec<&str>| {
+        let mut l = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 < cells.len() {
+                let _ = write!(l, "{c:<w$}   ", w = width[i]);
+            } else {
+                l.push_str(c);
+            }
+        }
+        l
+    };
+    let _ = writeln!(s, "{}", line(header.to_vec()));
+    for row in &rows {
+        let _ = writeln!(s, "{}", line(row.iter().map(String::as_str).collect()));
+    }
+    if let Some(c) = &q.approve_command {
+        let _ = writeln!(s, "\n  routine, approve:        {c}");
+    }
+    if let Some(c) = &q.deny_command {
+        let _ = writeln!(s, "  do not approve, deny:    {c}");
+    }
+    if !q.to_review.is_empty() {
+        let _ = writeln!(s, "  review carefully first:  {} (in neither command)", q.to_review.join(", "));
+    }
+}
+
 /// Plain-text rendering of a report, for terminals.
 pub fn render_text(r: &Report, verbose: bool) -> String {
     let mut s = String::new();
@@ -156,6 +220,9 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
     }
     if let Some(v) = &r.verdict {
         let _ = writeln!(s, "\nVERDICT: {}: {}", v.label.to_uppercase(), v.headline);
+    }
+    if let Some(q) = &r.csr_queue {
+        render_queue(&mut s, q);
     }
     for o in &r.objects {
         render_object(&mut s, o, verbose);

@@ -449,7 +449,12 @@ fn a_certificate_has_an_identity_exactly_when_go_lets_it_log_in() {
     let id = ca.objects[0].identity.as_ref().expect("a CA without EKU logs in as its CN");
     assert_eq!(id.username.as_deref(), Some("kubernetes"));
     assert!(id.notes[0].contains("Go does not refuse a CA"));
-    assert!(ca.objects[0].certificate.as_ref().unwrap().purpose.starts_with("Root certificate authority"));
+    assert!(ca.objects[0]
+        .certificate
+        .as_ref()
+        .unwrap()
+        .purpose
+        .starts_with("Root certificate authority"));
     let ca_client = report("cert-ca-client.pem");
     assert_eq!(ca_client.objects[0].username.as_deref(), Some("sneaky"), "CA:TRUE with client auth");
     // Serving only (EKU server auth): no identity, and the purpose says why.
@@ -554,7 +559,10 @@ fn the_debian_bundle_reads_every_certificate() {
     assert_eq!(r.objects.len(), 144);
     // Public roots carry no EKU, so Go would accept each as a client certificate from whoever
     // holds its key, were it in an API server's client CA bundle: each has an identity and says so.
-    assert!(r.objects.iter().all(|o| o.identity.as_ref().is_some_and(|i| i.notes[0].contains("Go does not refuse a CA"))));
+    assert!(r
+        .objects
+        .iter()
+        .all(|o| o.identity.as_ref().is_some_and(|i| i.notes[0].contains("Go does not refuse a CA"))));
     assert!(r.input.not_understood.is_empty(), "{:?}", r.input.not_understood);
 }
 
@@ -691,4 +699,39 @@ fn hostile_input_never_panics() {
             assert!(r.error.is_some() || !r.objects.is_empty() || !r.input.not_understood.is_empty());
         }
     }
+}
+
+#[test]
+fn a_list_of_requests_becomes_a_queue_worst_first_with_commands() {
+    let r = report("csr-list.yaml");
+    let q = r.csr_queue.as_ref().expect("three CSRs make a queue");
+    let names: Vec<&str> = q.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["mallory-admin", "node-csr-by-alice", "alice"]);
+    let alice = &q.rows[2];
+    // kubectl's columns, as `kubectl get csr` prints them (creationTimestamp 2026-11-23T09:00:00Z).
+    assert_eq!(alice.age, "15h");
+    assert_eq!(alice.signer_name, "kubernetes.io/kube-apiserver-client");
+    assert_eq!(alice.requestor, "alice");
+    assert_eq!(alice.requested_duration, "24h");
+    assert_eq!(q.rows[0].requested_duration, "<none>");
+    assert_eq!(alice.condition, "Pending");
+    assert_eq!(alice.groups, ["developers", "system:authenticated"]);
+    assert_eq!(q.approve_command.as_deref(), Some("kubectl certificate approve alice"));
+    assert_eq!(q.deny_command.as_deref(), Some("kubectl certificate deny mallory-admin"));
+    assert_eq!(q.to_review, ["node-csr-by-alice"]);
+    // One request is not a queue.
+    assert!(report("csr-object-developer.yaml").csr_queue.is_none());
+}
+
+#[test]
+fn decided_requests_get_kubectls_condition_and_no_command() {
+    let kubelet = String::from_utf8(fixture("csr-object-kubelet-client.yaml")).unwrap();
+    let dev = String::from_utf8(fixture("csr-object-developer.yaml")).unwrap();
+    let both = format!("{kubelet}\n---\n{dev}");
+    let r = inspect(both.as_bytes(), NOW);
+    let q = r.csr_queue.as_ref().unwrap();
+    let issued = q.rows.iter().find(|r| r.name == "node-csr-worker-1").unwrap();
+    assert_eq!(issued.condition, "Approved,Issued");
+    assert!(!q.approve_command.as_deref().unwrap_or("").contains("node-csr-worker-1"));
+    assert_eq!(q.approve_command.as_deref(), Some("kubectl certificate approve alice"));
 }

@@ -31,6 +31,9 @@ pub struct Condition {
 #[derive(Serialize, Clone, Debug, PartialEq, Default)]
 pub struct CsrObjectFacts {
     pub name: String,
+    /// metadata.creationTimestamp (RFC 3339) as given, and as unix seconds when it parses.
+    pub created: Option<String>,
+    pub created_unix: Option<i64>,
     pub api_version: String,
     pub signer_name: Option<String>,
     /// True when `signer_name` was not in the object and is the v1beta1 API's default.
@@ -138,6 +141,8 @@ pub fn read(v: &Value) -> CsrObjectInput {
             .and_then(Value::as_str)
             .filter(|s| !s.is_empty())
             .map(str::to_string),
+        created: str_at(v, &["metadata", "creationTimestamp"]).map(str::to_string),
+        created_unix: str_at(v, &["metadata", "creationTimestamp"]).and_then(super::util::parse_rfc3339),
         signer_defaulted: false,
         usages: strings(spec.get("usages")),
         usages_defaulted: false,

@@ -6,6 +6,7 @@ pub mod identity;
 pub mod input;
 pub mod keys;
 pub mod kubeconfig;
+pub mod queue;
 pub mod report;
 pub mod rules;
 pub mod secret;
@@ -66,6 +67,7 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
             objects.iter().any(|o| o.request.is_some()),
         )
     });
+    let csr_queue = queue::build(&objects, now);
     Report {
         schema_version: SCHEMA_VERSION,
         now: util::rfc3339(now),
@@ -76,6 +78,7 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
         },
         objects,
         verdict,
+        csr_queue,
         counts,
         error,
     }

@@ -20,6 +20,8 @@ pub struct Report {
     pub objects: Vec<Object>,
     /// The worst case over every object; `None` when nothing was recognised.
     pub verdict: Option<Verdict>,
+    /// The reviewer's queue, when the input holds more than one CertificateSigningRequest object.
+    pub csr_queue: Option<super::queue::CsrQueue>,
     pub counts: Counts,
     /// Set when the input could not be read at all.
     pub error: Option<InputError>,

@@ -69,7 +69,7 @@ fn extensions(e: &ExtensionFacts) -> Html {
 }
 
 #[function_component(CopyButton)]
-fn copy_button(p: &CopyProps) -> Html {
+pub(crate) fn copy_button(p: &CopyProps) -> Html {
     let done = use_state(|| false);
     let onclick = {
         let text = p.text.clone();
@@ -85,9 +85,9 @@ fn copy_button(p: &CopyProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct CopyProps {
-    text: AttrValue,
-    what: AttrValue,
+pub(crate) struct CopyProps {
+    pub text: AttrValue,
+    pub what: AttrValue,
 }
 
 #[function_component(Details)]

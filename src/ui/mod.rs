@@ -11,6 +11,7 @@ mod identity;
 mod input;
 mod kubeconfig;
 mod object;
+mod queue;
 mod report;
 mod timeline;
 mod verdict;

@@ -62,10 +62,13 @@ pub fn object_card(p: &ObjectProps) -> Html {
                     }
                 </dl>
             }
+            if let Some(c) = &o.certificate {
+                // Says plainly whether it can log in (Go's client-auth EKU check, CA or not).
+                <p class="purpose"><strong>{ "Purpose: " }</strong>{ &c.purpose }{ "." }
+                    if o.identity.is_none() { { " No Kubernetes identity is derived from it." } }</p>
+            }
             if o.identity.is_some() {
                 <IdentityCard report={p.report.clone()} index={o.id} />
-            } else if let Some(c) = &o.certificate {
-                <p class="purpose"><strong>{ "Purpose: " }</strong>{ &c.purpose }{ ". A CA is a trust anchor, not a login, so no Kubernetes identity is derived from it." }</p>
             }
             if let Some(c) = &o.certificate {
                 <Timeline validity={c.validity.clone()} {now} />

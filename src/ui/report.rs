@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::bundle::BundleTable;
 use super::chain::ChainView;
 use super::object::ObjectCard;
+use super::queue::QueueTable;
 use super::verdict::VerdictBanner;
 use super::SharedReport;
 use crate::engine::report::{ObjectKind, Report};
@@ -107,6 +108,9 @@ pub fn report_view(p: &ReportProps) -> Html {
             }
             if certs_only {
                 <BundleTable report={r.clone()} ids={top.clone()} />
+            }
+            if let Some(q) = &r.csr_queue {
+                <QueueTable queue={q.clone()} />
             }
             { for top.iter().take(shown).map(|i| html! { <ObjectCard report={r.clone()} index={*i} /> }) }
             if shown < top.len() {

@@ -163,6 +163,35 @@ test('truth audit: a Go-re-encoded issued certificate matches its request; RSA-5
   await context.close();
 });
 
+test('a CSR list opens as a review queue: worst first, sortable by click and keyboard, rows link to cards, commands to copy', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, fixture('csr-list.yaml'));
+  await reportText(page, 'Review queue: 3 requests');
+  const table = page.locator('.queue-table');
+  await page.locator('.queue').screenshot({ path: path.join(shots, 'queue.png') });
+  const names = async () => table.locator('tbody tr td:nth-child(2)').allInnerTexts();
+  assert.deepEqual(await names(), ['mallory-admin', 'node-csr-by-alice', 'alice'], 'worst first');
+  const headers = await table.locator('thead th').allInnerTexts();
+  assert.deepEqual(headers.map((h) => h.replace(/[▲▼ ]/g, '')), ['VERDICT', 'NAME', 'AGE', 'SIGNERNAME', 'REQUESTOR', 'REQUESTEDDURATION', 'CONDITION', 'USERNAME', 'GROUPS']);
+  await table.getByRole('button', { name: /^NAME/ }).click();
+  assert.deepEqual(await names(), ['alice', 'mallory-admin', 'node-csr-by-alice'], 'by name, ascending');
+  assert.equal(await table.locator('th[aria-sort="ascending"]').innerText(), 'NAME ▲');
+  await table.getByRole('button', { name: /^NAME/ }).click();
+  assert.deepEqual(await names(), ['node-csr-by-alice', 'mallory-admin', 'alice'], 'by name, descending');
+  // Keyboard only: focus the duration header and press Enter.
+  await table.getByRole('button', { name: /^REQUESTEDDURATION/ }).focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await names(), ['mallory-admin', 'node-csr-by-alice', 'alice'], '<none> first, then 60m, then 24h');
+  await table.getByRole('button', { name: /^VERDICT/ }).click();
+  assert.deepEqual(await names(), ['mallory-admin', 'node-csr-by-alice', 'alice'], 'verdict starts worst first');
+  assert.equal(await page.locator('.approve-command').innerText(), 'kubectl certificate approve alice');
+  assert.equal(await page.locator('.deny-command').innerText(), 'kubectl certificate deny mallory-admin');
+  await table.getByRole('link', { name: 'alice', exact: true }).click();
+  assert.ok((await page.evaluate(() => location.hash)).startsWith('#object-'), 'the row links to its card');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a dropped DER file and a picked file are both read', async () => {
   const { context, page, errors } = await open();
   const der = fs.readFileSync(path.join(fixtures, 'cert-developer.der'));
