@@ -215,6 +215,9 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
     for d in &r.input.not_understood {
         let _ = writeln!(s, "  not understood: {d}");
     }
+    for d in &r.input.recovered {
+        let _ = writeln!(s, "  recovered: {d}");
+    }
     if let Some(e) = &r.error {
         let _ = writeln!(s, "\nERROR ({}): {}", e.code, e.message);
     }

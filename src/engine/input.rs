@@ -32,6 +32,8 @@ pub struct PemBlock {
     pub der: Result<Vec<u8>, String>,
     /// Legacy `Proc-Type: 4,ENCRYPTED` header.
     pub encrypted_headers: bool,
+    /// How the block was damaged in transit, when it was (and still read).
+    pub slip: Option<&'static str>,
 }
 
 /// Finds every PEM block. Text between blocks is ignored (an `openssl -text` dump, comments).
@@ -59,8 +61,17 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
             ));
             break;
         };
-        let body = &rest[body_start..body_start + end_rel];
-        let body = body.replace("\\n", "\n").replace("\\r", "");
+        let raw_body = &rest[body_start..body_start + end_rel];
+        let slip = if raw_body.contains("\\n") {
+            Some("its line breaks arrived as literal \\n (copied from JSON or a log)")
+        } else if raw_body.trim().len() > 80 && !raw_body.trim().contains('\n') {
+            Some("it lost its line breaks (all on one line)")
+        } else if raw_body.lines().skip(1).any(|l| l.starts_with([' ', '\t']) && !l.trim().is_empty()) {
+            Some("its lines were indented (pasted from YAML, Markdown or an e-mail)")
+        } else {
+            None
+        };
+        let body = raw_body.replace("\\n", "\n").replace("\\r", "");
         let mut encrypted_headers = false;
         let mut b64 = String::new();
         for l in body.lines() {
@@ -81,6 +92,7 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
             line,
             der,
             encrypted_headers,
+            slip,
         });
         let consumed = body_start + end_rel + end_marker.len();
         line += count_lines(&rest[start..consumed]);

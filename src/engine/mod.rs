@@ -29,6 +29,7 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
         objects: Vec::new(),
         detected: Vec::new(),
         not_understood: Vec::new(),
+        recovered: Vec::new(),
         now,
     };
     let error = b.read_top(input);
@@ -75,6 +76,7 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
             bytes: input.len(),
             detected: summarise(&objects, &b.detected),
             not_understood: b.not_understood,
+            recovered: b.recovered,
         },
         objects,
         verdict,
@@ -123,6 +125,7 @@ struct Builder {
     objects: Vec<Object>,
     detected: Vec<String>,
     not_understood: Vec<String>,
+    recovered: Vec<String>,
     now: i64,
 }
 
@@ -275,6 +278,18 @@ impl Builder {
                 self.detected.push(format!("{what} of PEM"));
                 return self.read_text(inner, place, depth);
             }
+            // Base64 of base64: a value encoded once too often (e.g. `base64 < req.b64`).
+            if depth < 3 && input::looks_like_base64(inner) {
+                if let Ok(again) = input::decode_base64(inner) {
+                    if again.starts_with(b"-----BEGIN ") || input::looks_like_der(&again) {
+                        self.recovered.push(format!(
+                            "{}The base64 was encoded twice (base64 of base64): decoded it twice. Encode the PEM only once, e.g. base64 -w0 < request.csr.",
+                            prefix(place)
+                        ));
+                        return self.read_decoded(&again, place, depth + 1, what);
+                    }
+                }
+            }
         }
         if input::looks_like_der(bytes) {
             self.detected.push(format!("{what} of DER"));
@@ -304,6 +319,9 @@ impl Builder {
             } else {
                 place.source.clone()
             };
+            if let Some(slip) = block.slip {
+                self.recovered.push(format!("{source} ({}): {slip}; read it anyway.", block.label));
+            }
             let p = Place {
                 source: source.clone(),
                 ..place.clone()

@@ -35,6 +35,10 @@ pub struct InputSummary {
     pub detected: Vec<String>,
     /// One line per part that was not understood, saying what was expected and what was found.
     pub not_understood: Vec<String>,
+    /// One line per slip the input had and the engine read past, named so the user can fix
+    /// the source: a PEM that lost its line breaks, base64 wrapped twice, CSR fields beside
+    /// `spec:` instead of under it.
+    pub recovered: Vec<String>,
 }
 
 /// Why nothing could be read.

@@ -84,6 +84,7 @@ pub fn report_view(p: &ReportProps) -> Html {
             <div class="recognised">
                 { for r.input.detected.iter().map(|d| html! { <p class="detected">{ if d.starts_with("Found ") { "" } else { "Recognised: " } }{ d }</p> }) }
                 { for r.input.not_understood.iter().map(|d| html! { <p class="not-understood" role="alert"><strong>{ "Not understood: " }</strong>{ d }</p> }) }
+                { for r.input.recovered.iter().map(|d| html! { <p class="recovered"><strong>{ "Recovered: " }</strong>{ d }</p> }) }
             </div>
             if let Some(e) = &r.error {
                 <div class="error-box" role="alert">
