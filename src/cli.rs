@@ -272,7 +272,11 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
         let _ = writeln!(
             s,
             "    usages:   {}{}",
-            c.usages.join(", "),
+            if c.described {
+                "unknown (kubectl describe does not print them)".to_string()
+            } else {
+                c.usages.join(", ")
+            },
             if c.usages_defaulted {
                 " (not set: the v1beta1 default)"
             } else {
@@ -282,9 +286,13 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
         let _ = writeln!(s, "    lifetime: {}", c.expected_lifetime);
         let _ = writeln!(
             s,
-            "    requested by: {} (groups {})",
+            "    requested by: {}{}",
             c.requester.username.as_deref().unwrap_or("?"),
-            c.requester.groups.join(", ")
+            if c.requester.groups.is_empty() {
+                String::new()
+            } else {
+                format!(" (groups {})", c.requester.groups.join(", "))
+            }
         );
         let _ = writeln!(s, "    state:    {}", c.state);
     }
@@ -310,11 +318,15 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
     }
     if let Some(c) = &o.request {
         let _ = writeln!(s, "    subject:  {}", c.subject_text);
-        let _ = writeln!(
-            s,
-            "    key:      {}; signed with {}",
-            c.public_key.summary, c.signature_algorithm.name
-        );
+        if c.public_key.summary.is_empty() {
+            let _ = writeln!(s, "    key:      unknown (the request itself is not in the input)");
+        } else {
+            let _ = writeln!(
+                s,
+                "    key:      {}; signed with {}",
+                c.public_key.summary, c.signature_algorithm.name
+            );
+        }
     }
     if let Some(k) = &o.key {
         let _ = writeln!(

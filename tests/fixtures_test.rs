@@ -299,6 +299,18 @@ const CASES: &[Case] = &[
         must_not_fire: &["secret-private-key"],
     },
     Case {
+        file: "kubectl-describe-csr.txt",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &["csr-request-not-included", "identity-system-masters", "csr-subject-restriction"],
+        must_not_fire: &["csr-usages-invalid", "csr-signer-name-invalid", "csr-no-expiration-seconds"],
+    },
+    Case {
+        file: "csr-object-indentation-slip.yaml",
+        verdict: VerdictLevel::Routine,
+        must_fire: &[],
+        must_not_fire: &["csr-request-invalid"],
+    },
+    Case {
         file: "secret-tls.yaml",
         verdict: VerdictLevel::ReviewCarefully,
         must_fire: &["secret-private-key"],
@@ -734,4 +746,40 @@ fn decided_requests_get_kubectls_condition_and_no_command() {
     assert_eq!(issued.condition, "Approved,Issued");
     assert!(!q.approve_command.as_deref().unwrap_or("").contains("node-csr-worker-1"));
     assert_eq!(q.approve_command.as_deref(), Some("kubectl certificate approve alice"));
+}
+
+#[test]
+fn the_slips_reviewers_paste_are_named_and_read() {
+    // Fields under spec: that lost their indentation: named, and the identity still shows.
+    let slip = report("csr-object-indentation-slip.yaml");
+    assert_eq!(slip.objects[0].username.as_deref(), Some("alice"));
+    assert!(
+        slip.input.recovered[0].contains("beside spec: instead of under it"),
+        "{:?}",
+        slip.input.recovered
+    );
+    // kubectl get csr's table: no data, and the exact next step with a real name.
+    let table = report("kubectl-get-csr-table.txt");
+    assert!(table.objects.is_empty());
+    let e = table.error.as_ref().unwrap();
+    assert!(e.message.contains("kubectl get csr alice -o yaml"), "{}", e.message);
+    // kubectl describe csr: the identity from the described subject, and what was not checked.
+    let described = report("kubectl-describe-csr.txt");
+    let o = &described.objects[0];
+    assert_eq!(o.username.as_deref(), Some("mallory"));
+    assert_eq!(o.groups, ["system:masters", "system:authenticated"]);
+    assert!(o.csr_object.as_ref().unwrap().described);
+    assert!(described.input.recovered[0].contains("kubectl get csr mallory-admin -o yaml"));
+    // A PEM that lost its line breaks, and base64 encoded twice.
+    let pem = String::from_utf8(fixture("csr-developer.pem")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("");
+    let one_line = inspect(body.as_bytes(), NOW);
+    assert_eq!(one_line.objects[0].username.as_deref(), Some("alice"));
+    assert!(one_line.input.recovered[0].contains("lost its line breaks"));
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let twice = b64.encode(b64.encode(pem.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n")));
+    let r = inspect(twice.as_bytes(), NOW);
+    assert_eq!(r.objects[0].username.as_deref(), Some("alice"));
+    assert!(r.input.recovered[0].contains("encoded twice"));
 }

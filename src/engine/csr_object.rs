@@ -55,6 +55,9 @@ pub struct CsrObjectFacts {
     pub request_error: Option<String>,
     /// Object IDs of the certificates found in `status.certificate`.
     pub issued: Vec<usize>,
+    /// Read from `kubectl describe csr` output: the request and the spec fields describe does
+    /// not print (usages, expirationSeconds) are unknown, not empty.
+    pub described: bool,
     /// The commands a reviewer would run.
     pub approve_command: String,
     pub deny_command: String,
@@ -62,6 +65,8 @@ pub struct CsrObjectFacts {
 
 pub struct CsrObjectInput {
     pub facts: CsrObjectFacts,
+    /// A slip in the object that was read past, for `input.recovered`.
+    pub slip: Option<String>,
     pub request_b64: Option<String>,
     pub certificate_b64: Option<String>,
 }
@@ -80,8 +85,41 @@ pub fn is_csr(v: &Value) -> bool {
     v.get("kind").and_then(Value::as_str) == Some("CertificateSigningRequest")
 }
 
+/// The fields of a CSR's spec.
+const SPEC_FIELDS: &[&str] = &[
+    "request",
+    "signerName",
+    "usages",
+    "expirationSeconds",
+    "username",
+    "groups",
+    "uid",
+    "extra",
+];
+
 pub fn read(v: &Value) -> CsrObjectInput {
-    let spec = v.get("spec").cloned().unwrap_or(Value::Null);
+    let mut spec = v.get("spec").cloned().unwrap_or(Value::Null);
+    // The indentation slip of a CSR copied from a web page: spec's fields at the top level,
+    // beside an empty `spec:`. kubectl would refuse the file (unknown field "request", and
+    // spec.request Required); the request is analysed as if the fields were indented.
+    let beside: Vec<&str> = SPEC_FIELDS.iter().copied().filter(|f| v.get(*f).is_some()).collect();
+    let mut slip = None;
+    if !beside.is_empty() && spec.get("request").is_none() {
+        let mut fixed = spec.as_object().cloned().unwrap_or_default();
+        for f in &beside {
+            if let Some(x) = v.get(*f) {
+                fixed.entry(f.to_string()).or_insert_with(|| x.clone());
+            }
+        }
+        spec = Value::Object(fixed);
+        slip = Some(format!(
+            "{} {} beside spec: instead of under it (the indentation was lost). kubectl would refuse this file (unknown field \"{}\"; spec.request: Required). Read as if indented; indent {} by two spaces under spec: before applying it.",
+            beside.join(", "),
+            if beside.len() == 1 { "sits" } else { "sit" },
+            beside[0],
+            if beside.len() == 1 { "it" } else { "them" }
+        ));
+    }
     let name = str_at(v, &["metadata", "name"])
         .or_else(|| str_at(v, &["metadata", "generateName"]))
         .unwrap_or("(unnamed)")
@@ -132,6 +170,7 @@ pub fn read(v: &Value) -> CsrObjectInput {
         "Pending"
     };
     let facts = CsrObjectFacts {
+        described: false,
         approve_command: format!("kubectl certificate approve {name}"),
         deny_command: format!("kubectl certificate deny {name}"),
         name,
@@ -160,6 +199,7 @@ pub fn read(v: &Value) -> CsrObjectInput {
     };
     CsrObjectInput {
         facts,
+        slip,
         request_b64: spec.get("request").and_then(Value::as_str).map(str::to_string),
         certificate_b64,
     }

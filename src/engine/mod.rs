@@ -6,6 +6,7 @@ pub mod identity;
 pub mod input;
 pub mod keys;
 pub mod kubeconfig;
+pub mod kubectl_text;
 pub mod queue;
 pub mod report;
 pub mod rules;
@@ -222,6 +223,26 @@ impl Builder {
         let (objects_before, notes_before) = (self.objects.len(), self.not_understood.len());
         let progressed = |b: &Self| b.objects.len() > objects_before || b.not_understood.len() > notes_before;
         let has_pem = text.contains("-----BEGIN ");
+        if depth == 0 && !has_pem {
+            // kubectl's human-readable output about CSRs: before YAML, which would take
+            // `Name:   alice` for a mapping.
+            if let Some(d) = kubectl_text::describe_csr(text) {
+                self.add_described_csr(d, place);
+                return true;
+            }
+            if let Some(names) = kubectl_text::csr_table_names(text) {
+                let first = names.first().map(String::as_str).unwrap_or("NAME");
+                let shown: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
+                self.not_understood.push(format!(
+                    "This is `kubectl get csr` table output: it names {} request{} ({}{}) but carries none of their data (no request, no subject). Paste `kubectl get csr {first} -o yaml` for one, or `kubectl get csr -o yaml` for the whole queue.",
+                    names.len(),
+                    if names.len() == 1 { "" } else { "s" },
+                    shown.join(", "),
+                    if names.len() > shown.len() { ", …" } else { "" }
+                ));
+                return true;
+            }
+        }
         if input::looks_structured(text) && !text.trim_start().starts_with("-----BEGIN ") {
             match input::documents(text) {
                 Ok(docs) => {
@@ -548,13 +569,81 @@ impl Builder {
         (before..self.objects.len()).collect()
     }
 
+    /// A request known from `kubectl describe csr`: the identity from the described subject,
+    /// the rest unknown (rule csr-request-not-included says so).
+    fn add_described_csr(&mut self, d: kubectl_text::DescribedCsr, place: &Place) {
+        let src = format!("kubectl describe csr {}", d.name);
+        let Some(id) = self.push(
+            ObjectKind::CsrObject,
+            &Place {
+                source: src.clone(),
+                ..place.clone()
+            },
+        ) else {
+            return;
+        };
+        self.detected.push("kubectl describe csr output".into());
+        self.recovered.push(format!(
+            "{src}: kubectl describe shows the subject but not the request, so the identity comes from the described Common Name and Organization; the key, self-signature, SANs, usages and lifetime could not be checked. For the full review: kubectl get csr {} -o yaml.",
+            d.name
+        ));
+        let attr = |oid: &str, short: &str, value: &str, rdn: usize| x509::NameAttr {
+            oid: oid.into(),
+            short: short.into(),
+            value: value.into(),
+            rdn,
+            meaning: String::new(),
+            not_a_string: false,
+        };
+        // Go's order when it writes a name: every O, then the CN.
+        let mut subject: Vec<x509::NameAttr> = d.organizations.iter().map(|o| attr("2.5.4.10", "O", o, 0)).collect();
+        if let Some(cn) = &d.common_name {
+            subject.push(attr("2.5.4.3", "CN", cn, 1));
+        }
+        let ident = identity::from_subject(&mut subject);
+        let status = d.status.clone().unwrap_or_default();
+        let state = ["Denied", "Failed", "Issued", "Approved"]
+            .into_iter()
+            .find(|s| status.contains(s))
+            .unwrap_or("Pending");
+        let facts = csr_object::CsrObjectFacts {
+            name: d.name.clone(),
+            api_version: "certificates.k8s.io/v1".into(),
+            signer_name: d.signer.clone(),
+            expected_lifetime: "unknown (kubectl describe does not print the request's spec)".into(),
+            requester: csr_object::Requester {
+                username: d.requester.clone(),
+                ..Default::default()
+            },
+            state: state.into(),
+            described: true,
+            approve_command: format!("kubectl certificate approve {}", d.name),
+            deny_command: format!("kubectl certificate deny {}", d.name),
+            ..Default::default()
+        };
+        let o = &mut self.objects[id];
+        o.label = format!("CSR {} (from kubectl describe)", d.name);
+        o.set_identity(ident);
+        o.request = Some(x509::CsrFacts {
+            subject_text: x509::name_text(&subject),
+            subject,
+            signature: x509::SignatureCheck::Unchecked("kubectl describe does not include the request".into()),
+            ..Default::default()
+        });
+        o.csr_object = Some(facts);
+    }
+
     fn add_csr_object(&mut self, v: &Value, here: &str, place: &Place) {
         let csr_object::CsrObjectInput {
             mut facts,
             request_b64,
             certificate_b64,
+            slip,
         } = csr_object::read(v);
         let src = format!("{}CertificateSigningRequest {} ({here})", prefix(place), facts.name);
+        if let Some(slip) = slip {
+            self.recovered.push(format!("{src}: {slip}"));
+        }
         let Some(id) = self.push(
             ObjectKind::CsrObject,
             &Place {

@@ -48,7 +48,7 @@ pub fn object_card(p: &ObjectProps) -> Html {
                 <dl class="facts csr-facts">
                     <dt>{ "Signer" }</dt><dd><code>{ c.signer_name.clone().unwrap_or_else(|| "(none)".into()) }</code>
                         if c.signer_defaulted { <span class="hint">{ format!(" (not set; the {} API's default)", c.api_version) }</span> }</dd>
-                    <dt>{ "Usages" }</dt><dd>{ if c.usages.is_empty() { "(none)".to_string() } else { c.usages.join(", ") } }
+                    <dt>{ "Usages" }</dt><dd>{ if c.described { "unknown (kubectl describe does not print them)".to_string() } else if c.usages.is_empty() { "(none)".to_string() } else { c.usages.join(", ") } }
                         if c.usages_defaulted { <span class="hint">{ format!(" (not set; the {} API's default)", c.api_version) }</span> }</dd>
                     <dt>{ "Lifetime" }</dt><dd>{ &c.expected_lifetime }</dd>
                     <dt>{ "Requested by" }</dt>

@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
+    let Some(spec) = ctx.spec_fields() else {
+        return Outcome::NotApplicable;
+    };
     Outcome::pass_if(spec.expiration_seconds.is_some(), || {
         Outcome::fail(Severity::Low, format!("Expected lifetime: {}.", spec.expected_lifetime))
     })

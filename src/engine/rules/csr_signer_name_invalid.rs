@@ -62,6 +62,10 @@ pub fn problem(name: &str) -> Option<String> {
 
 fn check(ctx: &Ctx) -> Outcome {
     let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
+    if spec.described && spec.signer_name.is_none() {
+        // Older kubectl describe prints no signer: unknown, not missing.
+        return Outcome::NotApplicable;
+    }
     match spec.signer_name.as_deref() {
         Some(n) if spec.signer_defaulted => Outcome::fail(
             Severity::Info,

@@ -45,7 +45,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
+    let Some(spec) = ctx.spec_fields() else {
+        return Outcome::NotApplicable;
+    };
     let mut hits = Vec::new();
     let mut reject = |d: String| hits.push(Hit::rejected(Severity::High, d));
     if spec.usages.is_empty() {

@@ -27,7 +27,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    let Some(spec) = ctx.spec() else { return Outcome::NotApplicable };
+    let Some(spec) = ctx.spec_fields() else {
+        return Outcome::NotApplicable;
+    };
     let mut u: Vec<&str> = spec.usages.iter().map(String::as_str).collect();
     u.sort_unstable();
     u.dedup();

@@ -23,6 +23,7 @@ mod csr_legacy_unknown_signer;
 mod csr_no_expiration_seconds;
 mod csr_node_requester_mismatch;
 mod csr_request_invalid;
+mod csr_request_not_included;
 mod csr_signer_name_invalid;
 mod csr_subject_restriction;
 mod csr_usages_invalid;
@@ -76,6 +77,7 @@ pub static RULES: &[&Rule] = &[
     &identity_multiple_cn::RULE,
     &identity_invalid_uid::RULE,
     &csr_request_invalid::RULE,
+    &csr_request_not_included::RULE,
     &csr_signer_name_invalid::RULE,
     &csr_legacy_unknown_signer::RULE,
     &csr_custom_signer::RULE,
@@ -281,6 +283,11 @@ impl<'a> Ctx<'a> {
         self.cert()
             .map(|c| &c.signature_algorithm)
             .or(self.csr().map(|c| &c.signature_algorithm))
+    }
+    /// The spec, when its fields were actually in the input (not for `kubectl describe` output,
+    /// which omits usages and expirationSeconds): for rules that judge those fields.
+    pub fn spec_fields(&self) -> Option<&'a CsrObjectFacts> {
+        self.spec().filter(|s| !s.described)
     }
     pub fn signer(&self) -> Option<&'a str> {
         self.spec().and_then(|s| s.signer_name.as_deref())

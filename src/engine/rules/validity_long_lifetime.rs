@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
 const LIMIT: i64 = DEFAULT_SIGNING_DURATION + 86400;
 
 fn check(ctx: &Ctx) -> Outcome {
-    if let Some(spec) = ctx.spec() {
+    if let Some(spec) = ctx.spec_fields() {
         return match spec.expiration_seconds {
             Some(s) if s > LIMIT => Outcome::fail(
                 Severity::Low,
