@@ -295,6 +295,16 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
             }
         );
         let _ = writeln!(s, "    state:    {}", c.state);
+        if let Some(y) = &c.resubmit_with_lifetime {
+            let _ = writeln!(
+                s,
+                "    ask for one day instead (the spec cannot be edited: kubectl certificate deny {0}; kubectl delete csr {0}; the requester applies):",
+                c.name
+            );
+            for l in y.lines() {
+                let _ = writeln!(s, "      {l}");
+            }
+        }
     }
     if let Some(c) = &o.certificate {
         let _ = writeln!(s, "    subject:  {}", c.subject_text);

@@ -783,3 +783,30 @@ fn the_slips_reviewers_paste_are_named_and_read() {
     assert_eq!(r.objects[0].username.as_deref(), Some("alice"));
     assert!(r.input.recovered[0].contains("encoded twice"));
 }
+
+#[test]
+fn a_year_long_user_request_gets_a_corrected_one_to_resubmit() {
+    let r = report("csr-object-no-lifetime.yaml");
+    let c = r.objects[0].csr_object.as_ref().unwrap();
+    let yaml = c
+        .resubmit_with_lifetime
+        .as_ref()
+        .expect("no expirationSeconds, pending, user signer");
+    // The suggestion reads back as the same request asking for one day, and needs no suggestion itself.
+    let again = inspect(yaml.as_bytes(), NOW);
+    let o = &again.objects[0];
+    assert_eq!(o.username, r.objects[0].username);
+    assert_eq!(o.groups, r.objects[0].groups);
+    let fixed = o.csr_object.as_ref().unwrap();
+    assert_eq!(fixed.expiration_seconds, Some(86_400));
+    assert_eq!(fixed.usages, c.usages);
+    assert!(fixed.resubmit_with_lifetime.is_none());
+    assert!(!o.findings.iter().any(|f| f.id == "csr-no-expiration-seconds"));
+    // Not for a request that must not be approved at all, nor one with a lifetime.
+    let list = report("csr-list.yaml");
+    assert!(list
+        .objects
+        .iter()
+        .filter_map(|o| o.csr_object.as_ref())
+        .all(|c| c.resubmit_with_lifetime.is_none()));
+}

@@ -58,6 +58,10 @@ pub struct CsrObjectFacts {
     /// Read from `kubectl describe csr` output: the request and the spec fields describe does
     /// not print (usages, expirationSeconds) are unknown, not empty.
     pub described: bool,
+    /// For a pending user request without `expirationSeconds` (so a year-long certificate):
+    /// the same request as a new object asking for one day, for the requester to submit
+    /// instead (a CSR's spec cannot be edited). YAML, every string JSON-quoted.
+    pub resubmit_with_lifetime: Option<String>,
     /// The commands a reviewer would run.
     pub approve_command: String,
     pub deny_command: String,
@@ -79,6 +83,26 @@ fn strings(v: Option<&Value>) -> Vec<String> {
     v.and_then(Value::as_array)
         .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
         .unwrap_or_default()
+}
+
+/// The lifetime the corrected request asks for: one day, as the seeds recommend for people.
+pub const SUGGESTED_EXPIRATION_SECONDS: i64 = 86_400;
+
+/// The object a requester should submit instead: the same request, signer and usages, with
+/// `expirationSeconds` set; only what a requester writes (the API server fills in the rest).
+pub fn resubmission(f: &CsrObjectFacts, request_b64: &str) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let request: String = request_b64.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut y = String::new();
+    y.push_str("apiVersion: certificates.k8s.io/v1\nkind: CertificateSigningRequest\nmetadata:\n");
+    y.push_str(&format!("  name: {}\nspec:\n", q(&f.name)));
+    y.push_str(&format!("  request: {}\n", q(&request)));
+    y.push_str(&format!("  signerName: {}\n", q(f.signer_name.as_deref().unwrap_or(""))));
+    y.push_str(&format!("  expirationSeconds: {SUGGESTED_EXPIRATION_SECONDS}\n  usages:\n"));
+    for u in &f.usages {
+        y.push_str(&format!("  - {}\n", q(u)));
+    }
+    y
 }
 
 pub fn is_csr(v: &Value) -> bool {
@@ -171,6 +195,7 @@ pub fn read(v: &Value) -> CsrObjectInput {
     };
     let facts = CsrObjectFacts {
         described: false,
+        resubmit_with_lifetime: None,
         approve_command: format!("kubectl certificate approve {name}"),
         deny_command: format!("kubectl certificate deny {name}"),
         name,

@@ -42,6 +42,13 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
     b.link();
     let mut objects = b.objects;
     rules::evaluate(&mut objects, now);
+    // A request not to approve at all is not fixed by a shorter lifetime.
+    for o in objects.iter_mut() {
+        let refused = o.verdict.as_ref().is_some_and(|v| v.level == report::VerdictLevel::DoNotApprove);
+        if let (true, Some(c)) = (refused, o.csr_object.as_mut()) {
+            c.resubmit_with_lifetime = None;
+        }
+    }
     let mut counts = Counts::default();
     for f in objects.iter().flat_map(|o| &o.findings) {
         match f.severity {
@@ -661,6 +668,12 @@ impl Builder {
                     let o = &mut self.objects[id];
                     o.set_identity(ident);
                     o.request = Some(c);
+                    let year_long = facts.expiration_seconds.is_none()
+                        && facts.state == "Pending"
+                        && facts.signer_name.as_deref() == Some(rules::KUBE_APISERVER_CLIENT);
+                    if year_long {
+                        facts.resubmit_with_lifetime = Some(csr_object::resubmission(&facts, &b64));
+                    }
                 }
                 Err(e) => facts.request_error = Some(e),
             },

@@ -61,6 +61,9 @@ pub fn object_card(p: &ObjectProps) -> Html {
                         <dt>{ "Request" }</dt><dd class="error">{ e }</dd>
                     }
                 </dl>
+                if let Some(y) = &c.resubmit_with_lifetime {
+                    <ResubmitBox name={c.name.clone()} yaml={y.clone()} />
+                }
             }
             if let Some(c) = &o.certificate {
                 // Says plainly whether it can log in (Go's client-auth EKU check, CA or not).
@@ -127,4 +130,30 @@ pub fn object_card(p: &ObjectProps) -> Html {
 /// The report's own "now", as unix seconds (the engine wrote it as RFC 3339).
 pub fn now_of(r: &Report) -> i64 {
     crate::engine::util::parse_rfc3339(&r.now).unwrap_or(0)
+}
+
+#[derive(Properties, PartialEq)]
+struct ResubmitProps {
+    name: AttrValue,
+    yaml: AttrValue,
+}
+
+/// The corrected request a reviewer can hand back: one day instead of the signer's year.
+#[function_component(ResubmitBox)]
+fn resubmit_box(p: &ResubmitProps) -> Html {
+    let deny = format!("kubectl certificate deny {}", p.name);
+    let delete = format!("kubectl delete csr {}", p.name);
+    html! {
+        <details class="resubmit" open=true>
+            <summary>{ "Ask for one day instead of a year" }</summary>
+            <p>{ "This request sets no expirationSeconds, so the signer issues for its default, usually a year, and a client certificate cannot be revoked. A CSR's spec cannot be edited: deny this one and have the requester submit the same request with a lifetime." }</p>
+            <ol>
+                <li><code class="cmd">{ &deny }</code>{ " " }<super::details::CopyButton text={AttrValue::from(deny.clone())} what={"the deny command"} /></li>
+                <li><code class="cmd">{ &delete }</code>{ " " }<super::details::CopyButton text={AttrValue::from(delete.clone())} what={"the delete command"} /><span class="hint">{ " (frees the name; denied requests are otherwise removed after an hour)" }</span></li>
+                <li>{ "The requester saves this as csr.yaml and runs " }<code class="cmd">{ "kubectl apply -f csr.yaml" }</code>{ ":" }</li>
+            </ol>
+            <pre class="resubmit-yaml">{ p.yaml.as_str() }</pre>
+            <super::details::CopyButton text={p.yaml.clone()} what={"the corrected request"} />
+        </details>
+    }
 }

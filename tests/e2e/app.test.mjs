@@ -192,6 +192,19 @@ test('a CSR list opens as a review queue: worst first, sortable by click and key
   await context.close();
 });
 
+test('a user request without a lifetime offers the corrected request to resubmit', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, fixture('csr-object-no-lifetime.yaml'));
+  await reportText(page, 'Ask for one day instead of a year');
+  const yaml = await page.locator('.resubmit-yaml').innerText();
+  assert.ok(yaml.includes('expirationSeconds: 86400'));
+  assert.ok(yaml.includes('name: "alice-no-lifetime"'));
+  assert.ok(await page.locator('.resubmit').getByText('kubectl certificate deny alice-no-lifetime').isVisible());
+  await page.locator('.resubmit').screenshot({ path: path.join(shots, 'resubmit.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a dropped DER file and a picked file are both read', async () => {
   const { context, page, errors } = await open();
   const der = fs.readFileSync(path.join(fixtures, 'cert-developer.der'));
