@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::Read;
 
 use crate::engine::report::{Object, Report, Severity, VerdictLevel};
-use crate::engine::util::parse_rfc3339;
+use crate::engine::util::{escape_for_display, parse_rfc3339};
 
 pub const USAGE: &str = "\
 kube-cert-inspector: what a certificate, CSR or kubeconfig means to Kubernetes
@@ -109,7 +109,7 @@ pub fn run(args: &[String]) -> i32 {
     });
     let report = crate::engine::inspect(&input, now);
     if a.json {
-        match serde_json::to_string_pretty(&report) {
+        match serde_json::to_string_pretty(&report).map(|j| json_for_terminal(&j)) {
             Ok(s) => println!("{s}"),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -141,6 +141,39 @@ fn sev_tag(s: Severity) -> &'static str {
     }
 }
 
+/// JSON with every character a terminal must not receive raw written as a `\uXXXX` escape.
+/// serde_json already escapes C0 controls; DEL, C1 controls and bidi/invisible formatting
+/// characters are escaped here. The JSON means exactly the same (all are BMP characters).
+pub fn json_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::engine::util::is_unsafe_to_display(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Text from the input, shown and never obeyed: see [`escape_for_display`].
+struct Safe<'a, T: std::fmt::Display>(&'a T);
+
+impl<T: std::fmt::Display> std::fmt::Display for Safe<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&escape_for_display(&self.0.to_string()))
+    }
+}
+
+/// `writeln!` with every argument printed through [`Safe`]: nothing from the input can bring a
+/// control character, an escape sequence, a line break or a bidi override to the terminal.
+/// The format literals (this file's own text and line breaks) are written as they are.
+macro_rules! out {
+    ($s:expr, $fmt:literal $(, $arg:expr)* $(,)?) => {{
+        let _ = writeln!($s, $fmt $(, Safe(&$arg))*);
+    }};
+}
+
 /// The review queue as `kubectl get csr` prints its table (columns padded to the widest cell,
 /// three spaces apart), with the inspector's columns after kubectl's, then the commands.
 fn render_queue(s: &mut String, q: &crate::engine::queue::CsrQueue) {
@@ -160,16 +193,17 @@ fn render_queue(s: &mut String, q: &crate::engine::queue::CsrQueue) {
         .iter()
         .map(|r| {
             [
-                r.name.clone(),
-                r.age.clone(),
-                r.signer_name.clone(),
-                r.requestor.clone(),
-                r.requested_duration.clone(),
-                r.condition.clone(),
-                r.username.clone().unwrap_or_else(|| "<none>".into()),
-                r.groups.join(","),
-                r.verdict_label.clone(),
+                r.name.as_str(),
+                &r.age,
+                &r.signer_name,
+                &r.requestor,
+                &r.requested_duration,
+                &r.condition,
+                r.username.as_deref().unwrap_or("<none>"),
+                &r.groups.join(","),
+                &r.verdict_label,
             ]
+            .map(|c| escape_for_display(c).into_owned())
         })
         .collect();
     let mut width = header.map(str::len);
@@ -178,7 +212,7 @@ fn render_queue(s: &mut String, q: &crate::engine::queue::CsrQueue) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let _ = writeln!(s, "\nREVIEW QUEUE ({} requests, worst first)", rows.len());
+    out!(s, "\nREVIEW QUEUE ({} requests, worst first)", rows.len());
     let line = |cells: Vec<&str>| {
         let mut l = String::new();
         for (i, c) in cells.iter().enumerate() {
@@ -190,39 +224,39 @@ fn render_queue(s: &mut String, q: &crate::engine::queue::CsrQueue) {
         }
         l
     };
-    let _ = writeln!(s, "{}", line(header.to_vec()));
+    out!(s, "{}", line(header.to_vec()));
     for row in &rows {
-        let _ = writeln!(s, "{}", line(row.iter().map(String::as_str).collect()));
+        out!(s, "{}", line(row.iter().map(String::as_str).collect()));
     }
     if let Some(c) = &q.approve_command {
-        let _ = writeln!(s, "\n  routine, approve:        {c}");
+        out!(s, "\n  routine, approve:        {}", c);
     }
     if let Some(c) = &q.deny_command {
-        let _ = writeln!(s, "  do not approve, deny:    {c}");
+        out!(s, "  do not approve, deny:    {}", c);
     }
     if !q.to_review.is_empty() {
-        let _ = writeln!(s, "  review carefully first:  {} (in neither command)", q.to_review.join(", "));
+        out!(s, "  review carefully first:  {} (in neither command)", q.to_review.join(", "));
     }
 }
 
 /// Plain-text rendering of a report, for terminals.
 pub fn render_text(r: &Report, verbose: bool) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "Report for {} bytes at {}", r.input.bytes, r.now);
+    out!(s, "Report for {} bytes at {}", r.input.bytes, r.now);
     for d in &r.input.detected {
-        let _ = writeln!(s, "  recognised: {d}");
+        out!(s, "  recognised: {}", d);
     }
     for d in &r.input.not_understood {
-        let _ = writeln!(s, "  not understood: {d}");
+        out!(s, "  not understood: {}", d);
     }
     for d in &r.input.recovered {
-        let _ = writeln!(s, "  recovered: {d}");
+        out!(s, "  recovered: {}", d);
     }
     if let Some(e) = &r.error {
-        let _ = writeln!(s, "\nERROR ({}): {}", e.code, e.message);
+        out!(s, "\nERROR ({}): {}", e.code, e.message);
     }
     if let Some(v) = &r.verdict {
-        let _ = writeln!(s, "\nVERDICT: {}: {}", v.label.to_uppercase(), v.headline);
+        out!(s, "\nVERDICT: {}: {}", v.label.to_uppercase(), v.headline);
     }
     if let Some(q) = &r.csr_queue {
         render_queue(&mut s, q);
@@ -234,8 +268,8 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
 }
 
 fn render_object(s: &mut String, o: &Object, verbose: bool) {
-    let _ = writeln!(s, "\n#{} {}", o.id, o.label);
-    let _ = writeln!(s, "    found in: {}", if o.source.is_empty() { "input" } else { &o.source });
+    out!(s, "\n#{} {}", o.id, o.label);
+    out!(s, "    found in: {}", if o.source.is_empty() { "input" } else { &o.source });
     if let Some(i) = &o.identity {
         let groups: Vec<String> = i
             .subject_groups
@@ -243,23 +277,23 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
             .cloned()
             .chain(i.added_groups.iter().map(|g| format!("{g} (added by the API server)")))
             .collect();
-        let _ = writeln!(
+        out!(
             s,
             "    username: {}",
             o.username.as_deref().unwrap_or("(none: authenticates as nobody)")
         );
-        let _ = writeln!(
+        out!(
             s,
             "    groups:   {}",
             if groups.is_empty() { "(none)".into() } else { groups.join(", ") }
         );
         if let Some(u) = &i.uid {
-            let _ = writeln!(s, "    uid:      {u}");
+            out!(s, "    uid:      {}", u);
         }
-        let _ = writeln!(s, "    identity: {} - {}", i.kind_label, i.can_do);
+        out!(s, "    identity: {} - {}", i.kind_label, i.can_do);
     }
     if let Some(c) = &o.csr_object {
-        let _ = writeln!(
+        out!(
             s,
             "    signer:   {}{}",
             c.signer_name.as_deref().unwrap_or("(none)"),
@@ -269,7 +303,7 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
                 ""
             }
         );
-        let _ = writeln!(
+        out!(
             s,
             "    usages:   {}{}",
             if c.described {
@@ -283,8 +317,8 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
                 ""
             }
         );
-        let _ = writeln!(s, "    lifetime: {}", c.expected_lifetime);
-        let _ = writeln!(
+        out!(s, "    lifetime: {}", c.expected_lifetime);
+        out!(
             s,
             "    requested by: {}{}",
             c.requester.username.as_deref().unwrap_or("?"),
@@ -294,52 +328,57 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
                 format!(" (groups {})", c.requester.groups.join(", "))
             }
         );
-        let _ = writeln!(s, "    state:    {}", c.state);
+        out!(s, "    state:    {}", c.state);
         if let Some(y) = &c.resubmit_with_lifetime {
-            let _ = writeln!(
+            out!(
                 s,
                 "    ask for one day instead (the spec cannot be edited: kubectl certificate deny {0}; kubectl delete csr {0}; the requester applies):",
                 c.name
             );
             for l in y.lines() {
-                let _ = writeln!(s, "      {l}");
+                out!(s, "      {}", l);
             }
         }
     }
     if let Some(c) = &o.certificate {
-        let _ = writeln!(s, "    subject:  {}", c.subject_text);
-        let _ = writeln!(
+        out!(s, "    subject:  {}", c.subject_text);
+        out!(
             s,
             "    issuer:   {}{}",
             c.issuer_text,
             o.issued_by.map(|i| format!(" (#{i}, signature verified)")).unwrap_or_default()
         );
-        let _ = writeln!(
+        out!(
             s,
             "    valid:    {} -> {} ({}, {})",
-            c.validity.not_before, c.validity.not_after, c.validity.lifetime, c.validity.relative
+            c.validity.not_before,
+            c.validity.not_after,
+            c.validity.lifetime,
+            c.validity.relative
         );
-        let _ = writeln!(
+        out!(
             s,
             "    key:      {}; signed with {}",
-            c.public_key.summary, c.signature_algorithm.name
+            c.public_key.summary,
+            c.signature_algorithm.name
         );
-        let _ = writeln!(s, "    sha256:   {}", c.sha256_fingerprint);
+        out!(s, "    sha256:   {}", c.sha256_fingerprint);
     }
     if let Some(c) = &o.request {
-        let _ = writeln!(s, "    subject:  {}", c.subject_text);
+        out!(s, "    subject:  {}", c.subject_text);
         if c.public_key.summary.is_empty() {
-            let _ = writeln!(s, "    key:      unknown (the request itself is not in the input)");
+            out!(s, "    key:      unknown (the request itself is not in the input)");
         } else {
-            let _ = writeln!(
+            out!(
                 s,
                 "    key:      {}; signed with {}",
-                c.public_key.summary, c.signature_algorithm.name
+                c.public_key.summary,
+                c.signature_algorithm.name
             );
         }
     }
     if let Some(k) = &o.key {
-        let _ = writeln!(
+        out!(
             s,
             "    key:      {} [{}]{}",
             k.summary,
@@ -352,11 +391,11 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
         );
     }
     if let Some(t) = &o.token {
-        let _ = writeln!(s, "    token:    {} ({})", t.preview, t.kind);
+        out!(s, "    token:    {} ({})", t.preview, t.kind);
     }
     if let Some(k) = &o.kubeconfig {
         for c in &k.contexts {
-            let _ = writeln!(
+            out!(
                 s,
                 "    context {}{}: cluster {} ({}), user {} -> {}{}",
                 c.name,
@@ -370,15 +409,15 @@ fn render_object(s: &mut String, o: &Object, verbose: bool) {
         }
     }
     if let Some(v) = &o.verdict {
-        let _ = writeln!(s, "    verdict:  {}", v.headline);
+        out!(s, "    verdict:  {}", v.headline);
     }
     for f in &o.findings {
-        let _ = writeln!(s, "    {} {} - {}", sev_tag(f.severity), f.id, f.title);
-        let _ = writeln!(s, "             {}", f.detail);
-        let _ = writeln!(s, "             instead: {}", f.fix);
+        out!(s, "    {} {} - {}", sev_tag(f.severity), f.id, f.title);
+        out!(s, "             {}", f.detail);
+        out!(s, "             instead: {}", f.fix);
     }
     if verbose {
-        let _ = writeln!(s, "    passed: {}", o.passed.join(", "));
-        let _ = writeln!(s, "    not applicable: {}", o.not_applicable.join(", "));
+        out!(s, "    passed: {}", o.passed.join(", "));
+        out!(s, "    not applicable: {}", o.not_applicable.join(", "));
     }
 }

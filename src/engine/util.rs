@@ -88,3 +88,47 @@ mod tests {
         assert_eq!(parse_rfc3339("yesterday"), None);
     }
 }
+
+/// Characters a terminal or a page must never receive raw from the input: C0/C1 controls
+/// (ESC starts terminal escape sequences, CR and LF forge lines), DEL, and the invisible
+/// formatting characters that reorder or hide text (bidi embeddings, overrides and isolates,
+/// zero-width characters, line and paragraph separators, the BOM).
+pub fn is_unsafe_to_display(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+        )
+}
+
+/// `s` with every character [`is_unsafe_to_display`] written as a visible `\u{…}` escape (the
+/// notation the findings use), so text from the input is shown, never obeyed.
+pub fn escape_for_display(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_to_display) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_to_display(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_controls_line_breaks_and_bidi_but_not_letters() {
+        assert_eq!(escape_for_display("alice"), "alice");
+        assert_eq!(escape_for_display("système:maîtres"), "système:maîtres");
+        assert_eq!(escape_for_display("\u{1b}]0;pwned\u{7}"), "\\u{1b}]0;pwned\\u{7}");
+        assert_eq!(escape_for_display("a\nVERDICT: ROUTINE"), "a\\u{a}VERDICT: ROUTINE");
+        assert_eq!(escape_for_display("dev\u{202e}sretsam"), "dev\\u{202e}sretsam");
+        assert_eq!(escape_for_display("x\u{9b}2J"), "x\\u{9b}2J");
+    }
+}

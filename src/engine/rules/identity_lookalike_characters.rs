@@ -102,8 +102,14 @@ fn check_value(attr: &str, v: &str) -> Option<Hit> {
             detail.push_str(&format!(" ({cps})"));
         }
     }
+    let controls = v.chars().any(crate::engine::util::is_unsafe_to_display);
     let sev = if let Some(w) = like {
         detail.push_str(&format!("; it looks like \"{w}\" but Kubernetes treats it as a different name"));
+        Severity::High
+    } else if controls {
+        // Terminal escapes, line breaks and bidi overrides: no legitimate name holds them, and
+        // they exist to rewrite what a reviewer's terminal or page shows.
+        detail.push_str("; control or text-direction characters have no place in a user or group name: they can rewrite what a terminal or page shows the reviewer");
         Severity::High
     } else {
         Severity::Medium
@@ -130,6 +136,15 @@ fn check(ctx: &Ctx) -> Outcome {
 mod tests {
     use super::*;
     use crate::engine::rules::testkit::*;
+
+    #[test]
+    fn control_and_bidi_characters_are_high() {
+        let esc = run(&RULE, &csr(&[("CN", "x\u{1b}]0;pwned\u{7}")]));
+        assert_eq!(severity(&esc), Some(Severity::High));
+        let rlo = run(&RULE, &csr(&[("O", "dev\u{202e}sretsam"), ("CN", "a")]));
+        assert_eq!(severity(&rlo), Some(Severity::High));
+        assert!(detail(&rlo).contains("text-direction"));
+    }
 
     #[test]
     fn case_variants_homoglyphs_and_invisibles() {
