@@ -43,9 +43,9 @@ pub fn bundle_table(p: &BundleProps) -> Html {
                 html! {
                     <tr class={format!("status-{}", c.2)}>
                         <td><a href={format!("#object-{}", o.id)}>{ o.id }</a></td>
-                        <td>{ &o.label }</td>
-                        <td><time datetime={c.0.clone()}>{ &c.0 }</time></td>
-                        <td>{ &c.1 }</td>
+                        <td>{ super::shown(&o.label) }</td>
+                        <td><time datetime={c.0.clone()}>{ super::shown(&c.0) }</time></td>
+                        <td>{ super::shown(&c.1) }</td>
                         <td><span class={format!("badge sev-{worst}")}>{ format!("{} ({worst})", o.findings.len()) }</span></td>
                     </tr>
                 }

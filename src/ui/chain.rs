@@ -49,7 +49,7 @@ pub fn chain_view(p: &ChainProps) -> Html {
                         html! {
                             <li>
                                 <span class="chain-role">{ role }</span>
-                                <a href={format!("#object-{}", o.id)}>{ c.map(|c| c.subject_text.clone()).unwrap_or_default() }</a>
+                                <a href={format!("#object-{}", o.id)}>{ super::shown(&c.map(|c| c.subject_text.clone()).unwrap_or_default()) }</a>
                                 <span class="hint">{ format!(" · {}", c.map(|c| c.validity.relative.clone()).unwrap_or_default()) }</span>
                                 if !last { <div class="issued-by" aria-hidden="true">{ "↑ issued by (signature verified)" }</div> }
                             </li>

@@ -45,7 +45,7 @@ fn explain(field: &str) -> &'static str {
 
 fn field(name: &'static str) -> Html {
     let why = explain(name);
-    html! { <dt>{ name }if !why.is_empty() { <span class="field-help">{ why }</span> }</dt> }
+    html! { <dt>{ name }if !why.is_empty() { <span class="field-help">{ super::shown(why) }</span> }</dt> }
 }
 
 fn extensions(e: &ExtensionFacts) -> Html {
@@ -55,7 +55,7 @@ fn extensions(e: &ExtensionFacts) -> Html {
         { field("Subject alternative names") }
         <dd>{ if s.is_empty() { "(none)".to_string() } else {
             [("DNS", &s.dns), ("IP", &s.ip), ("email", &s.email), ("URI", &s.uri), ("other", &s.other)].iter()
-                .filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}: {}", v.join(", "))).collect::<Vec<_>>().join(" · ") } }</dd>
+                .filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}: {}", super::shown(&v.join(", ")))).collect::<Vec<_>>().join(" · ") } }</dd>
         { field("Key usage") }<dd>{ list(&e.key_usage) }</dd>
         { field("Extended key usage") }<dd>{ if e.has_extended_key_usage { list(&e.extended_key_usage) } else { "(extension absent: any usage)".into() } }</dd>
         { field("Basic constraints") }
@@ -98,18 +98,18 @@ pub fn details(p: &DetailsProps) -> Html {
             <details class="all-fields">
                 <summary>{ "All certificate fields" }</summary>
                 <dl class="facts">
-                    { field("Subject") }<dd><code>{ &c.subject_text }</code></dd>
-                    { field("Issuer") }<dd><code>{ &c.issuer_text }</code></dd>
-                    { field("Purpose") }<dd>{ &c.purpose }</dd>
-                    { field("Serial") }<dd><code>{ &c.serial }</code></dd>
+                    { field("Subject") }<dd><code>{ super::shown(&c.subject_text) }</code></dd>
+                    { field("Issuer") }<dd><code>{ super::shown(&c.issuer_text) }</code></dd>
+                    { field("Purpose") }<dd>{ super::shown(&c.purpose) }</dd>
+                    { field("Serial") }<dd><code>{ super::shown(&c.serial) }</code></dd>
                     { field("Version") }<dd>{ c.version }</dd>
-                    { field("Not before") }<dd>{ &c.validity.not_before }</dd>
-                    { field("Not after") }<dd>{ &c.validity.not_after }</dd>
-                    { field("Public key") }<dd>{ &c.public_key.summary }</dd>
-                    { field("Signature algorithm") }<dd>{ &c.signature_algorithm.name }</dd>
+                    { field("Not before") }<dd>{ super::shown(&c.validity.not_before) }</dd>
+                    { field("Not after") }<dd>{ super::shown(&c.validity.not_after) }</dd>
+                    { field("Public key") }<dd>{ super::shown(&c.public_key.summary) }</dd>
+                    { field("Signature algorithm") }<dd>{ super::shown(&c.signature_algorithm.name) }</dd>
                     { extensions(&c.extensions) }
                     { field("SHA-256 fingerprint") }
-                    <dd><code class="fingerprint">{ &c.sha256_fingerprint }</code>{ " " }<CopyButton text={c.sha256_fingerprint.clone()} what="SHA-256 fingerprint" /></dd>
+                    <dd><code class="fingerprint">{ super::shown(&c.sha256_fingerprint) }</code>{ " " }<CopyButton text={c.sha256_fingerprint.clone()} what="SHA-256 fingerprint" /></dd>
                 </dl>
             </details>
         };
@@ -125,14 +125,14 @@ pub fn details(p: &DetailsProps) -> Html {
         <details class="all-fields">
             <summary>{ "All request fields" }</summary>
             <dl class="facts">
-                { field("Subject") }<dd><code>{ &r.subject_text }</code></dd>
-                { field("Public key") }<dd>{ &r.public_key.summary }</dd>
-                { field("Signature algorithm") }<dd>{ &r.signature_algorithm.name }</dd>
+                { field("Subject") }<dd><code>{ super::shown(&r.subject_text) }</code></dd>
+                { field("Public key") }<dd>{ super::shown(&r.public_key.summary) }</dd>
+                { field("Signature algorithm") }<dd>{ super::shown(&r.signature_algorithm.name) }</dd>
                 { field("Self-signature") }<dd>{ sig }</dd>
                 { field("Requested extensions") }<dd>{ if r.extensions.list.is_empty() { "(none)" } else { "see below" } }</dd>
                 { extensions(&r.extensions) }
                 { field("SHA-256 of the request") }
-                <dd><code class="fingerprint">{ &r.sha256_fingerprint }</code>{ " " }<CopyButton text={r.sha256_fingerprint.clone()} what="request fingerprint" /></dd>
+                <dd><code class="fingerprint">{ super::shown(&r.sha256_fingerprint) }</code>{ " " }<CopyButton text={r.sha256_fingerprint.clone()} what="request fingerprint" /></dd>
             </dl>
         </details>
     }

@@ -38,15 +38,15 @@ pub fn findings(p: &FindingsProps) -> Html {
                     <li class={classes!("finding", format!("sev-{}", f.severity.label()))}>
                         <p class="finding-head">
                             <span class={classes!("badge", format!("sev-{}", f.severity.label()))}>{ f.severity.label() }</span>
-                            <code class="rule-id">{ &f.id }</code>
-                            <strong>{ &f.title }</strong>
+                            <code class="rule-id">{ super::shown(&f.id) }</code>
+                            <strong>{ super::shown(&f.title) }</strong>
                             if f.rejected_by_kubernetes { <span class="rejected">{ "Kubernetes rejects this" }</span> }
                         </p>
-                        <p class="finding-detail">{ &f.detail }</p>
+                        <p class="finding-detail">{ super::shown(&f.detail) }</p>
                         <details>
                             <summary>{ "Why it matters and what to do" }</summary>
-                            <p><strong>{ "Why: " }</strong>{ &f.why }</p>
-                            <p><strong>{ "Instead: " }</strong>{ &f.fix }</p>
+                            <p><strong>{ "Why: " }</strong>{ super::shown(&f.why) }</p>
+                            <p><strong>{ "Instead: " }</strong>{ super::shown(&f.fix) }</p>
                             <p class="reference"><strong>{ "Source: " }</strong>{ reference(&f.reference) }</p>
                         </details>
                     </li>

@@ -40,8 +40,8 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                     <tbody>
                     { for attrs.iter().map(|a| html! {
                         <tr class={classes!("attr", format!("m-{}", a.meaning))}>
-                            <th scope="row"><code>{ &a.short }</code></th>
-                            <td><code>{ &a.value }</code></td>
+                            <th scope="row"><code>{ super::shown(&a.short) }</code></th>
+                            <td><code>{ super::shown(&a.value) }</code></td>
                             <td>{ meaning_label(&a.meaning) }</td>
                         </tr>
                     }) }
@@ -54,7 +54,7 @@ pub fn identity_card(p: &IdentityProps) -> Html {
             <dl class="facts identity-result">
                 <dt>{ "Username" }</dt>
                 <dd>
-                    if let Some(u) = &id.username { <code class="username">{ u }</code> } else { <strong>{ "none: authenticates as nobody" }</strong> }
+                    if let Some(u) = &id.username { <code class="username">{ super::shown(u) }</code> } else { <strong>{ "none: authenticates as nobody" }</strong> }
                 </dd>
                 <dt>{ "Groups" }</dt>
                 <dd>
@@ -62,18 +62,18 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                         { "none" }
                     } else {
                         <ul class="groups">
-                            { for id.subject_groups.iter().map(|g| html! { <li><code class="group">{ g }</code>{ if id.groups_source == "token" { " (from the token)" } else { " (from O)" } }</li> }) }
-                            { for id.added_groups.iter().map(|g| html! { <li><code class="group added">{ g }</code>{ " (added by the API server to every authenticated user)" }</li> }) }
+                            { for id.subject_groups.iter().map(|g| html! { <li><code class="group">{ super::shown(g) }</code>{ if id.groups_source == "token" { " (from the token)" } else { " (from O)" } }</li> }) }
+                            { for id.added_groups.iter().map(|g| html! { <li><code class="group added">{ super::shown(g) }</code>{ " (added by the API server to every authenticated user)" }</li> }) }
                             if id.subject_groups.is_empty() && id.added_groups.is_empty() { <li>{ "none" }</li> }
                         </ul>
                     }
                 </dd>
-                if let Some(u) = &id.uid { <dt>{ "UID" }</dt><dd><code>{ u }</code></dd> }
-                <dt>{ "What it is" }</dt><dd><span class={kind_class}>{ &id.kind_label }</span></dd>
-                <dt>{ "What it can do" }</dt><dd>{ &id.can_do }</dd>
+                if let Some(u) = &id.uid { <dt>{ "UID" }</dt><dd><code>{ super::shown(u) }</code></dd> }
+                <dt>{ "What it is" }</dt><dd><span class={kind_class}>{ super::shown(&id.kind_label) }</span></dd>
+                <dt>{ "What it can do" }</dt><dd>{ super::shown(&id.can_do) }</dd>
             </dl>
             if !id.notes.is_empty() {
-                <ul class="notes">{ for id.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                <ul class="notes">{ for id.notes.iter().map(|n| html! { <li>{ super::shown(n) }</li> }) }</ul>
             }
         </section>
     }

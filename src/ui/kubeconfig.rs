@@ -26,9 +26,9 @@ pub fn kubeconfig_table(p: &KubeconfigProps) -> Html {
                 <tbody>
                 { for k.contexts.iter().map(|c| html! {
                     <tr class={classes!(c.current.then_some("current"))}>
-                        <th scope="row">{ &c.name }if c.current { <span class="tag">{ "current" }</span> }</th>
-                        <td>{ &c.cluster }if !c.cluster_found { <span class="tag bad">{ "missing" }</span> }<br/><code>{ c.server.clone().unwrap_or_default() }</code></td>
-                        <td>{ &c.user }if !c.user_found { <span class="tag bad">{ "missing" }</span> }</td>
+                        <th scope="row">{ super::shown(&c.name) }if c.current { <span class="tag">{ "current" }</span> }</th>
+                        <td>{ super::shown(&c.cluster) }if !c.cluster_found { <span class="tag bad">{ "missing" }</span> }<br/><code>{ c.server.clone().unwrap_or_default() }</code></td>
+                        <td>{ super::shown(&c.user) }if !c.user_found { <span class="tag bad">{ "missing" }</span> }</td>
                         <td>{ c.identity.clone().unwrap_or_else(|| "unknown (credential not embedded)".into()) }</td>
                         <td>{ c.expires.clone().unwrap_or_else(|| "—".into()) }</td>
                     </tr>
@@ -39,9 +39,9 @@ pub fn kubeconfig_table(p: &KubeconfigProps) -> Html {
             <dl class="facts">
                 { for k.users.iter().map(|u| html! {
                     <>
-                    <dt>{ format!("User {}", u.name) }</dt>
+                    <dt>{ format!("User {}", super::shown(&u.name)) }</dt>
                     <dd>{ if u.auth_methods.is_empty() { "no credentials".to_string() } else { u.auth_methods.join(", ") } }
-                        if let Some(x) = &u.exec { { " · runs " }<code>{ format!("{} {}", x.command, x.args.join(" ")) }</code> }
+                        if let Some(x) = &u.exec { { " · runs " }<code>{ super::shown(&format!("{} {}", x.command, x.args.join(" "))) }</code> }
                         if let Some(b) = &u.basic_auth_username { { format!(" · basic auth as {b}, password hidden") } }
                         if let Some(a) = &u.impersonate_user { { format!(" · impersonates {a}") } }
                     </dd>
@@ -49,8 +49,8 @@ pub fn kubeconfig_table(p: &KubeconfigProps) -> Html {
                 }) }
                 { for k.clusters.iter().map(|c| html! {
                     <>
-                    <dt>{ format!("Cluster {}", c.name) }</dt>
-                    <dd><code>{ c.server.clone().unwrap_or_else(|| "(no server)".into()) }</code>
+                    <dt>{ format!("Cluster {}", super::shown(&c.name)) }</dt>
+                    <dd><code>{ super::shown(&c.server.clone().unwrap_or_else(|| "(no server)".into())) }</code>
                         { if c.insecure_skip_tls_verify { " · TLS verification OFF" } else if !c.ca_objects.is_empty() { " · CA embedded" } else if c.ca_path.is_some() { " · CA from a file (not readable here)" } else { " · system CAs" } }
                         if let Some(t) = &c.tls_server_name { { format!(" · tls-server-name {t}") } }
                         if let Some(x) = &c.proxy_url { { format!(" · via proxy {x}") } }

@@ -16,6 +16,13 @@ mod report;
 mod timeline;
 mod verdict;
 
+/// Text from the input as the page shows it: control characters, line breaks and bidi or
+/// zero-width characters become visible `\u{…}` escapes, so a value cannot reorder, hide or
+/// fake what the reviewer reads (Yew already renders it as inert text, never markup).
+pub(crate) fn shown(s: &str) -> String {
+    crate::engine::util::escape_for_display(s).into_owned()
+}
+
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;

@@ -35,8 +35,8 @@ pub fn object_card(p: &ObjectProps) -> Html {
     html! {
         <article class={classes!("object", format!("kind-{:?}", o.kind).to_lowercase())} aria-labelledby={heading_id.clone()}>
             <header class="object-header">
-                <h3 id={heading_id}><span class="object-number">{ format!("#{} ", o.id) }</span>{ &o.label }</h3>
-                <p class="object-meta">{ o.kind.label() }{ " · found in " }{ if o.source.is_empty() { "the input" } else { &o.source } }</p>
+                <h3 id={heading_id}><span class="object-number">{ format!("#{} ", o.id) }</span>{ super::shown(&o.label) }</h3>
+                <p class="object-meta">{ o.kind.label() }{ " · found in " }{ if o.source.is_empty() { "the input".to_string() } else { super::shown(&o.source) } }</p>
             </header>
             if let Some(v) = &o.verdict {
                 <VerdictBanner verdict={v.clone()} title={"Verdict for this request"} />
@@ -46,19 +46,19 @@ pub fn object_card(p: &ObjectProps) -> Html {
             }
             if let Some(c) = &o.csr_object {
                 <dl class="facts csr-facts">
-                    <dt>{ "Signer" }</dt><dd><code>{ c.signer_name.clone().unwrap_or_else(|| "(none)".into()) }</code>
+                    <dt>{ "Signer" }</dt><dd><code>{ super::shown(&c.signer_name.clone().unwrap_or_else(|| "(none)".into())) }</code>
                         if c.signer_defaulted { <span class="hint">{ format!(" (not set; the {} API's default)", c.api_version) }</span> }</dd>
-                    <dt>{ "Usages" }</dt><dd>{ if c.described { "unknown (kubectl describe does not print them)".to_string() } else if c.usages.is_empty() { "(none)".to_string() } else { c.usages.join(", ") } }
+                    <dt>{ "Usages" }</dt><dd>{ if c.described { "unknown (kubectl describe does not print them)".to_string() } else if c.usages.is_empty() { "(none)".to_string() } else { super::shown(&c.usages.join(", ")) } }
                         if c.usages_defaulted { <span class="hint">{ format!(" (not set; the {} API's default)", c.api_version) }</span> }</dd>
-                    <dt>{ "Lifetime" }</dt><dd>{ &c.expected_lifetime }</dd>
+                    <dt>{ "Lifetime" }</dt><dd>{ super::shown(&c.expected_lifetime) }</dd>
                     <dt>{ "Requested by" }</dt>
-                    <dd><code>{ c.requester.username.clone().unwrap_or_else(|| "(unknown)".into()) }</code>
-                        if !c.requester.groups.is_empty() { { " in " }{ c.requester.groups.join(", ") } }
+                    <dd><code>{ super::shown(&c.requester.username.clone().unwrap_or_else(|| "(unknown)".into())) }</code>
+                        if !c.requester.groups.is_empty() { { " in " }{ super::shown(&c.requester.groups.join(", ")) } }
                         <span class="hint">{ " (set by the API server from the submitter's credentials; cannot be forged)" }</span></dd>
-                    <dt>{ "State" }</dt><dd>{ &c.state }
+                    <dt>{ "State" }</dt><dd>{ super::shown(&c.state) }
                         { for c.conditions.iter().map(|k| html! { <span class="hint">{ format!(" · {}={}{}", k.kind, k.status, k.reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()) }</span> }) }</dd>
                     if let Some(e) = &c.request_error {
-                        <dt>{ "Request" }</dt><dd class="error">{ e }</dd>
+                        <dt>{ "Request" }</dt><dd class="error">{ super::shown(e) }</dd>
                     }
                 </dl>
                 if let Some(y) = &c.resubmit_with_lifetime {
@@ -67,7 +67,7 @@ pub fn object_card(p: &ObjectProps) -> Html {
             }
             if let Some(c) = &o.certificate {
                 // Says plainly whether it can log in (Go's client-auth EKU check, CA or not).
-                <p class="purpose"><strong>{ "Purpose: " }</strong>{ &c.purpose }{ "." }
+                <p class="purpose"><strong>{ "Purpose: " }</strong>{ super::shown(&c.purpose) }{ "." }
                     if o.identity.is_none() { { " No Kubernetes identity is derived from it." } }</p>
             }
             if o.identity.is_some() {
@@ -83,29 +83,29 @@ pub fn object_card(p: &ObjectProps) -> Html {
                     } else {
                         { format!("Issued by {} (not in the input).", c.issuer_text) }
                     }
-                    if !keys.is_empty() { { " Private key present: " }{ keys.join(", ") }{ "." } }
+                    if !keys.is_empty() { { " Private key present: " }{ super::shown(&keys.join(", ")) }{ "." } }
                 </p>
             }
             if let Some(t) = &o.token {
                 <dl class="facts">
-                    <dt>{ "Token" }</dt><dd><code>{ &t.preview }</code>{ format!(" ({})", t.kind.replace('_', " ")) }</dd>
+                    <dt>{ "Token" }</dt><dd><code>{ super::shown(&t.preview) }</code>{ format!(" ({})", t.kind.replace('_', " ")) }</dd>
                     if let Some(j) = &t.jwt {
                         <dt>{ "Claims" }</dt>
-                        <dd>{ format!("issuer {}, subject {}, audience [{}], expires {} (decoded without verifying the signature)",
-                            j.issuer.as_deref().unwrap_or("?"), j.subject.as_deref().unwrap_or("?"), j.audience.join(", "), j.expires.as_deref().unwrap_or("never")) }</dd>
+                        <dd>{ super::shown(&format!("issuer {}, subject {}, audience [{}], expires {} (decoded without verifying the signature)",
+                            j.issuer.as_deref().unwrap_or("?"), j.subject.as_deref().unwrap_or("?"), j.audience.join(", "), j.expires.as_deref().unwrap_or("never"))) }</dd>
                     }
                 </dl>
             }
             if let Some(k) = &o.key {
                 <dl class="facts">
-                    <dt>{ "Key" }</dt><dd>{ &k.summary }{ format!(" · {}", k.format) }<span class="hint">{ " · contents never shown" }</span></dd>
-                    <dt>{ "Belongs to" }</dt><dd>{ if keys.is_empty() { k.note.clone().unwrap_or_else(|| "no certificate or CSR in the input".into()) } else { keys.join(", ") } }</dd>
+                    <dt>{ "Key" }</dt><dd>{ super::shown(&k.summary) }{ format!(" · {}", k.format) }<span class="hint">{ " · contents never shown" }</span></dd>
+                    <dt>{ "Belongs to" }</dt><dd>{ if keys.is_empty() { k.note.clone().unwrap_or_else(|| "no certificate or CSR in the input".into()) } else { super::shown(&keys.join(", ")) } }</dd>
                 </dl>
             }
             if let Some(s) = &o.secret {
                 <dl class="facts">
-                    <dt>{ "Secret" }</dt><dd>{ format!("{}/{} of type {}", s.namespace.as_deref().unwrap_or("(no namespace)"), s.name, s.secret_type) }</dd>
-                    <dt>{ "Keys" }</dt><dd>{ s.keys.join(", ") }</dd>
+                    <dt>{ "Secret" }</dt><dd>{ super::shown(&format!("{}/{} of type {}", s.namespace.as_deref().unwrap_or("(no namespace)"), s.name, s.secret_type)) }</dd>
+                    <dt>{ "Keys" }</dt><dd>{ super::shown(&s.keys.join(", ")) }</dd>
                 </dl>
             }
             if o.kubeconfig.is_some() {

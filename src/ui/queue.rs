@@ -59,8 +59,10 @@ fn compare(c: Column, a: &QueueRow, b: &QueueRow) -> Ordering {
 /// The signer name, breakable after its `/` (domain, then path) so the table fits a page.
 fn signer_cell(name: &str) -> Html {
     match name.split_once('/') {
-        Some((domain, path)) => html! { <code><span>{ format!("{domain}/") }</span><wbr /><span>{ path }</span></code> },
-        None => html! { <code>{ name }</code> },
+        Some((domain, path)) => {
+            html! { <code><span>{ super::shown(&format!("{domain}/")) }</span><wbr /><span>{ super::shown(path) }</span></code> }
+        }
+        None => html! { <code>{ super::shown(name) }</code> },
     }
 }
 
@@ -113,16 +115,16 @@ pub fn queue_table(p: &QueueProps) -> Html {
                     };
                     html! {
                         <tr class={format!("worst-{sev}")}>
-                            <td class="verdict-cell"><span class={format!("badge {verdict_class}")}>{ &r.verdict_label }</span>
-                                if let Some(why) = &r.reason { <span class="queue-reason">{ why }</span> }</td>
-                            <td><a href={format!("#object-{}", r.object)}>{ &r.name }</a></td>
-                            <td>{ &r.age }</td>
+                            <td class="verdict-cell"><span class={format!("badge {verdict_class}")}>{ super::shown(&r.verdict_label) }</span>
+                                if let Some(why) = &r.reason { <span class="queue-reason">{ super::shown(why) }</span> }</td>
+                            <td><a href={format!("#object-{}", r.object)}>{ super::shown(&r.name) }</a></td>
+                            <td>{ super::shown(&r.age) }</td>
                             <td class="signer">{ signer_cell(&r.signer_name) }</td>
-                            <td>{ &r.requestor }</td>
-                            <td>{ &r.requested_duration }</td>
-                            <td>{ &r.condition }</td>
-                            <td>{ match &r.username { Some(u) => html! { <code class="username">{ u }</code> }, None => html! { <span class="hint">{ "(none)" }</span> } } }</td>
-                            <td>{ for r.groups.iter().map(|g| html! { <><code class="group">{ g }</code>{ " " }</> }) }</td>
+                            <td>{ super::shown(&r.requestor) }</td>
+                            <td>{ super::shown(&r.requested_duration) }</td>
+                            <td>{ super::shown(&r.condition) }</td>
+                            <td>{ match &r.username { Some(u) => html! { <code class="username">{ super::shown(u) }</code> }, None => html! { <span class="hint">{ "(none)" }</span> } } }</td>
+                            <td>{ for r.groups.iter().map(|g| html! { <><code class="group">{ super::shown(g) }</code>{ " " }</> }) }</td>
                         </tr>
                     }
                 }) }
@@ -139,7 +141,7 @@ pub fn queue_table(p: &QueueProps) -> Html {
                     <p><strong>{ "Do not approve, deny: " }</strong><code class="cmd deny-command">{ c }</code>{ " " }<CopyButton text={c.clone()} what={"the deny command"} /></p>
                 }
                 if !q.to_review.is_empty() {
-                    <p><strong>{ "Review carefully first: " }</strong>{ q.to_review.join(", ") }<span class="hint">{ " (in neither command: decide after reading their findings)" }</span></p>
+                    <p><strong>{ "Review carefully first: " }</strong>{ super::shown(&q.to_review.join(", ")) }<span class="hint">{ " (in neither command: decide after reading their findings)" }</span></p>
                 }
                 if q.approve_command.is_none() && q.deny_command.is_none() && q.to_review.is_empty() {
                     <p>{ "No request is pending: every one is already approved, denied or failed." }</p>

@@ -25,16 +25,16 @@ pub fn timeline(p: &TimelineProps) -> Html {
     let x = format!("{pos:.2}");
     html! {
         <div class={classes!("timeline", urgency)} role="group" aria-label="Validity">
-            <p class="timeline-summary"><strong>{ &v.relative }</strong>{ format!(" · valid for {} in all", v.lifetime) }</p>
+            <p class="timeline-summary"><strong>{ super::shown(&v.relative) }</strong>{ format!(" · valid for {} in all", v.lifetime) }</p>
             <svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect class="track" x="0" y="1" width="100" height="4" rx="1" />
                 <rect class="elapsed" x="0" y="1" width={x.clone()} height="4" rx="1" />
                 <line class="now" x1={x.clone()} x2={x} y1="0" y2="6" />
             </svg>
             <div class="ends">
-                <span>{ "Not before " }<time datetime={v.not_before.clone()}>{ &v.not_before }</time></span>
+                <span>{ "Not before " }<time datetime={v.not_before.clone()}>{ super::shown(&v.not_before) }</time></span>
                 <span class="now-label">{ "now" }</span>
-                <span>{ "Not after " }<time datetime={v.not_after.clone()}>{ &v.not_after }</time></span>
+                <span>{ "Not after " }<time datetime={v.not_after.clone()}>{ super::shown(&v.not_after) }</time></span>
             </div>
         </div>
     }

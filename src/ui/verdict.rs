@@ -21,8 +21,8 @@ pub fn verdict_banner(p: &VerdictProps) -> Html {
     html! {
         <div class={class} role="status">
             <p class="verdict-title">
-                <span class="verdict-scope">{ &p.title }{ ": " }</span><strong class="verdict-label">{ &v.label }</strong></p>
-            <p class="verdict-headline">{ &v.headline }</p>
+                <span class="verdict-scope">{ super::shown(&p.title) }{ ": " }</span><strong class="verdict-label">{ super::shown(&v.label) }</strong></p>
+            <p class="verdict-headline">{ super::shown(&v.headline) }</p>
             if !v.reasons.is_empty() && v.level != VerdictLevel::Routine {
                 <ul class="verdict-reasons">{ for v.reasons.iter().take(8).map(|r| html! { <li>{ r }</li> }) }</ul>
             }

@@ -205,6 +205,25 @@ test('a user request without a lifetime offers the corrected request to resubmit
   await context.close();
 });
 
+test('hostile names are shown, never obeyed: no markup, no script links, no raw escapes or bidi overrides', async () => {
+  const { context, page, errors } = await open();
+  await paste(page, fixture('csr-markup-and-script-uris.pem'));
+  await reportText(page, '<img src=x onerror=alert(1)>');
+  const report = page.locator('.report');
+  assert.equal(await report.locator('img, b, script, iframe').count(), 0, 'no element made from the input');
+  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.every((h) => !/^\s*(javascript|data|vbscript):/i.test(h)), `no script or data links: ${hrefs}`);
+  assert.ok((await report.textContent()).includes('javascript:alert(1)'), 'the SAN is in the page as text');
+  await paste(page, fixture('csr-terminal-escapes.pem'));
+  await reportText(page, 'dev\\u{202e}sretsam');
+  const text = await page.locator('body').innerText();
+  assert.ok(!/[\u001b\u0007\u202e\u2066-\u2069]/.test(text), 'no raw escape, bell or bidi override on the page');
+  assert.ok(text.includes('x\\u{1b}]0;pwned\\u{7}\\u{1b}[2J'), 'the CN is shown with its escapes visible');
+  await page.screenshot({ path: path.join(shots, 'hostile-names.png'), fullPage: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a dropped DER file and a picked file are both read', async () => {
   const { context, page, errors } = await open();
   const der = fs.readFileSync(path.join(fixtures, 'cert-developer.der'));
