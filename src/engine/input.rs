@@ -158,8 +158,37 @@ pub fn looks_like_der(bytes: &[u8]) -> bool {
     }
 }
 
+/// One pass over YAML text: the deepest nesting of flow brackets (`[`, `{`), and how many lines
+/// and flow items (`,`, `[`, `{`) it has, a bound on the nodes the parser would build.
+fn yaml_shape(text: &str) -> (usize, usize) {
+    let (mut depth, mut max, mut items) = (0usize, 0usize, 0usize);
+    for b in text.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+                items += 1;
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' | b'\n' => items += 1,
+            _ => {}
+        }
+    }
+    (max, items)
+}
+
+/// Flow nesting past this is refused before YAML parsing: libyaml's flow handling is quadratic
+/// in the depth (`a: [[[…` 40,000 deep took 5.8 s, 100,000 deep 35 s), and serde_yaml_ng refuses
+/// anything past 128 levels afterwards anyway; no Kubernetes object nests flow YAML this deep.
+pub const MAX_FLOW_DEPTH: usize = 64;
+/// YAML with more lines and flow items than this is refused before parsing: serde_yaml_ng holds
+/// every event before building values, so 7 MB of `[[…],…]` took 1.2 GB. 200,000 is about
+/// 0.3 s and 80 MB; a 5 MB `kubectl get csr -o yaml` has well under 100,000.
+pub const MAX_YAML_ITEMS: usize = 200_000;
+
 /// Parses JSON or (multi-document) YAML into values. YAML goes through serde_yaml_ng, whose
-/// recursion limit and alias-expansion ("billion laughs") limit protect the page.
+/// recursion limit and alias-expansion ("billion laughs") limit protect the page; flow nesting
+/// deeper than [`MAX_FLOW_DEPTH`] is refused first.
 pub fn documents(text: &str) -> Result<Vec<Value>, String> {
     let t = text.trim_start();
     if t.starts_with('{') || t.starts_with('[') {
@@ -168,6 +197,17 @@ pub fn documents(text: &str) -> Result<Vec<Value>, String> {
             Ok(v) => Ok(vec![v]),
             Err(e) => Err(format!("expected JSON, but it does not parse: {e}")),
         };
+    }
+    let (depth, items) = yaml_shape(text);
+    if depth > MAX_FLOW_DEPTH {
+        return Err(format!(
+            "expected YAML nested at most {MAX_FLOW_DEPTH} levels deep; found [ or {{ brackets nested {depth} deep"
+        ));
+    }
+    if items > MAX_YAML_ITEMS {
+        return Err(format!(
+            "expected YAML of at most {MAX_YAML_ITEMS} lines and items; found {items}: split the input"
+        ));
     }
     let mut out = Vec::new();
     for (i, doc) in serde_yaml_ng::Deserializer::from_str(text).enumerate() {
