@@ -224,6 +224,40 @@ test('hostile names are shown, never obeyed: no markup, no script links, no raw 
   await context.close();
 });
 
+test('secrets in the input never reach the page, the JSON report, the URL, storage or the console', async () => {
+  const { context, page, errors } = await open();
+  const consoleAll = [];
+  page.on('console', (m) => consoleAll.push(m.text()));
+  // A CA certificate with its private key, and a kubeconfig with tokens and a password.
+  const keyPem = fixture('ca-with-key.pem');
+  const kubeconfig = fixture('kubeconfig-risky.yaml');
+  const keyLines = keyPem.split('\n').filter((l) => /^[A-Za-z0-9+/]{60,}$/.test(l));
+  const caKeyBody = fixture('ca.key').split('\n').filter((l) => /^[A-Za-z0-9+/]{60,}$/.test(l));
+  const tokens = [...kubeconfig.matchAll(/token: (\S+)/g)].map((m) => m[1]);
+  const secrets = [...caKeyBody.slice(0, 3), 'hunter2', ...tokens.map((t) => t.slice(8, 60))];
+  assert.ok(secrets.length >= 5 && tokens.length >= 2 && keyLines.length > 0, 'the fixtures hold the secrets under test');
+  const check = async (where) => {
+    const reportText = await page.locator('.report').evaluate((el) => el.textContent);
+    const url = page.url();
+    const storage = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report JSON' }).click()]);
+    const json = fs.readFileSync(await download.path(), 'utf8');
+    for (const secret of secrets) {
+      for (const [place, text] of [['page', reportText], ['URL', url], ['storage', storage], ['JSON report', json], ['console', consoleAll.join('\n')]]) {
+        assert.ok(!text.includes(secret), `${where}: a secret (${secret.slice(0, 6)}…) appears in the ${place}`);
+      }
+    }
+  };
+  await paste(page, keyPem);
+  await reportText(page, 'secret-ca-private-key');
+  await check('CA with key');
+  await paste(page, kubeconfig);
+  await reportText(page, 'kubeconfig-embedded-credentials');
+  await check('kubeconfig');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a dropped DER file and a picked file are both read', async () => {
   const { context, page, errors } = await open();
   const der = fs.readFileSync(path.join(fixtures, 'cert-developer.der'));
