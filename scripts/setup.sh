@@ -10,6 +10,7 @@ cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+CARGO_DENY_VERSION=0.20.2
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 want_browser=false
 [ "${1:-}" = "--browser" ] && want_browser=true
@@ -41,9 +42,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   # Not --locked: its lock file pins a crate the registry does not serve (toolchain.md).
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
+if [ "$(cargo-deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  say "cargo install cargo-deny $CARGO_DENY_VERSION (about 3 minutes; licenses, bans and sources checks)"
+  cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
+fi
 if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
   say "npm ci (wasm-opt from binaryen, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-from-lock
 fi
-say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"
+say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(cargo-deny --version)"

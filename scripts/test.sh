@@ -14,6 +14,8 @@ step "clippy (native)"
 cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+step "cargo deny check bans licenses sources (advisories need github.com: see README)"
+cargo deny --log-level error check bans licenses sources
 step "cargo test"
 cargo test
 step "trunk build --release --offline"
