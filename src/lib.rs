@@ -13,5 +13,8 @@ pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+
 pub use engine::inspect;
 pub use engine::report::{Finding, Object, Report, Severity, Verdict, VerdictLevel};
