@@ -20,8 +20,12 @@ fn now_from(options: &JsValue) -> Result<i64, JsError> {
         return Ok((ms / 1000.0).floor() as i64);
     }
     if let Some(s) = now.as_string() {
-        return crate::engine::util::parse_rfc3339(&s)
-            .ok_or_else(|| JsError::new(&format!("options.now: expected an RFC 3339 time such as 2026-11-23T10:00:00Z, found \"{}\"", crate::engine::util::clip(&s, 40))));
+        return crate::engine::util::parse_rfc3339(&s).ok_or_else(|| {
+            JsError::new(&format!(
+                "options.now: expected an RFC 3339 time such as 2026-11-23T10:00:00Z, found \"{}\"",
+                crate::engine::util::clip(&s, 40)
+            ))
+        });
     }
     Err(JsError::new("options.now: expected an RFC 3339 string or milliseconds since 1970"))
 }

@@ -4,7 +4,11 @@
 fn main() {
     let wants_app = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(r#"meta[name="kube-cert-inspector"][content="app"]"#).ok().flatten())
+        .and_then(|d| {
+            d.query_selector(r#"meta[name="kube-cert-inspector"][content="app"]"#)
+                .ok()
+                .flatten()
+        })
         .is_some();
     if wants_app {
         kube_cert_inspector::ui::start();

@@ -5,6 +5,7 @@ mod bundle;
 mod chain;
 mod commands;
 mod details;
+mod embed;
 mod examples;
 mod findings;
 mod identity;
@@ -76,6 +77,8 @@ pub struct State {
     pub view: View,
     /// The example shown, if the input is one.
     pub example: Option<&'static str>,
+    /// A pinned evaluation time (unix seconds) from an embedding page; the clock otherwise.
+    pub now: Option<i64>,
 }
 
 pub enum Action {
@@ -90,6 +93,11 @@ pub enum Action {
     },
     Analysed(SharedReport),
     Clear,
+    /// Text and time from an embedding page (postMessage).
+    Pin {
+        text: String,
+        now: Option<i64>,
+    },
 }
 
 impl Reducible for State {
@@ -109,6 +117,11 @@ impl Reducible for State {
                 s.example = None;
             }
             Action::Analysed(r) => s.view = View::Ready(r),
+            Action::Pin { text, now } => {
+                s.source = Source::Text(text);
+                s.now = now;
+                s.example = None;
+            }
             Action::Clear => {
                 s.source = Source::Text(String::new());
                 s.view = View::Empty;
@@ -123,13 +136,13 @@ fn now_unix() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-fn analyse(source: &Source) -> Option<SharedReport> {
+fn analyse(source: &Source, now: Option<i64>) -> Option<SharedReport> {
     let bytes: &[u8] = match source {
         Source::Text(t) if t.trim().is_empty() => return None,
         Source::Text(t) => t.as_bytes(),
         Source::Binary { bytes, .. } => bytes,
     };
-    Some(SharedReport(Rc::new(crate::engine::inspect(bytes, now_unix()))))
+    Some(SharedReport(Rc::new(crate::engine::inspect(bytes, now.unwrap_or_else(now_unix)))))
 }
 
 /// `#example=<id>` in the URL preselects an example (for documentation pages and links).
@@ -141,26 +154,62 @@ fn example_from_hash() -> Option<&'static examples::Example> {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| match example_from_hash() {
-        Some(e) => State {
-            source: Source::Text(e.text.to_string()),
-            view: View::Empty,
-            example: Some(e.id),
-        },
-        None => State {
-            source: Source::Text(String::new()),
-            view: View::Empty,
-            example: None,
-        },
+    let embed = use_memo((), |_| embed::config());
+    let state = use_reducer(|| {
+        let now = embed::now_from_fragment();
+        match (embed::text_from_fragment(), example_from_hash()) {
+            (Some(text), _) => State {
+                source: Source::Text(text),
+                view: View::Empty,
+                example: None,
+                now,
+            },
+            (None, Some(e)) => State {
+                source: Source::Text(e.text.to_string()),
+                view: View::Empty,
+                example: Some(e.id),
+                now,
+            },
+            (None, None) => State {
+                source: Source::Text(String::new()),
+                view: View::Empty,
+                example: None,
+                now,
+            },
+        }
     });
+    // Embedded: listen to the parent, report height changes, then say "ready" (once).
+    {
+        let state = state.clone();
+        let embed = embed.clone();
+        use_effect_with((), move |_| {
+            if let Some(e) = embed.as_ref() {
+                let dispatcher = state.dispatcher();
+                e.listen(move |text, now| dispatcher.dispatch(Action::Pin { text, now }));
+                e.watch_height();
+                e.post_ready();
+            }
+            || ()
+        });
+    }
+    // Embedded: every new report goes to the parent.
+    {
+        let embed = embed.clone();
+        use_effect_with(state.view.clone(), move |view| {
+            if let (Some(e), View::Ready(r)) = (embed.as_ref(), view) {
+                e.post_report(r);
+            }
+            || ()
+        });
+    }
     let pending = use_mut_ref(|| None::<Timeout>);
 
     // Analyse after a short pause whenever the input changes (typing is debounced).
     {
         let state = state.clone();
         let pending = pending.clone();
-        use_effect_with(state.source.clone(), move |source| {
-            let source = source.clone();
+        use_effect_with((state.source.clone(), state.now), move |(source, now)| {
+            let (source, now) = (source.clone(), *now);
             let dispatcher = state.dispatcher();
             let delay = match &source {
                 Source::Text(t) if t.len() < 200_000 => 250,
@@ -171,7 +220,7 @@ pub fn app() -> Html {
                 dispatcher.dispatch(Action::Clear);
             } else {
                 *pending.borrow_mut() = Some(Timeout::new(delay, move || {
-                    if let Some(r) = analyse(&source) {
+                    if let Some(r) = analyse(&source, now) {
                         dispatcher.dispatch(Action::Analysed(r));
                     }
                 }));
@@ -218,6 +267,22 @@ pub fn app() -> Html {
         ),
     };
 
+    if embed.is_some() {
+        // The compact layout: the report alone, no page chrome and no input box.
+        return html! {
+            <>
+            <main id="main" class="embedded">
+            {
+                match &state.view {
+                    View::Empty => html! { <p class="empty" aria-live="polite">{ "Waiting for something to inspect." }</p> },
+                    View::Ready(r) => html! { <report::ReportView report={r.clone()} /> },
+                }
+            }
+            </main>
+            <p class="embed-footer">{ "Kubernetes certificate inspector: runs in this browser; nothing leaves the page." }</p>
+            </>
+        };
+    }
     html! {
         <>
         <header class="site-header">

@@ -23,18 +23,7 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     };
     Outcome::pass_if(spec.expiration_seconds.is_some(), || {
-        Outcome::fail(
-            Severity::Low,
-            format!(
-                "Expected lifetime: {}.{}",
-                spec.expected_lifetime,
-                if spec.resubmit_with_lifetime.is_some() {
-                    " A corrected request asking for one day is below: the spec cannot be edited, so deny this one and have the requester submit that."
-                } else {
-                    ""
-                }
-            ),
-        )
+        Outcome::fail(Severity::Low, format!("Expected lifetime: {}.", spec.expected_lifetime))
     })
 }
 

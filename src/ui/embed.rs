@@ -1,0 +1,173 @@
+//! `index.html?embed`: the compact layout for documentation pages, and its postMessage protocol.
+//!
+//! - The frame posts `{source: "kube-cert-inspector", type: "ready"}` to its parent when it can
+//!   take input; the parent posts `{source, type: "inspect", text, now}`; the frame answers
+//!   `{source, type: "report", report}` and `{source, type: "resize", height}` whenever its
+//!   content height changes.
+//! - Origins: the frame accepts messages only from its parent window, and only when the
+//!   message's origin is the allowed origin: the frame's own origin, or the one named by
+//!   `?embed&origin=https://docs.example.com`. It posts only to that origin, never to `*`.
+//! - `#text=<base64url>` prefills it (a URL fragment never reaches a server), `#now=<RFC 3339>`
+//!   pins the time, `?embed&theme=light|dark|auto` sets the colour scheme.
+
+use base64::Engine;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// How the page was opened for embedding.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Embed {
+    /// The only origin messages are accepted from and posted to.
+    pub origin: String,
+}
+
+fn search_params() -> Option<Vec<(String, String)>> {
+    let search = web_sys::window()?.location().search().ok()?;
+    Some(
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                let v = js_sys::decode_uri_component(v).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                (k.to_string(), v)
+            })
+            .collect(),
+    )
+}
+
+/// `Some` when the URL has `?embed`; also applies `theme=`.
+pub fn config() -> Option<Embed> {
+    let params = search_params()?;
+    params.iter().find(|(k, _)| k == "embed")?;
+    let window = web_sys::window()?;
+    let own = window.location().origin().ok()?;
+    let origin = params
+        .iter()
+        .find(|(k, _)| k == "origin")
+        .map(|(_, v)| v.trim_end_matches('/').to_string())
+        .filter(|v| v.starts_with("https://") || v.starts_with("http://"))
+        .unwrap_or(own);
+    if let Some(theme) = params.iter().find(|(k, _)| k == "theme").map(|(_, v)| v.as_str()) {
+        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+            match theme {
+                "light" | "dark" => {
+                    let _ = root.set_attribute("data-theme", theme);
+                }
+                _ => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+            }
+        }
+    }
+    Some(Embed { origin })
+}
+
+/// A `#key=value` of the fragment.
+fn fragment(key: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.trim_start_matches('#')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+        .map(str::to_string)
+}
+
+/// `#text=<base64url>`: the text to inspect, when the fragment carries one.
+pub fn text_from_fragment() -> Option<String> {
+    let b64 = fragment("text")?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(b64.trim_end_matches('='))
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// `#now=<RFC 3339>`: a pinned evaluation time.
+pub fn now_from_fragment() -> Option<i64> {
+    let v = fragment("now")?;
+    let v = js_sys::decode_uri_component(&v).ok()?.as_string()?;
+    crate::engine::util::parse_rfc3339(&v)
+}
+
+fn message(kind: &str) -> js_sys::Object {
+    let m = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&m, &"source".into(), &"kube-cert-inspector".into());
+    let _ = js_sys::Reflect::set(&m, &"type".into(), &kind.into());
+    m
+}
+
+impl Embed {
+    fn post(&self, m: &js_sys::Object) {
+        if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+            let _ = parent.post_message(m, &self.origin);
+        }
+    }
+
+    pub fn post_ready(&self) {
+        self.post(&message("ready"));
+    }
+
+    pub fn post_report(&self, report: &crate::engine::report::Report) {
+        let m = message("report");
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(v) = serde::Serialize::serialize(report, &serializer) {
+            let _ = js_sys::Reflect::set(&m, &"report".into(), &v);
+            self.post(&m);
+        }
+    }
+
+    pub fn post_height(&self) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let height = doc.document_element().map(|e| e.scroll_height()).unwrap_or(0);
+        let m = message("resize");
+        let _ = js_sys::Reflect::set(&m, &"height".into(), &JsValue::from(height));
+        self.post(&m);
+    }
+
+    /// Listens for `inspect` messages from the parent at the allowed origin; calls `on_inspect`
+    /// with the text and the pinned time (unix seconds) if one was given. The listener lives as
+    /// long as the page.
+    pub fn listen(&self, on_inspect: impl Fn(String, Option<i64>) + 'static) {
+        let Some(window) = web_sys::window() else { return };
+        let origin = self.origin.clone();
+        let closure = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(window) = web_sys::window() else { return };
+            let from_parent = match (e.source(), window.parent().ok().flatten()) {
+                (Some(src), Some(parent)) => js_sys::Object::is(&src, &parent),
+                _ => false,
+            };
+            if !from_parent || e.origin() != origin {
+                return;
+            }
+            let data = e.data();
+            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            if get("source").as_string().as_deref() != Some("kube-cert-inspector") || get("type").as_string().as_deref() != Some("inspect")
+            {
+                return;
+            }
+            let Some(text) = get("text").as_string() else { return };
+            let now = get("now");
+            let now = now
+                .as_string()
+                .and_then(|s| crate::engine::util::parse_rfc3339(&s))
+                .or_else(|| now.as_f64().map(|ms| (ms / 1000.0).floor() as i64));
+            on_inspect(text, now);
+        });
+        let _ = window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref());
+        closure.forget();
+    }
+
+    /// Posts the content height whenever it changes.
+    pub fn watch_height(&self) {
+        let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+            return;
+        };
+        let me = self.clone();
+        let closure = Closure::<dyn Fn()>::new(move || me.post_height());
+        if let Ok(observer) = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()) {
+            observer.observe(&body);
+        }
+        closure.forget();
+    }
+}

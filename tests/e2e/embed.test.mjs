@@ -1,0 +1,166 @@
+// Browser tests for embedding (issue #7): the JS API, the TypeScript declarations against real
+// output, the <kube-cert-inspector> element, the iframe postMessage protocol and its origin rules,
+// the #text= prefill, and all of it served from a sub-path with no request beyond its own files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'tests/fixtures');
+const shots = path.join(root, 'test-results/screenshots');
+const SUB = '/docs/tools/inspector/';
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.ts': 'text/plain' };
+fs.mkdirSync(shots, { recursive: true });
+
+let inspector, host, base, hostBase, browser;
+const served = [];
+
+/** Serves dist/ under SUB only (a docs host's sub-path); anything else is a 404. */
+function serveDist(req, res) {
+  served.push(req.url);
+  const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (!p.startsWith(SUB)) return res.writeHead(404).end('not found');
+  const file = path.join(dist, p.slice(SUB.length) || 'index.html');
+  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end('not found');
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+}
+
+/** A page on another origin that frames the inspector and reports what comes back. */
+function serveHost(req, res) {
+  const u = new URL(req.url, 'http://x');
+  if (u.pathname === '/host.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    return res.end(`
+      const frame = document.getElementById('f');
+      const target = new URL(frame.src).origin;
+      window.got = [];
+      addEventListener('message', (e) => {
+        if (e.source !== frame.contentWindow) return;
+        window.got.push(e.data.type);
+        if (e.data.type === 'report') window.report = e.data.report;
+      });
+      frame.addEventListener('load', () => setTimeout(() => frame.contentWindow.postMessage(
+        { source: 'kube-cert-inspector', type: 'inspect', text: document.getElementById('t').textContent }, target), 300));`);
+  }
+  const frameSrc = `${base}index.html?embed${u.searchParams.get('allow') ? `&origin=${encodeURIComponent(hostBase.replace(/\/$/, ''))}` : ''}`;
+  res.writeHead(200, { 'content-type': 'text/html' });
+  res.end(`<!doctype html><meta charset="utf-8"><pre id="t">${fs.readFileSync(path.join(fixtures, 'csr-developer.pem'), 'utf8')}</pre>
+    <iframe id="f" src="${frameSrc}"></iframe><script src="/host.js"></script>`);
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'embed.js')), 'dist/ is missing: run trunk build --release --offline first');
+  inspector = http.createServer(serveDist);
+  host = http.createServer(serveHost);
+  await new Promise((r) => inspector.listen(0, '127.0.0.1', r));
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${inspector.address().port}${SUB}`;
+  hostBase = `http://localhost:${host.address().port}/`; // another origin (another host name and port)
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  inspector?.close();
+  host?.close();
+});
+
+async function open(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  return { context, page, requests, errors };
+}
+
+const fixture = (name) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+const own = (requests) => requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:') && u !== 'about:blank');
+
+test('the docs page, served from a sub-path, shows the element, the iframe and the API, with no request beyond its own files', async () => {
+  const { context, page, requests, errors } = await open(`${base}embed-example.html`);
+  await page.waitForFunction(() => !document.getElementById('element-identity').textContent.includes('waiting'), null, { timeout: 15_000 });
+  await page.waitForFunction(() => !document.getElementById('frame-verdict').textContent.includes('waiting'), null, { timeout: 15_000 });
+  await page.waitForFunction(() => !document.getElementById('api-output').textContent.includes('waiting'), null, { timeout: 15_000 });
+  assert.equal(await page.locator('#element-identity').innerText(), 'username alice, groups developers, system:authenticated; Routine');
+  assert.match(await page.locator('#frame-verdict').innerText(), /^Do not approve: /);
+  assert.equal(await page.locator('#api-output').innerText(), 'username system:node:worker-1, groups system:nodes, system:authenticated');
+  // The element's frame grew to its content (resize messages).
+  const height = await page.locator('kube-cert-inspector iframe').evaluate((f) => f.getBoundingClientRect().height);
+  assert.ok(height > 400, `the element's frame is ${height}px high`);
+  assert.deepEqual(own(requests), [], 'requests beyond the build\'s own files');
+  assert.ok(served.some((u) => u.startsWith(`${SUB}kube-cert-inspector_bg.wasm`)), 'the wasm came from the sub-path');
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(shots, 'embed-docs-page.png'), fullPage: true });
+  await context.close();
+});
+
+test('inspect() gives the identity on fixtures, and the TypeScript declarations compile against its real output', async () => {
+  const { context, page, errors } = await open(`${base}embed-example.html`);
+  await page.waitForFunction(() => !document.getElementById('api-output').textContent.includes('waiting'), null, { timeout: 15_000 });
+  const names = fs.readdirSync(fixtures).filter((f) => /\.(pem|yaml|json|conf|b64|txt|crt|key)$/.test(f) && f !== 'debian-ca-certificates.crt');
+  const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
+  const reports = await page.evaluate(async (inputs) => {
+    const { inspect } = await import('./kube-cert-inspector.js');
+    return Object.fromEntries(Object.entries(inputs).map(([n, t]) => [n, inspect(t, { now: '2026-11-24T06:00:00Z' })]));
+  }, inputs);
+  const identity = (n) => [reports[n].objects[0].username, reports[n].objects[0].groups];
+  assert.deepEqual(identity('csr-system-masters.pem'), ['mallory', ['system:masters', 'system:authenticated']]);
+  assert.deepEqual(identity('csr-multiple-cn.pem'), ['second', ['system:masters', 'devs', 'system:authenticated']]);
+  assert.deepEqual(identity('csr-empty-cn.pem'), [null, []]);
+  assert.equal(reports['csr-list.yaml'].csr_queue.rows.length, 3);
+  assert.equal(reports['admin.conf'].objects[0].kind, 'kubeconfig');
+  // Every report, as the API returned it, must type-check against the declarations.
+  const dir = path.join(root, 'test-results/api-types');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(dist, 'kube-cert-inspector.d.ts'), path.join(dir, 'kube-cert-inspector.d.ts'));
+  const body = Object.entries(reports).map(([n, r]) => `  // ${n}\n  ${JSON.stringify(r)},`).join('\n');
+  fs.writeFileSync(path.join(dir, 'reports.ts'), `import type { Report } from './kube-cert-inspector';\nexport const reports: Report[] = [\n${body}\n];\n`);
+  const tsc = path.join(root, 'node_modules/.bin/tsc');
+  try {
+    execFileSync(tsc, ['--noEmit', '--strict', '--target', 'es2020', '--module', 'es2020', '--moduleResolution', 'bundler', '--lib', 'es2020,dom', path.join(dir, 'reports.ts')], { encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`tsc: the declarations disagree with real output:\n${(e.stdout || '').slice(0, 3000)}`);
+  }
+  assert.ok(names.length > 40, `${names.length} fixtures checked`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the frame takes #text= and #now= from the fragment and shows the compact layout', async () => {
+  const text = Buffer.from(fixture('csr-developer.pem')).toString('base64url');
+  const { context, page, errors } = await open(`${base}index.html?embed&theme=dark#text=${text}&now=2026-11-24T00:00:00Z`);
+  await page.waitForFunction(() => document.querySelector('.report')?.innerText.includes('alice'), null, { timeout: 10_000 });
+  assert.equal(await page.locator('.site-header').count(), 0, 'no page chrome');
+  assert.equal(await page.locator('textarea').count(), 0, 'no input box');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the frame answers only its parent on an allowed origin, and posts only there', async () => {
+  // Another origin, not named: the frame says "ready" to nobody and ignores its messages.
+  let { context, page } = await open(`${hostBase}host?`);
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await page.evaluate(() => window.got), [], 'nothing posted to an origin that was not allowed');
+  await context.close();
+  // The same host, named with ?embed&origin=: the round trip works.
+  ({ context, page } = await open(`${hostBase}host?allow=1`));
+  await page.waitForFunction(() => window.report, null, { timeout: 10_000 });
+  assert.equal(await page.evaluate(() => window.report.objects[0].username), 'alice');
+  assert.ok((await page.evaluate(() => window.got)).includes('ready'));
+  await context.close();
+});

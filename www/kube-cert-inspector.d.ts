@@ -1,0 +1,325 @@
+// TypeScript declarations for the module `trunk build --release` writes
+// (kube-cert-inspector.js). Written from the Rust types in src/engine/ and checked against real
+// output by the browser tests (tsc --noEmit on reports of every kind of input), so they cannot
+// drift silently. The JSON shape is documented in docs/report-json.md (schema_version 1).
+
+/** Loads the WebAssembly module; call once before inspect(). */
+export default function init(options?: { module_or_path?: string | URL | Request | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;
+export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
+
+/**
+ * Inspects PEM, base64, YAML or JSON text and returns the Report.
+ * `now`: an RFC 3339 string or milliseconds since 1970 (default: the browser's clock).
+ * Throws an Error for a malformed `now`; any input text gives a Report.
+ */
+export function inspect(text: string, options?: { now?: string | number }): Report;
+
+export type Severity = "info" | "low" | "medium" | "high" | "critical";
+export type VerdictLevel = "routine" | "review_carefully" | "do_not_approve";
+export type ObjectKind = "certificate" | "certificate_request" | "csr_object" | "kubeconfig" | "tls_secret" | "private_key" | "public_key" | "token";
+export type Role = "standalone" | "kubeconfig_client" | "kubeconfig_ca" | "csr_issued" | "secret_tls" | "secret_ca";
+export type IdentityKind = "nobody" | "superuser" | "kubeadm_admin" | "node" | "node_lookalike" | "control_plane" | "service_account" | "bootstrap" | "anonymous" | "ordinary";
+
+export interface Report {
+  schema_version: number;
+  now: string;
+  input: InputSummary;
+  objects: KObject[];
+  verdict: Verdict | null;
+  csr_queue: CsrQueue | null;
+  counts: Counts;
+  error: InputError | null;
+}
+
+export interface InputSummary {
+  bytes: number;
+  detected: string[];
+  not_understood: string[];
+  recovered: string[];
+}
+
+export interface InputError {
+  code: "empty" | "too_large" | "unrecognised" | "nothing_usable";
+  message: string;
+}
+
+export interface Verdict {
+  level: VerdictLevel;
+  label: string;
+  headline: string;
+  reasons: string[];
+}
+
+export interface Counts {
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+}
+
+/** One recognised thing (a certificate, CSR, CSR object, kubeconfig, Secret, key or token). */
+export interface KObject {
+  id: number;
+  kind: ObjectKind;
+  role: Role;
+  label: string;
+  source: string;
+  parent: number | null;
+  username: string | null;
+  groups: string[];
+  not_before: string | null;
+  not_after: string | null;
+  identity: Identity | null;
+  certificate: CertFacts | null;
+  request: CsrFacts | null;
+  csr_object: CsrObjectFacts | null;
+  kubeconfig: KubeconfigFacts | null;
+  secret: SecretFacts | null;
+  key: KeyFacts | null;
+  token: TokenFacts | null;
+  issued_by: number | null;
+  key_matches: number[];
+  findings: Finding[];
+  passed: string[];
+  not_applicable: string[];
+  verdict: Verdict | null;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  why: string;
+  fix: string;
+  reference: string;
+  rejected_by_kubernetes: boolean;
+}
+
+export interface Identity {
+  username: string | null;
+  subject_groups: string[];
+  groups_source: "subject" | "token";
+  added_groups: string[];
+  uid: string | null;
+  uid_error: string | null;
+  kind: IdentityKind;
+  kind_label: string;
+  can_do: string;
+  notes: string[];
+}
+
+export interface NameAttr {
+  oid: string;
+  short: string;
+  value: string;
+  rdn: number;
+  meaning: "username" | "group" | "uid" | "ignored_cn" | "ignored";
+  /** Present (true) only when the value is not an ASN.1 string. */
+  not_a_string?: true;
+}
+
+export interface PublicKeyFacts {
+  algorithm: string;
+  bits: number | null;
+  curve: string | null;
+  summary: string;
+  key_id: string;
+}
+
+export interface SignatureAlgorithm {
+  oid: string;
+  name: string;
+  hash: string | null;
+}
+
+export type SignatureCheck =
+  | { status: "valid" }
+  | { status: "invalid" }
+  | { status: "unchecked"; reason: string }
+  | { status: "refused"; reason: string };
+
+export interface Sans {
+  dns: string[];
+  ip: string[];
+  email: string[];
+  uri: string[];
+  other: string[];
+}
+
+export interface ExtensionFacts {
+  sans: Sans;
+  key_usage: string[];
+  extended_key_usage: string[];
+  has_extended_key_usage: boolean;
+  basic_constraints: { ca: boolean; path_len: number | null; critical: boolean } | null;
+  subject_key_id: string | null;
+  authority_key_id: string | null;
+  list: { oid: string; name: string; critical: boolean }[];
+}
+
+export interface Validity {
+  not_before: string;
+  not_after: string;
+  not_before_unix: number;
+  not_after_unix: number;
+  lifetime_seconds: number;
+  lifetime: string;
+  status: string;
+  seconds_left: number;
+  relative: string;
+}
+
+export interface CertFacts {
+  version: number;
+  subject: NameAttr[];
+  subject_text: string;
+  issuer: NameAttr[];
+  issuer_text: string;
+  self_issued: boolean;
+  serial: string;
+  validity: Validity;
+  public_key: PublicKeyFacts;
+  signature_algorithm: SignatureAlgorithm;
+  extensions: ExtensionFacts;
+  sha256_fingerprint: string;
+  purpose: string;
+}
+
+export interface CsrFacts {
+  subject: NameAttr[];
+  subject_text: string;
+  public_key: PublicKeyFacts;
+  signature_algorithm: SignatureAlgorithm;
+  signature: SignatureCheck;
+  extensions: ExtensionFacts;
+  has_challenge_password: boolean;
+  sha256_fingerprint: string;
+}
+
+export interface CsrObjectFacts {
+  name: string;
+  created: string | null;
+  created_unix: number | null;
+  api_version: string;
+  signer_name: string | null;
+  signer_defaulted: boolean;
+  usages: string[];
+  usages_defaulted: boolean;
+  expiration_seconds: number | null;
+  expected_lifetime: string;
+  requester: { username: string | null; uid: string | null; groups: string[] };
+  conditions: { type: string; status: string; reason: string | null; message: string | null }[];
+  state: "Pending" | "Approved" | "Issued" | "Denied" | "Failed";
+  request_error: string | null;
+  issued: number[];
+  described: boolean;
+  resubmit_with_lifetime: string | null;
+  approve_command: string;
+  deny_command: string;
+}
+
+export interface KubeconfigFacts {
+  current_context: string | null;
+  clusters: {
+    name: string;
+    server: string | null;
+    insecure_skip_tls_verify: boolean;
+    tls_server_name: string | null;
+    proxy_url: string | null;
+    ca_objects: number[];
+    ca_path: string | null;
+  }[];
+  users: {
+    name: string;
+    auth_methods: string[];
+    client_certificate: number | null;
+    client_key: number | null;
+    token: number | null;
+    client_certificate_path: string | null;
+    client_key_path: string | null;
+    token_file: string | null;
+    basic_auth_username: string | null;
+    has_password: boolean;
+    exec: { command: string; args: string[]; api_version: string | null } | null;
+    auth_provider: string | null;
+    impersonate_user: string | null;
+    impersonate_groups: string[];
+  }[];
+  contexts: {
+    name: string;
+    cluster: string;
+    user: string;
+    namespace: string | null;
+    cluster_found: boolean;
+    user_found: boolean;
+    current: boolean;
+    identity: string | null;
+    server: string | null;
+    expires: string | null;
+  }[];
+  file_references: string[];
+  omitted: string[];
+}
+
+export interface SecretFacts {
+  name: string;
+  namespace: string | null;
+  secret_type: string;
+  keys: string[];
+}
+
+export interface KeyFacts {
+  visibility: string;
+  format: string;
+  algorithm: string;
+  bits: number | null;
+  curve: string | null;
+  summary: string;
+  encrypted: boolean;
+  key_id: string;
+  note: string | null;
+}
+
+export interface TokenFacts {
+  kind: string;
+  preview: string;
+  jwt: {
+    algorithm: string | null;
+    issuer: string | null;
+    subject: string | null;
+    audience: string[];
+    issued_at: string | null;
+    expires: string | null;
+    expires_unix: number | null;
+    namespace: string | null;
+    service_account: string | null;
+    pod: string | null;
+    legacy_service_account: boolean;
+  } | null;
+  bootstrap_token_id: string | null;
+}
+
+export interface CsrQueue {
+  rows: {
+    object: number;
+    name: string;
+    age: string;
+    age_seconds: number | null;
+    signer_name: string;
+    requestor: string;
+    requested_duration: string;
+    requested_seconds: number | null;
+    condition: string;
+    username: string | null;
+    groups: string[];
+    verdict: VerdictLevel;
+    verdict_label: string;
+    worst: Severity | null;
+    reason: string | null;
+  }[];
+  approve_command: string | null;
+  deny_command: string | null;
+  to_review: string[];
+}
