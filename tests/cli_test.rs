@@ -48,3 +48,28 @@ fn a_forged_line_cannot_start_in_the_output() {
     let (text, _) = run(&["tests/fixtures/csr-terminal-escapes.pem", "--now", "2026-11-24T00:00:00Z"]);
     assert_eq!(text.lines().filter(|l| l.starts_with("VERDICT:")).count(), 1);
 }
+
+#[test]
+fn installed_as_a_kubectl_plugin_it_reads_the_piped_request() {
+    // kubectl runs `kubectl-cert_inspect` for `kubectl cert-inspect`, with no arguments and the
+    // output of `kubectl get csr NAME -o yaml` on stdin.
+    use std::io::Write;
+    let dir = std::env::temp_dir().join(format!("kci-plugin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plugin = dir.join("kubectl-cert_inspect");
+    let _ = std::fs::remove_file(&plugin);
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kube-cert-inspector"), &plugin).unwrap();
+    let yaml = std::fs::read(format!("{}/tests/fixtures/csr-object-system-masters.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut child = Command::new(&plugin)
+        .args(["--now", "2026-11-24T00:00:00Z"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&yaml).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("VERDICT: DO NOT APPROVE"), "{text}");
+    assert_eq!(out.status.code(), Some(2));
+}

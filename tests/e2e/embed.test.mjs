@@ -123,6 +123,15 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   assert.deepEqual(identity('csr-empty-cn.pem'), [null, []]);
   assert.equal(reports['csr-list.yaml'].csr_queue.rows.length, 3);
   assert.equal(reports['admin.conf'].objects[0].kind, 'kubeconfig');
+  // The API's output never carries key material: no line of a private key's body appears.
+  for (const n of ['ca-with-key.pem', 'ca.key', 'user-ec.key', 'key-rsa-pkcs1.pem', 'key-ec-sec1.pem', 'admin.conf']) {
+    const json = JSON.stringify(reports[n]);
+    const body = inputs[n].split('\n').filter((l) => /^[A-Za-z0-9+/]{40,}={0,2}$/.test(l.trim()));
+    const keyData = [...inputs[n].matchAll(/client-key-data: (\S+)/g)].map((m) => m[1].slice(20, 80));
+    for (const secret of [...(n === 'admin.conf' ? [] : body.slice(1, 4)), ...keyData]) {
+      assert.ok(!json.includes(secret.trim()), `${n}: key material in the API's report`);
+    }
+  }
   // Every report, as the API returned it, must type-check against the declarations.
   const dir = path.join(root, 'test-results/api-types');
   fs.mkdirSync(dir, { recursive: true });
