@@ -59,7 +59,11 @@ fn installed_as_a_kubectl_plugin_it_reads_the_piped_request() {
     let plugin = dir.join("kubectl-cert_inspect");
     let _ = std::fs::remove_file(&plugin);
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kube-cert-inspector"), &plugin).unwrap();
-    let yaml = std::fs::read(format!("{}/tests/fixtures/csr-object-system-masters.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let yaml = std::fs::read(format!(
+        "{}/tests/fixtures/csr-object-system-masters.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let mut child = Command::new(&plugin)
         .args(["--now", "2026-11-24T00:00:00Z"])
         .stdin(std::process::Stdio::piped())
