@@ -1,0 +1,150 @@
+// Same-page benchmark (issue #8), one run, one command:
+//
+//   bash scripts/bench.sh        (builds the release site, then runs this in headless Chromium)
+//
+// Prints, for the Debian CA bundle, a `kubectl get csr -o yaml` List of 200 requests and a
+// kubeconfig with 500 users: our inspect() (full analysis, Report returned to JS) per item,
+// against node-forge and @peculiar/x509 parsing the same certificates in the same page (npm dev
+// dependencies used only here); the first-load size (gzip -9 and brotli q11) with a breakdown;
+// the time to first report of #example=csr-system-masters (median of 10 loads); and the longest
+// main-thread task while a 5 MB paste is analysed. Figures only: nothing here is a test.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const fx = (n) => fs.readFileSync(path.join(root, 'tests/fixtures', n), 'utf8');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+// --- inputs ----------------------------------------------------------------------------------
+const bundle = fx('debian-ca-certificates.crt');
+const bundlePems = bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+const csrItem = fx('csr-object-developer.yaml').split('\n').filter((l) => !l.startsWith('#'));
+const csrList = ['apiVersion: v1', 'items:']
+  .concat(...Array.from({ length: 200 }, (_, i) => csrItem.filter((l) => l).map((l, j) => (j === 0 ? '- ' : '  ') + l.replace('name: alice', `name: alice-${i}`))))
+  .concat(['kind: List', 'metadata:', '  resourceVersion: ""'])
+  .join('\n');
+const admin = fx('admin.conf');
+const certData = admin.match(/client-certificate-data: (\S+)/)[1];
+const keyData = admin.match(/client-key-data: (\S+)/)[1];
+const caData = admin.match(/certificate-authority-data: (\S+)/)[1];
+const users = Array.from({ length: 500 }, (_, i) => `- name: user-${i}\n  user:\n    client-certificate-data: ${certData}\n    client-key-data: ${keyData}`).join('\n');
+const contexts = Array.from({ length: 500 }, (_, i) => `- name: ctx-${i}\n  context:\n    cluster: kubernetes\n    user: user-${i}`).join('\n');
+const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: kubernetes\n  cluster:\n    server: https://10.0.0.10:6443\n    certificate-authority-data: ${caData}\ncontexts:\n${contexts}\ncurrent-context: ctx-0\nusers:\n${users}\n`;
+const big = bundle.repeat(Math.ceil(5_000_000 / bundle.length)).slice(0, 5_000_000);
+const bigText = big.slice(0, big.lastIndexOf('-----END CERTIFICATE-----') + 25) + '\n';
+
+// --- server ----------------------------------------------------------------------------------
+const benchPage = `<!doctype html><meta charset="utf-8"><title>bench</title>
+<script src="/forge.min.js"></script><script src="/x509.js"></script><script type="module" src="/bench-page.js"></script>`;
+const benchScript = `
+import init, { inspect } from '/kube-cert-inspector.js';
+window.ready = init({ module_or_path: '/kube-cert-inspector_bg.wasm' });
+function median(v) { v.sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; }
+window.time = (fn, rounds) => { for (let i = 0; i < 2; i++) fn(); const t = []; for (let i = 0; i < rounds; i++) { const s = performance.now(); fn(); t.push(performance.now() - s); } return median(t); };
+window.ours = (text, rounds) => window.time(() => inspect(text, { now: '2026-11-24T00:00:00Z' }), rounds);
+window.forgeParse = (pems, rounds) => window.time(() => { for (const p of pems) { try { forge.pki.certificateFromPem(p); } catch (e) {} } }, rounds);
+window.peculiarParse = (pems, rounds) => window.time(() => { for (const p of pems) { try { new x509.X509Certificate(p); } catch (e) {} } }, rounds);
+window.count = (text) => inspect(text, { now: '2026-11-24T00:00:00Z' }).objects.length;
+window.parsed = (pems) => {
+  let f = 0, x = 0, err = '';
+  for (const p of pems) { try { forge.pki.certificateFromPem(p); f++; } catch (e) {} try { new x509.X509Certificate(p); x++; } catch (e) { err = String(e); } }
+  return { forge: f, peculiar: x, err };
+};
+`;
+const server = http.createServer((req, res) => {
+  const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const send = (type, body) => { res.writeHead(200, { 'content-type': type }); res.end(body); };
+  if (p === '/bench.html') return send('text/html', benchPage);
+  if (p === '/bench-page.js') return send('text/javascript', benchScript);
+  if (p === '/forge.min.js') return send('text/javascript', fs.readFileSync(path.join(root, 'node_modules/node-forge/dist/forge.min.js')));
+  if (p === '/x509.js') return send('text/javascript', fs.readFileSync(path.join(root, 'node_modules/@peculiar/x509/build/x509.js')));
+  const file = path.join(dist, p.slice(1) || 'index.html');
+  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
+  send(TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
+
+try {
+  // --- speed ---------------------------------------------------------------------------------
+  const page = await browser.newPage();
+  await page.goto(base + 'bench.html');
+  await page.evaluate(() => window.ready);
+  console.log('\nSpeed in headless Chromium (median round; per item)');
+  const rows = [];
+  for (const [what, text, items] of [['Debian CA bundle', bundle, bundlePems.length], ['CSR List of 200', csrList, 200], ['kubeconfig, 500 users', kubeconfig, 500]]) {
+    const n = await page.evaluate((t) => window.count(t), text);
+    const ours = (await page.evaluate(([t, r]) => window.ours(t, r), [text, 10])) * 1000 / items;
+    rows.push([what, items, n, ours]);
+  }
+  const ok = await page.evaluate((p) => window.parsed(p), bundlePems);
+  const forge = (await page.evaluate(([p, r]) => window.forgeParse(p, r), [bundlePems, 10])) * 1000 / bundlePems.length;
+  const peculiar = (await page.evaluate(([p, r]) => window.peculiarParse(p, r), [bundlePems, 5])) * 1000 / bundlePems.length;
+  for (const [what, items, n, ours] of rows) console.log(`  ${what.padEnd(24)} ${String(items).padStart(4)} items (${n} objects)  inspect(): ${fmt(ours)} per item`);
+  const bundleOurs = rows[0][3];
+  console.log(`  node-forge 1.4.3 parse only (bundle; ${ok.forge}/${bundlePems.length} parse)      ${fmt(forge)} per certificate  → inspect() is ${(forge / bundleOurs).toFixed(1)}× faster`);
+  console.log(`  @peculiar/x509 2.2.0 parse only (bundle; ${ok.peculiar}/${bundlePems.length} parse)  ${fmt(peculiar)} per certificate  → inspect() is ${(peculiar / bundleOurs).toFixed(1)}× faster${ok.peculiar ? '' : ` (it fails: ${ok.err.slice(0, 80)})`}`);
+  if (process.env.NATIVE_US) {
+    console.log(`  native (cargo bench --bench bundle)                     ${process.env.NATIVE_US} µs per certificate  → wasm/native = ${(bundleOurs / Number(process.env.NATIVE_US)).toFixed(1)}×`);
+  }
+
+  // --- size ----------------------------------------------------------------------------------
+  console.log('\nFirst load (what index.html fetches), bytes');
+  let tg = 0, tb = 0;
+  for (const f of ['index.html', 'boot.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm', 'style.css']) {
+    const b = fs.readFileSync(path.join(dist, f));
+    const g = zlib.gzipSync(b, { level: 9 }).length;
+    const br = zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    tg += g; tb += br;
+    console.log(`  ${f.padEnd(30)} ${String(b.length).padStart(8)} raw ${String(g).padStart(8)} gzip ${String(br).padStart(8)} brotli`);
+  }
+  console.log(`  ${'total'.padEnd(30)} ${''.padStart(8)}     ${String(tg).padStart(8)} gzip ${String(tb).padStart(8)} brotli   (target: 250 KB gzip = 256000)`);
+
+  // --- time to first report -----------------------------------------------------------------
+  const loads = [];
+  for (let i = 0; i < 10; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(base + 'index.html#example=csr-system-masters');
+    await p.waitForFunction(() => document.querySelector('.report')?.innerText.includes('Do not approve'), null, { timeout: 20_000 });
+    loads.push(await p.evaluate(() => performance.now()));
+    await ctx.close();
+  }
+  loads.sort((a, b) => a - b);
+  console.log(`\nTime to first report (#example=csr-system-masters, navigation start → verdict shown): median ${loads[5].toFixed(0)} ms of 10 (min ${loads[0].toFixed(0)}, max ${loads[9].toFixed(0)})`);
+
+  // --- a 5 MB paste ----------------------------------------------------------------------------
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(base + 'index.html');
+  await p.getByLabel(/Paste PEM, base64/).waitFor();
+  await p.evaluate(() => {
+    window.longest = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration); }).observe({ type: 'longtask', buffered: false });
+  });
+  // Set the value and fire one input event, as a paste does (Playwright's fill() types it).
+  const t0 = Date.now();
+  await p.evaluate((t) => {
+    const el = document.getElementById('input-text');
+    el.value = t;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, bigText);
+  await p.waitForFunction(() => /certificates/.test(document.querySelector('.report')?.innerText || ''), null, { timeout: 300_000, polling: 1000 });
+  const took = Date.now() - t0;
+  const longest = await p.evaluate(() => window.longest);
+  console.log(`5 MB paste (${(bigText.length / 1e6).toFixed(1)} MB, ${bigText.split('-----BEGIN').length - 1} certificates): report after ${took} ms; longest main-thread task ${longest.toFixed(0)} ms (target < 200 ms)`);
+  await ctx.close();
+} finally {
+  await browser.close();
+  server.close();
+}
