@@ -5,7 +5,7 @@
 // Prints, for the Debian CA bundle, a `kubectl get csr -o yaml` List of 200 requests and a
 // kubeconfig with 500 users: our inspect() (full analysis, Report returned to JS) per item,
 // against node-forge and @peculiar/x509 parsing the same certificates in the same page (npm dev
-// dependencies used only here); the first-load size (gzip -9 and brotli q11) with a breakdown;
+// dependencies used only here; @peculiar/x509's browser build needs reflect-metadata first); the first-load size (gzip -9 and brotli q11) with a breakdown;
 // the time to first report of #example=csr-system-masters (median of 10 loads); and the longest
 // main-thread task while a 5 MB paste is analysed. Figures only: nothing here is a test.
 import http from 'node:http';
@@ -40,7 +40,7 @@ const bigText = big.slice(0, big.lastIndexOf('-----END CERTIFICATE-----') + 25) 
 
 // --- server ----------------------------------------------------------------------------------
 const benchPage = `<!doctype html><meta charset="utf-8"><title>bench</title>
-<script src="/forge.min.js"></script><script src="/x509.js"></script><script type="module" src="/bench-page.js"></script>`;
+<script src="/forge.min.js"></script><script src="/reflect.js"></script><script src="/x509.js"></script><script type="module" src="/bench-page.js"></script>`;
 const benchScript = `
 import init, { inspect } from '/kube-cert-inspector.js';
 window.ready = init({ module_or_path: '/kube-cert-inspector_bg.wasm' });
@@ -62,6 +62,7 @@ const server = http.createServer((req, res) => {
   if (p === '/bench.html') return send('text/html', benchPage);
   if (p === '/bench-page.js') return send('text/javascript', benchScript);
   if (p === '/forge.min.js') return send('text/javascript', fs.readFileSync(path.join(root, 'node_modules/node-forge/dist/forge.min.js')));
+  if (p === '/reflect.js') return send('text/javascript', fs.readFileSync(path.join(root, 'node_modules/reflect-metadata/Reflect.js')));
   if (p === '/x509.js') return send('text/javascript', fs.readFileSync(path.join(root, 'node_modules/@peculiar/x509/build/x509.js')));
   const file = path.join(dist, p.slice(1) || 'index.html');
   if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
@@ -123,7 +124,8 @@ try {
   loads.sort((a, b) => a - b);
   console.log(`\nTime to first report (#example=csr-system-masters, navigation start → verdict shown): median ${loads[5].toFixed(0)} ms of 10 (min ${loads[0].toFixed(0)}, max ${loads[9].toFixed(0)})`);
 
-  // --- a 5 MB paste ----------------------------------------------------------------------------
+  // --- a 5 MB paste (BENCH_SKIP_BIG=1 skips it, for quick A/B runs) -----------------------------
+  if (!process.env.BENCH_SKIP_BIG) {
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
   await p.goto(base + 'index.html');
@@ -144,6 +146,7 @@ try {
   const longest = await p.evaluate(() => window.longest);
   console.log(`5 MB paste (${(bigText.length / 1e6).toFixed(1)} MB, ${bigText.split('-----BEGIN').length - 1} certificates): report after ${took} ms; longest main-thread task ${longest.toFixed(0)} ms (target < 200 ms)`);
   await ctx.close();
+  }
 } finally {
   await browser.close();
   server.close();
