@@ -310,21 +310,7 @@ mod tests {
     use super::*;
 
     fn attr(short: &str, value: &str, rdn: usize) -> NameAttr {
-        let oid = match short {
-            "CN" => "2.5.4.3",
-            "O" => "2.5.4.10",
-            "OU" => "2.5.4.11",
-            "k8s-uid" => OID_K8S_UID,
-            _ => "2.5.4.6",
-        };
-        NameAttr {
-            oid: oid.into(),
-            short: short.into(),
-            value: value.into(),
-            rdn,
-            meaning: String::new(),
-            not_a_string: false,
-        }
+        NameAttr::new(short, value, rdn)
     }
 
     #[test]

@@ -594,18 +594,10 @@ impl Builder {
             "{src}: kubectl describe shows the subject but not the request, so the identity comes from the described Common Name and Organization; the key, self-signature, SANs, usages and lifetime could not be checked. For the full review: kubectl get csr {} -o yaml.",
             d.name
         ));
-        let attr = |oid: &str, short: &str, value: &str, rdn: usize| x509::NameAttr {
-            oid: oid.into(),
-            short: short.into(),
-            value: value.into(),
-            rdn,
-            meaning: String::new(),
-            not_a_string: false,
-        };
         // Go's order when it writes a name: every O, then the CN.
-        let mut subject: Vec<x509::NameAttr> = d.organizations.iter().map(|o| attr("2.5.4.10", "O", o, 0)).collect();
+        let mut subject: Vec<x509::NameAttr> = d.organizations.iter().map(|o| x509::NameAttr::new("O", o, 0)).collect();
         if let Some(cn) = &d.common_name {
-            subject.push(attr("2.5.4.3", "CN", cn, 1));
+            subject.push(x509::NameAttr::new("CN", cn, 1));
         }
         let ident = identity::from_subject(&mut subject);
         let status = d.status.clone().unwrap_or_default();

@@ -235,6 +235,26 @@ fn attr_short(oid: &str) -> Option<&'static str> {
     })
 }
 
+impl NameAttr {
+    /// An attribute by its short name ("CN", "O", "OU", "k8s-uid", …), for names the engine
+    /// builds itself (from `kubectl describe`) and for tests; `meaning` is filled in later by
+    /// the identity module.
+    pub fn new(short: &str, value: &str, rdn: usize) -> NameAttr {
+        const OIDS: &[&str] = &[
+            "2.5.4.3", "2.5.4.10", "2.5.4.11", "2.5.4.6", "2.5.4.8", "2.5.4.7", "2.5.4.9", "2.5.4.5", OID_K8S_UID,
+        ];
+        let oid = OIDS.iter().find(|o| attr_short(o) == Some(short)).copied().unwrap_or(short);
+        NameAttr {
+            oid: oid.into(),
+            short: short.into(),
+            value: value.into(),
+            rdn,
+            meaning: String::new(),
+            not_a_string: false,
+        }
+    }
+}
+
 pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
     let mut out = Vec::new();
     for (rdn_index, rdn) in name.iter().enumerate() {

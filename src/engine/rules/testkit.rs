@@ -14,21 +14,7 @@ pub fn subject(pairs: &[(&str, &str)]) -> Vec<NameAttr> {
     pairs
         .iter()
         .enumerate()
-        .map(|(i, (k, v))| NameAttr {
-            oid: match *k {
-                "CN" => "2.5.4.3",
-                "O" => "2.5.4.10",
-                "OU" => "2.5.4.11",
-                "k8s-uid" => crate::engine::x509::OID_K8S_UID,
-                _ => "2.5.4.6",
-            }
-            .into(),
-            short: k.to_string(),
-            value: v.to_string(),
-            rdn: i,
-            meaning: String::new(),
-            not_a_string: false,
-        })
+        .map(|(i, (k, v))| NameAttr::new(k, v, i))
         .collect()
 }
 
