@@ -241,7 +241,15 @@ impl NameAttr {
     /// the identity module.
     pub fn new(short: &str, value: &str, rdn: usize) -> NameAttr {
         const OIDS: &[&str] = &[
-            "2.5.4.3", "2.5.4.10", "2.5.4.11", "2.5.4.6", "2.5.4.8", "2.5.4.7", "2.5.4.9", "2.5.4.5", OID_K8S_UID,
+            "2.5.4.3",
+            "2.5.4.10",
+            "2.5.4.11",
+            "2.5.4.6",
+            "2.5.4.8",
+            "2.5.4.7",
+            "2.5.4.9",
+            "2.5.4.5",
+            OID_K8S_UID,
         ];
         let oid = OIDS.iter().find(|o| attr_short(o) == Some(short)).copied().unwrap_or(short);
         NameAttr {

@@ -11,11 +11,7 @@ pub const NOW: i64 = 1_795_428_000; // 2026-11-23T10:00:00Z
 pub const DAY: i64 = 86_400;
 
 pub fn subject(pairs: &[(&str, &str)]) -> Vec<NameAttr> {
-    pairs
-        .iter()
-        .enumerate()
-        .map(|(i, (k, v))| NameAttr::new(k, v, i))
-        .collect()
+    pairs.iter().enumerate().map(|(i, (k, v))| NameAttr::new(k, v, i)).collect()
 }
 
 fn rsa(bits: u32) -> PublicKeyFacts {
