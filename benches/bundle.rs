@@ -4,7 +4,7 @@
 //!   cargo bench --bench bundle
 //!
 //! Prints the time per certificate for (a) PEM decode + x509-parser parse only and (b) the whole
-//! `inspect` (detection, facts, issuer search by signature, 48 rules, report). Timed
+//! `inspect` (detection, facts, issuer search by signature, every rule, report). Timed
 //! with `std::time::Instant` over many rounds after a warm-up; the median round is reported.
 
 use std::hint::black_box;
