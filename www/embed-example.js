@@ -1,5 +1,5 @@
 // The example page's own script: drives the iframe (2) and calls the JS API (3).
-import init, { inspect } from './kube-cert-inspector.js';
+// Listeners first, then the frame's src, then the API (a dynamic import, so nothing delays them).
 
 const SOURCE = 'kube-cert-inspector';
 const $ = (id) => document.getElementById(id);
@@ -24,8 +24,10 @@ window.addEventListener('message', (e) => {
     frame.style.height = `${e.data.height + 2}px`;
   }
 });
+frame.src = frame.dataset.src;
 
 // 3. The JS API.
+const { default: init, inspect } = await import('./kube-cert-inspector.js');
 await init({ module_or_path: new URL('./kube-cert-inspector_bg.wasm', import.meta.url) });
 const report = inspect($('api-input').textContent, { now: '2026-11-24T00:00:00Z' });
 const o = report.objects[0];
