@@ -107,11 +107,17 @@ fn count_lines(s: &str) -> usize {
 
 /// Decodes standard or URL-safe base64, ignoring whitespace and padding.
 pub fn decode_base64(s: &str) -> Result<Vec<u8>, String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.contains(['-', '_']) {
-        URL_SAFE.decode(compact.as_bytes())
+    // ASCII (nearly always): drop whitespace bytes in one pass. Char by char into a String was
+    // 10% of a bundle's analysis in the browser (profile in issue #8's note).
+    let compact: Vec<u8> = if s.is_ascii() {
+        s.bytes().filter(|b| !(b.is_ascii_whitespace() || *b == 0x0b)).collect()
     } else {
-        STANDARD.decode(compact.as_bytes())
+        s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into_bytes()
+    };
+    if compact.iter().any(|b| matches!(b, b'-' | b'_')) {
+        URL_SAFE.decode(&compact)
+    } else {
+        STANDARD.decode(&compact)
     }
     .map_err(|e| e.to_string())
 }
@@ -260,6 +266,19 @@ mod tests {
         assert!(problems[0].contains("no \"-----END CERTIFICATE-----\" line"), "{problems:?}");
         let (blocks, _) = pem_blocks("-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----");
         assert!(blocks[0].der.as_ref().unwrap_err().contains("base64"));
+    }
+
+    #[test]
+    fn base64_ignores_every_kind_of_whitespace() {
+        let want = b"kubernetes".to_vec();
+        assert_eq!(decode_base64("a3ViZXJu\r\nZXRlcw==").unwrap(), want);
+        assert_eq!(
+            decode_base64("a3ViZXJu\u{a0}\u{2028}ZXRlcw==").unwrap(),
+            want,
+            "no-break space and line separator from a web page"
+        );
+        assert_eq!(decode_base64("a3ViZXJu\x0bZXRlcw").unwrap(), want);
+        assert_eq!(decode_base64("-_8=").unwrap(), vec![0xfb, 0xff], "URL-safe alphabet");
     }
 
     #[test]
