@@ -108,8 +108,7 @@ impl Embed {
 
     pub fn post_report(&self, report: &crate::engine::report::Report) {
         let m = message("report");
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        if let Ok(v) = serde::Serialize::serialize(report, &serializer) {
+        if let Ok(v) = crate::api::report_to_js(report) {
             let _ = js_sys::Reflect::set(&m, &"report".into(), &v);
             self.post(&m);
         }
@@ -147,12 +146,8 @@ impl Embed {
                 return;
             }
             let Some(text) = get("text").as_string() else { return };
-            let now = get("now");
-            let now = now
-                .as_string()
-                .and_then(|s| crate::engine::util::parse_rfc3339(&s))
-                .or_else(|| now.as_f64().map(|ms| (ms / 1000.0).floor() as i64));
-            on_inspect(text, now);
+            // A malformed `now` is ignored: the clock applies.
+            on_inspect(text, crate::api::now_from_js(&get("now")).ok().flatten());
         });
         let _ = window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref());
         closure.forget();

@@ -7,7 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, openPage } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -44,16 +44,9 @@ after(async () => {
 
 /** Opens the app; records every request, console error and page error. */
 async function open(opts = {}, hash = '') {
-  const context = await browser.newContext({ acceptDownloads: true, ...opts });
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(base + hash);
-  await page.getByLabel(/Paste PEM, base64/).waitFor();
-  return { context, page, requests, errors };
+  const opened = await openPage(browser, base + hash, { acceptDownloads: true, ...opts });
+  await opened.page.getByLabel(/Paste PEM, base64/).waitFor();
+  return opened;
 }
 
 const fixture = (name) => fs.readFileSync(path.join(fixtures, name), 'utf8');
