@@ -117,7 +117,7 @@ export interface NameAttr {
   rdn: number;
   meaning: "username" | "group" | "uid" | "ignored_cn" | "ignored";
   /** Present (true) only when the value is not an ASN.1 string. */
-  not_a_string?: true;
+  not_a_string: boolean;
 }
 
 export interface PublicKeyFacts {

@@ -1,7 +1,7 @@
 //! `certificates.k8s.io` CertificateSigningRequest objects (v1 and v1beta1), as printed by
 //! `kubectl get csr NAME -o yaml|json`. Field meanings: `pkg/apis/certificates/types.go`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::util::human_duration;
@@ -12,14 +12,14 @@ pub const DEFAULT_SIGNING_DURATION: i64 = 365 * 24 * 3600;
 /// The signing controller never issues less than this, and the API rejects less.
 pub const MIN_EXPIRATION_SECONDS: i64 = 600;
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Requester {
     pub username: Option<String>,
     pub uid: Option<String>,
     pub groups: Vec<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Condition {
     #[serde(rename = "type")]
     pub kind: String,
@@ -28,7 +28,7 @@ pub struct Condition {
     pub message: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct CsrObjectFacts {
     pub name: String,
     /// metadata.creationTimestamp (RFC 3339) as given, and as unix seconds when it parses.

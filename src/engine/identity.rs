@@ -10,7 +10,7 @@
 //! - `system:authenticated` is added unless the user is `system:anonymous` or the groups
 //!   already hold `system:authenticated` or `system:unauthenticated`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::x509::{NameAttr, OID_K8S_UID};
 
@@ -72,7 +72,7 @@ pub fn control_plane_user(name: &str) -> Option<&'static ControlPlaneUser> {
 /// `kubeadm:node-autoapprove-bootstrap`): the only bootstrap group that gets anything by default.
 pub const KUBEADM_BOOTSTRAP_GROUP: &str = "system:bootstrappers:kubeadm:default-node-token";
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum IdentityKind {
     /// No CN: authenticates as nobody.
@@ -89,7 +89,7 @@ pub enum IdentityKind {
     Ordinary,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Identity {
     pub username: Option<String>,
     /// The O values in encoding order (for a token: the groups its authenticator assigns).

@@ -6,11 +6,11 @@
 
 use der_parser::ber::BerObject;
 use der_parser::der::parse_der;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::x509::{key_algorithm_name, key_id, named_curve, rsa_key_id};
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct KeyFacts {
     /// `private` or `public`.
     pub visibility: String,

@@ -2,10 +2,10 @@
 //! Embedded data (`*-data`, `token`) is handed back to the engine to analyse as objects of its
 //! own; file paths cannot be read from a browser page and are reported as such.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct ClusterFacts {
     pub name: String,
     pub server: Option<String>,
@@ -17,14 +17,14 @@ pub struct ClusterFacts {
     pub ca_path: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct ExecFacts {
     pub command: String,
     pub args: Vec<String>,
     pub api_version: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct UserFacts {
     pub name: String,
     /// The credential kinds present: `client-certificate`, `token`, `basic-auth`, `exec`, `auth-provider`.
@@ -44,7 +44,7 @@ pub struct UserFacts {
     pub impersonate_groups: Vec<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct ContextFacts {
     pub name: String,
     pub cluster: String,
@@ -60,7 +60,7 @@ pub struct ContextFacts {
     pub expires: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct KubeconfigFacts {
     pub current_context: Option<String>,
     pub clusters: Vec<ClusterFacts>,

@@ -7,6 +7,7 @@ pub mod input;
 pub mod keys;
 pub mod kubeconfig;
 pub mod kubectl_text;
+pub mod parts;
 pub mod queue;
 pub mod report;
 pub mod rules;

@@ -5,11 +5,11 @@
 //! what the inspector adds (USERNAME, GROUPS, VERDICT), worst first, and the commands for the
 //! pending requests that need no further thought.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::report::{Object, Severity, VerdictLevel};
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct CsrQueue {
     /// Worst first: verdict, then the worst finding, then name.
     pub rows: Vec<QueueRow>,
@@ -21,7 +21,7 @@ pub struct CsrQueue {
     pub to_review: Vec<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct QueueRow {
     /// The CSR object's id in `objects`.
     pub object: usize,

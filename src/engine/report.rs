@@ -3,13 +3,13 @@
 //! Everything here is plain data that serialises with serde. The JSON shape is documented in
 //! `docs/report-json.md`; `SCHEMA_VERSION` changes whenever a field changes meaning or goes away.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape. Bump it when a field is removed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole answer for one input.
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Report {
     pub schema_version: u32,
     /// The instant the report was computed for (RFC 3339), as given by the caller.
@@ -28,7 +28,7 @@ pub struct Report {
 }
 
 /// What the input was taken to be.
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct InputSummary {
     pub bytes: usize,
     /// One line per thing recognised, e.g. "PEM: 2 certificates, 1 private key".
@@ -42,14 +42,14 @@ pub struct InputSummary {
 }
 
 /// Why nothing could be read.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct InputError {
     /// Stable machine-readable code: `empty`, `too_large`, `unrecognised`, `nothing_usable`.
     pub code: String,
     pub message: String,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Info,
@@ -71,7 +71,7 @@ impl Severity {
     }
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictLevel {
     Routine,
@@ -89,7 +89,7 @@ impl VerdictLevel {
     }
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Verdict {
     pub level: VerdictLevel,
     /// The level in words fit for what was inspected: "Do not approve" for CSRs, "Dangerous"
@@ -101,7 +101,7 @@ pub struct Verdict {
     pub reasons: Vec<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Counts {
     pub critical: usize,
     pub high: usize,
@@ -110,7 +110,7 @@ pub struct Counts {
     pub info: usize,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ObjectKind {
     Certificate,
@@ -139,7 +139,7 @@ impl ObjectKind {
 }
 
 /// Where an object sits, which decides which rules apply to it.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Pasted on its own (or in a bundle): purpose inferred from its extensions.
@@ -159,7 +159,7 @@ pub enum Role {
 
 /// One recognised thing. Exactly one of the detail sections is set, matching `kind`
 /// (a CSR object carries both `csr_object` and the parsed `request`).
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Object {
     pub id: usize,
     pub kind: ObjectKind,
@@ -235,7 +235,7 @@ impl Object {
 }
 
 /// One rule that fired on one object.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Finding {
     /// Stable rule ID (never reused, never renamed when the severity changes).
     pub id: String,

@@ -3,10 +3,10 @@
 //! (`type: kubernetes.io/service-account-token`: `token`, `ca.crt`, `namespace`).
 //! Values in `data` are base64; `stringData` is plain.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct SecretFacts {
     pub name: String,
     pub namespace: Option<String>,

@@ -3,12 +3,12 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::util::rfc3339;
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct TokenFacts {
     /// `service_account_jwt`, `jwt`, `bootstrap`, or `opaque`.
     pub kind: String,
@@ -20,7 +20,7 @@ pub struct TokenFacts {
 }
 
 /// JWT claims read **without** verifying the signature.
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct JwtClaims {
     pub algorithm: Option<String>,
     pub issuer: Option<String>,

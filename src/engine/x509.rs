@@ -4,7 +4,7 @@
 //! because that feature refuses RSA keys below 2048 bits for SHA-256: a 1024-bit CSR would
 //! wrongly look forged. Go (what kube-apiserver uses) accepts such signatures, so we must too.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::certification_request::X509CertificationRequest;
@@ -20,7 +20,7 @@ use super::util::{hex, hex_colon, human_duration, rfc3339};
 pub const OID_K8S_UID: &str = "1.3.6.1.4.1.57683.2";
 
 /// One attribute of a subject or issuer name, in encoding order.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct NameAttr {
     pub oid: String,
     /// Short name where one is known ("CN", "O", "OU"); otherwise the OID.
@@ -34,11 +34,11 @@ pub struct NameAttr {
     pub meaning: String,
     /// The value is not an ASN.1 string type (shown as `#` + hex of its DER). Go's certificate
     /// parser refuses such a name; its CSR parser keeps the attribute with no value.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub not_a_string: bool,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct PublicKeyFacts {
     /// "RSA", "EC", "Ed25519", "Ed448", "DSA", "ML-DSA-65", or the OID.
     pub algorithm: String,
@@ -51,7 +51,7 @@ pub struct PublicKeyFacts {
     pub key_id: String,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct SignatureAlgorithm {
     pub oid: String,
     /// "sha256WithRSAEncryption", "ecdsa-with-SHA384", "Ed25519".
@@ -60,9 +60,10 @@ pub struct SignatureAlgorithm {
     pub hash: Option<String>,
 }
 
-/// Whether a signature verified.
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
-#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+/// Whether a signature verified. In JSON `{"status": "valid"}` or `{"status": "unchecked",
+/// "reason": "…"}`; in compact binary formats (the page's worker transport) a number and the
+/// optional reason (serde's tagged form needs a self-describing format to be read back).
+#[derive(Clone, Debug, PartialEq, Default)]
 pub enum SignatureCheck {
     #[default]
     Valid,
@@ -73,7 +74,70 @@ pub enum SignatureCheck {
     Refused(String),
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SignatureStatus {
+    Valid,
+    Invalid,
+    Unchecked,
+    Refused,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SignatureCheckJson {
+    status: SignatureStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+impl SignatureCheck {
+    fn parts(&self) -> (SignatureStatus, Option<&String>) {
+        match self {
+            SignatureCheck::Valid => (SignatureStatus::Valid, None),
+            SignatureCheck::Invalid => (SignatureStatus::Invalid, None),
+            SignatureCheck::Unchecked(r) => (SignatureStatus::Unchecked, Some(r)),
+            SignatureCheck::Refused(r) => (SignatureStatus::Refused, Some(r)),
+        }
+    }
+
+    fn from_parts(status: SignatureStatus, reason: Option<String>) -> SignatureCheck {
+        match status {
+            SignatureStatus::Valid => SignatureCheck::Valid,
+            SignatureStatus::Invalid => SignatureCheck::Invalid,
+            SignatureStatus::Unchecked => SignatureCheck::Unchecked(reason.unwrap_or_default()),
+            SignatureStatus::Refused => SignatureCheck::Refused(reason.unwrap_or_default()),
+        }
+    }
+}
+
+impl Serialize for SignatureCheck {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (status, reason) = self.parts();
+        if s.is_human_readable() {
+            SignatureCheckJson {
+                status,
+                reason: reason.cloned(),
+            }
+            .serialize(s)
+        } else {
+            (status, reason).serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SignatureCheck {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (status, reason) = if d.is_human_readable() {
+            let j = SignatureCheckJson::deserialize(d)?;
+            (j.status, j.reason)
+        } else {
+            <(SignatureStatus, Option<String>)>::deserialize(d)?
+        };
+        Ok(SignatureCheck::from_parts(status, reason))
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Sans {
     pub dns: Vec<String>,
     pub ip: Vec<String>,
@@ -88,14 +152,14 @@ impl Sans {
     }
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct BasicConstraints {
     pub ca: bool,
     pub path_len: Option<u32>,
     pub critical: bool,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ExtensionSummary {
     pub oid: String,
     pub name: String,
@@ -103,7 +167,7 @@ pub struct ExtensionSummary {
 }
 
 /// The extensions both certificates and CSRs carry, read by one function.
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct ExtensionFacts {
     pub sans: Sans,
     /// Key usage names as Kubernetes spells its usages ("digital signature", "cert sign").
@@ -133,7 +197,7 @@ impl ExtensionFacts {
     }
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Validity {
     pub not_before: String,
     pub not_after: String,
@@ -177,7 +241,7 @@ impl Validity {
     }
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct CertFacts {
     pub version: u32,
     pub subject: Vec<NameAttr>,
@@ -200,7 +264,7 @@ pub struct CertFacts {
     pub der: Vec<u8>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct CsrFacts {
     pub subject: Vec<NameAttr>,
     pub subject_text: String,
