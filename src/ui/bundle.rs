@@ -13,6 +13,7 @@ pub struct BundleProps {
 #[function_component(BundleTable)]
 pub fn bundle_table(p: &BundleProps) -> Html {
     let ascending = use_state(|| true);
+    let limit = use_state(|| super::PAGE_ROWS);
     let mut rows: Vec<&crate::engine::report::Object> = p
         .ids
         .iter()
@@ -29,6 +30,7 @@ pub fn bundle_table(p: &BundleProps) -> Html {
     };
     let sort = if *ascending { "ascending" } else { "descending" };
     html! {
+        <>
         <table class="bundle">
             <caption>{ format!("{} certificates", rows.len()) }</caption>
             <thead><tr>
@@ -37,7 +39,7 @@ pub fn bundle_table(p: &BundleProps) -> Html {
                 <th scope="col">{ "Status" }</th><th scope="col">{ "Findings" }</th>
             </tr></thead>
             <tbody>
-            { for rows.iter().map(|o| {
+            { for rows.iter().take(*limit).map(|o| {
                 let c = o.certificate.as_ref().map(|c| (c.validity.not_after.clone(), c.validity.relative.clone(), c.validity.status.clone())).unwrap_or_default();
                 let worst = o.findings.first().map(|f| f.severity.label()).unwrap_or("none");
                 html! {
@@ -52,5 +54,7 @@ pub fn bundle_table(p: &BundleProps) -> Html {
             }) }
             </tbody>
         </table>
+        { super::more_button(&limit, rows.len(), "certificates") }
+        </>
     }
 }

@@ -11,7 +11,7 @@ pub struct ChainProps {
 
 /// Every chain of length two or more: start at certificates nothing else was issued by.
 fn chains(r: &SharedReport) -> Vec<Vec<usize>> {
-    let issuers: Vec<usize> = r.objects.iter().filter_map(|o| o.issued_by).collect();
+    let issuers: std::collections::HashSet<usize> = r.objects.iter().filter_map(|o| o.issued_by).collect();
     let mut out = Vec::new();
     for leaf in r.objects.iter().filter(|o| o.certificate.is_some() && !issuers.contains(&o.id)) {
         let mut chain = vec![leaf.id];
@@ -33,13 +33,14 @@ fn chains(r: &SharedReport) -> Vec<Vec<usize>> {
 #[function_component(ChainView)]
 pub fn chain_view(p: &ChainProps) -> Html {
     let all = chains(&p.report);
+    let limit = use_state(|| super::PAGE_ROWS);
     if all.is_empty() {
         return html! {};
     }
     html! {
         <section class="chains" aria-label="Certificate chains">
             <h3>{ if all.len() == 1 { "Chain" } else { "Chains" } }</h3>
-            { for all.iter().map(|chain| html! {
+            { for all.iter().take(*limit).map(|chain| html! {
                 <ol class="chain-list">
                     { for chain.iter().enumerate().map(|(n, i)| {
                         let o = &p.report.objects[*i];
@@ -57,6 +58,7 @@ pub fn chain_view(p: &ChainProps) -> Html {
                     }) }
                 </ol>
             }) }
+            { super::more_button(&limit, all.len(), "chains") }
         </section>
     }
 }

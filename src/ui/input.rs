@@ -5,7 +5,9 @@ use gloo_file::File;
 use web_sys::{DragEvent, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
+use super::background::BACKGROUND_BYTES;
 use super::examples::EXAMPLES;
+use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
@@ -56,7 +58,25 @@ pub fn input_panel(p: &InputProps) -> Html {
         let on_text = p.on_text.clone();
         Callback::from(move |e: InputEvent| {
             let t: HtmlTextAreaElement = e.target_unchecked_into();
-            on_text.emit(t.value());
+            let text = t.value();
+            if text.len() >= BACKGROUND_BYTES {
+                // Out of the box before the browser lays it out (seconds for megabytes).
+                t.set_value("");
+            }
+            on_text.emit(text);
+        })
+    };
+    // A big paste never enters the box at all: the browser's own insertion and layout of
+    // megabytes of text would freeze the tab before any of our code runs.
+    let onpaste = {
+        let on_text = p.on_text.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+            let text = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+            if text.len() >= BACKGROUND_BYTES {
+                e.prevent_default();
+                on_text.emit(text);
+            }
         })
     };
     let onchange_file = {
@@ -122,7 +142,7 @@ pub fn input_panel(p: &InputProps) -> Html {
             <textarea id="input-text" class={classes!("input-text", dragging.then_some("dragging"))}
                 spellcheck="false" autocomplete="off" autocapitalize="off"
                 placeholder={p.file.clone().unwrap_or_else(|| "-----BEGIN CERTIFICATE REQUEST-----\n…\nor: kubectl get csr NAME -o yaml".to_string())}
-                value={p.text.clone()} {oninput} {ondrop} {ondragover} {ondragleave} />
+                value={p.text.clone()} {oninput} {onpaste} {ondrop} {ondragover} {ondragleave} />
             if let Some(f) = &p.file {
                 <p class="file-note" role="status">{ format!("Loaded {f}.") }</p>
             }

@@ -1,6 +1,7 @@
 //! The Yew front end. It renders the engine's `Report` and never derives a fact itself.
 //! State lives in one reducer; components are function components, one per file.
 
+mod background;
 mod bundle;
 mod chain;
 mod commands;
@@ -25,6 +26,37 @@ pub(crate) fn shown(s: &str) -> String {
 }
 
 use std::rc::Rc;
+
+/// Table rows rendered before "Show more": thousands of rows would cost the browser seconds of
+/// layout, and the full list is always in the report JSON.
+pub(crate) const PAGE_ROWS: usize = 200;
+
+/// The "Show more" button under a list cut at `*limit` of `total` entries; nothing once all show.
+pub(crate) fn more_button(limit: &UseStateHandle<usize>, total: usize, what: &str) -> Html {
+    if **limit >= total {
+        return html! {};
+    }
+    let rest = total - **limit;
+    let onclick = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE_ROWS))
+    };
+    html! {
+        <p class="show-more">
+            <button type="button" {onclick}>{ format!("Show {} more {what}", rest.min(PAGE_ROWS)) }</button>
+            <span class="hint">{ format!(" {} of {total} shown; the report JSON has them all.", **limit) }</span>
+        </p>
+    }
+}
+
+/// A byte count as people read it: "512 bytes", "120 KB", "5.0 MB".
+pub(crate) fn size_text(n: usize) -> String {
+    match n {
+        0..=1023 => format!("{n} bytes"),
+        1024..=1_048_575 => format!("{} KB", n / 1024),
+        _ => format!("{:.1} MB", n as f64 / 1_048_576.0),
+    }
+}
 
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
@@ -68,6 +100,10 @@ pub enum Source {
 #[derive(Clone, PartialEq)]
 pub enum View {
     Empty,
+    /// A big input is being analysed in the background: what is happening now.
+    Working(String),
+    /// The background analysis failed: why.
+    Failed(String),
     Ready(SharedReport),
 }
 
@@ -92,6 +128,8 @@ pub enum Action {
         bytes: Vec<u8>,
     },
     Analysed(SharedReport),
+    Working(String),
+    Failed(String),
     Clear,
     /// Text and time from an embedding page (postMessage).
     Pin {
@@ -117,6 +155,8 @@ impl Reducible for State {
                 s.example = None;
             }
             Action::Analysed(r) => s.view = View::Ready(r),
+            Action::Working(m) => s.view = View::Working(m),
+            Action::Failed(m) => s.view = View::Failed(m),
             Action::Pin { text, now } => {
                 s.source = Source::Text(text);
                 s.now = now;
@@ -136,13 +176,17 @@ fn now_unix() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-fn analyse(source: &Source, now: Option<i64>) -> Option<SharedReport> {
-    let bytes: &[u8] = match source {
-        Source::Text(t) if t.trim().is_empty() => return None,
-        Source::Text(t) => t.as_bytes(),
-        Source::Binary { bytes, .. } => bytes,
-    };
-    Some(SharedReport(Rc::new(crate::engine::inspect(bytes, now.unwrap_or_else(now_unix)))))
+impl Source {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Source::Text(t) => t.as_bytes(),
+            Source::Binary { bytes, .. } => bytes,
+        }
+    }
+}
+
+fn analyse(source: &Source, now: Option<i64>) -> SharedReport {
+    SharedReport(Rc::new(crate::engine::inspect(source.bytes(), now.unwrap_or_else(now_unix))))
 }
 
 /// `#example=<id>` in the URL preselects an example (for documentation pages and links).
@@ -203,26 +247,40 @@ pub fn app() -> Html {
         });
     }
     let pending = use_mut_ref(|| None::<Timeout>);
+    let worker = use_mut_ref(|| None::<background::Background>);
 
-    // Analyse after a short pause whenever the input changes (typing is debounced).
+    // Analyse after a short pause whenever the input changes (typing is debounced); a big input
+    // goes to the background worker, so the page stays responsive and shows progress.
     {
         let state = state.clone();
         let pending = pending.clone();
         use_effect_with((state.source.clone(), state.now), move |(source, now)| {
             let (source, now) = (source.clone(), *now);
             let dispatcher = state.dispatcher();
-            let delay = match &source {
-                Source::Text(t) if t.len() < 200_000 => 250,
-                _ => 0,
-            };
+            if let Some(w) = worker.borrow().as_ref() {
+                w.cancel();
+            }
+            *pending.borrow_mut() = None;
             if matches!(&source, Source::Text(t) if t.trim().is_empty()) {
-                *pending.borrow_mut() = None;
                 dispatcher.dispatch(Action::Clear);
+            } else if source.bytes().len() >= background::BACKGROUND_BYTES && start_worker(&worker) {
+                let d = dispatcher.clone();
+                let on_progress: Rc<dyn Fn(background::Progress)> = Rc::new(move |p| match p {
+                    background::Progress::Status(m) => d.dispatch(Action::Working(m)),
+                    background::Progress::Done(r) => d.dispatch(Action::Analysed(SharedReport(Rc::new(r)))),
+                    background::Progress::Failed(m) => d.dispatch(Action::Failed(m)),
+                });
+                let sent = worker
+                    .borrow()
+                    .as_ref()
+                    .map(|w| w.analyse(source.bytes(), now.unwrap_or_else(now_unix), on_progress));
+                if let Some(Err(e)) = sent {
+                    dispatcher.dispatch(Action::Failed(e));
+                }
             } else {
+                let delay = if source.bytes().len() < 200_000 { 250 } else { 0 };
                 *pending.borrow_mut() = Some(Timeout::new(delay, move || {
-                    if let Some(r) = analyse(&source, now) {
-                        dispatcher.dispatch(Action::Analysed(r));
-                    }
+                    dispatcher.dispatch(Action::Analysed(analyse(&source, now)))
                 }));
             }
             || ()
@@ -260,6 +318,13 @@ pub fn app() -> Html {
     };
 
     let (text, file) = match &state.source {
+        Source::Text(t) if t.len() >= background::BACKGROUND_BYTES => (
+            String::new(),
+            Some(format!(
+                "{} of text, not shown in the box: too large to edit here",
+                size_text(t.len())
+            )),
+        ),
         Source::Text(t) => (t.clone(), None),
         Source::Binary { name, bytes } => (
             String::new(),
@@ -275,6 +340,8 @@ pub fn app() -> Html {
             {
                 match &state.view {
                     View::Empty => html! { <p class="empty" aria-live="polite">{ "Waiting for something to inspect." }</p> },
+                    View::Working(m) => working(m),
+                    View::Failed(m) => failed(m),
                     View::Ready(r) => html! { <report::ReportView report={r.clone()} /> },
                 }
             }
@@ -301,6 +368,8 @@ pub fn app() -> Html {
                             <p>{ "Nothing to inspect yet. Paste or drop something above, or pick an example." }</p>
                         </section>
                     },
+                    View::Working(m) => working(m),
+                    View::Failed(m) => failed(m),
                     View::Ready(r) => html! { <report::ReportView report={r.clone()} /> },
                 }
             }
@@ -310,5 +379,36 @@ pub fn app() -> Html {
                <a href="https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/">{ "Kubernetes CSR documentation" }</a></p>
         </footer>
         </>
+    }
+}
+
+/// Starts the background worker once; `false` when this browser cannot (the input is then
+/// analysed on the page itself).
+fn start_worker(slot: &Rc<std::cell::RefCell<Option<background::Background>>>) -> bool {
+    if slot.borrow().is_none() {
+        match background::Background::start() {
+            Ok(w) => *slot.borrow_mut() = Some(w),
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
+fn working(status: &str) -> Html {
+    html! {
+        <section class="working" role="status" aria-live="polite">
+            <p>{ status.to_string() }</p>
+            <progress aria-label="Analysis in progress"></progress>
+            <p class="hint">{ "The page stays usable meanwhile; the input never leaves this browser." }</p>
+        </section>
+    }
+}
+
+fn failed(why: &str) -> Html {
+    html! {
+        <div class="error-box" role="alert">
+            <h3>{ "The analysis stopped" }</h3>
+            <p>{ format!("Expected a report from the background analysis; found an error instead: {}", shown(why)) }</p>
+        </div>
     }
 }

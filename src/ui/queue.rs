@@ -70,6 +70,7 @@ fn signer_cell(name: &str) -> Html {
 pub fn queue_table(p: &QueueProps) -> Html {
     // (column, ascending); the default is the engine's worst-first order.
     let sort = use_state(|| (Column::Verdict, false));
+    let limit = use_state(|| super::PAGE_ROWS);
     let (col, asc) = *sort;
     let mut rows: Vec<&QueueRow> = p.queue.rows.iter().collect();
     // Stable sort: equal keys keep the engine's worst-first order.
@@ -106,7 +107,7 @@ pub fn queue_table(p: &QueueProps) -> Html {
                 }) }
                 </tr></thead>
                 <tbody>
-                { for rows.iter().map(|r| {
+                { for rows.iter().take(*limit).map(|r| {
                     let sev = r.worst.map(|s| s.label()).unwrap_or("none");
                     let verdict_class = match r.verdict {
                         crate::engine::report::VerdictLevel::DoNotApprove => "sev-critical",
@@ -131,6 +132,7 @@ pub fn queue_table(p: &QueueProps) -> Html {
                 </tbody>
             </table>
             </div>
+            { super::more_button(&limit, rows.len(), "requests") }
             <div class="queue-commands">
                 <h4>{ "Commands for the pending requests" }</h4>
                 <p class="hint">{ "Ready to copy; nothing runs from this page. Read each request's details before you run them." }</p>

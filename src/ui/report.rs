@@ -1,5 +1,6 @@
 //! The whole report: what was recognised, the overall verdict, then one card per object.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -32,6 +33,19 @@ fn download(json: &str) -> Result<(), wasm_bindgen::JsValue> {
     a.set_download("k8s-cert-report.json");
     a.click();
     web_sys::Url::revoke_object_url(&url)
+}
+
+/// `N` of a `#object-N` fragment.
+fn hash_object() -> Option<usize> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix("#object-")?.parse().ok()
+}
+
+fn document_has(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .is_some()
 }
 
 /// Detail cards rendered before "show all": a bundle's table already lists everything.
@@ -67,6 +81,49 @@ pub fn report_view(p: &ReportProps) -> Html {
     let for_csr = r.objects.iter().any(|o| o.request.is_some());
     let show_all = use_state(|| false);
     let shown = if *show_all { top.len() } else { top.len().min(MAX_CARDS) };
+    // A link to a card not rendered yet (`#object-N` from a table row) renders it too, after the
+    // first cards, and scrolls to it once it exists.
+    let revealed = use_state(Vec::<usize>::new);
+    {
+        let (revealed, r) = (revealed.clone(), r.clone());
+        use_effect_with(r.clone(), move |_| {
+            revealed.set(Vec::new());
+            let on_hash = Closure::<dyn Fn()>::new(move || {
+                let Some(id) = hash_object() else { return };
+                // The card that shows it: its top-level ancestor.
+                let mut top = id;
+                while let Some(p) = r.objects.get(top).and_then(|o| o.parent) {
+                    top = p;
+                }
+                if document_has(&format!("object-{id}")) || top >= r.objects.len() {
+                    return;
+                }
+                let mut v = (*revealed).clone();
+                if !v.contains(&top) {
+                    v.push(top);
+                    revealed.set(v);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    use_effect_with((*revealed).clone(), |_| {
+        if let (Some(id), Some(d)) = (hash_object(), web_sys::window().and_then(|w| w.document())) {
+            if let Some(el) = d.get_element_by_id(&format!("object-{id}")) {
+                el.scroll_into_view();
+            }
+        }
+        || ()
+    });
+    let extra: Vec<usize> = revealed.iter().copied().filter(|i| !top[..shown].contains(i)).collect();
     let on_show_all = {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(true))
@@ -113,7 +170,7 @@ pub fn report_view(p: &ReportProps) -> Html {
             if let Some(q) = &r.csr_queue {
                 <QueueTable queue={q.clone()} />
             }
-            { for top.iter().take(shown).map(|i| html! { <ObjectCard report={r.clone()} index={*i} /> }) }
+            { for top.iter().take(shown).chain(extra.iter()).map(|i| html! { <ObjectCard key={*i} report={r.clone()} index={*i} /> }) }
             if shown < top.len() {
                 <button type="button" class="show-all" onclick={on_show_all}>{ format!("Show the other {} objects in detail", top.len() - shown) }</button>
             }

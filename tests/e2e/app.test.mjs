@@ -289,6 +289,53 @@ test('a 144-certificate bundle opens as a table sortable by expiry', async () =>
   await context.close();
 });
 
+test('a 5 MB paste is analysed in the background: progress shown, text box left empty, tables cut at 200 rows', async () => {
+  const { context, page, requests, errors } = await open();
+  const bundle = fixture('debian-ca-certificates.crt');
+  const big = bundle.repeat(Math.ceil(5_000_000 / bundle.length));
+  const certs = big.split('-----BEGIN CERTIFICATE-----').length - 1;
+  // Every status line the page shows while it works, in order.
+  await page.evaluate(() => {
+    window.statuses = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('.working')?.innerText;
+      if (t && window.statuses.at(-1) !== t) window.statuses.push(t);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  // A paste as the browser delivers it: a paste event carrying the text.
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.getElementById('input-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, big);
+  await page.waitForFunction((n) => document.querySelector('.bundle caption')?.innerText === `${n} certificates`, certs, { timeout: 60_000 });
+  const statuses = await page.evaluate(() => window.statuses);
+  assert.match(statuses[0], /^Analysing 4\.\d MB in the background/, statuses.join(' | '));
+  assert.equal(await page.locator('#input-text').inputValue(), '', 'megabytes never enter the text box');
+  assert.match(await page.locator('.file-note').innerText(), /4\.\d MB of text, not shown in the box/);
+  assert.equal(await page.locator('.bundle tbody tr').count(), 200);
+  assert.equal(await page.locator('article.object').count(), 50);
+  await page.getByRole('button', { name: 'Show 200 more certificates' }).click();
+  assert.equal(await page.locator('.bundle tbody tr').count(), 400);
+  assert.match(await page.locator('.show-more').innerText(), new RegExp(`400 of ${certs} shown`));
+  // A row whose card is not rendered yet: following its link renders that card and scrolls to it.
+  const far = (await page.locator('.bundle tbody tr td:first-child a').allInnerTexts()).map(Number).find((n) => n >= 50);
+  assert.equal(await page.locator(`#object-${far}`).count(), 0);
+  await page.locator('.bundle tbody tr td:first-child a', { hasText: new RegExp(`^${far}$`) }).first().click();
+  await page.locator(`#object-${far}`).waitFor();
+  assert.ok(await page.locator(`#object-${far}`).isVisible());
+  await page.screenshot({ path: path.join(shots, 'big-paste.png') });
+  // The worker is one of the app's own files and loads nothing else.
+  const names = [...new Set(requests.map((u) => u.slice(base.length).split('?')[0]))].sort();
+  assert.deepEqual(names, ['', 'boot.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm', 'style.css', 'worker.js'].sort());
+  // Clear, then a small paste is analysed at once on the page, not in the background.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await paste(page, fixture('csr-object-system-masters.yaml'));
+  await reportText(page, 'Do not approve');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the report downloads as JSON with the documented fields', async () => {
   const { context, page } = await open();
   await chooseExample(page, 'csr-developer');
