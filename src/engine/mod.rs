@@ -1,6 +1,7 @@
 //! The pure inspection engine: bytes + "now" in, [`Report`] out. No browser types, no clock,
 //! no panics on input.
 
+pub mod authz;
 pub mod csr_object;
 pub mod identity;
 pub mod input;
@@ -9,7 +10,9 @@ pub mod kubeconfig;
 pub mod kubectl_text;
 pub mod parts;
 pub mod queue;
+pub mod rbac;
 pub mod report;
+pub mod resources;
 pub mod rules;
 pub mod secret;
 pub mod token;
@@ -27,22 +30,83 @@ pub const MAX_NOTES: usize = 50;
 
 /// Inspects whatever was pasted or dropped. `now` is unix seconds (the caller's clock).
 pub fn inspect(input: &[u8], now: i64) -> Report {
+    analyse(&[Input { name: "", bytes: input }], now).report
+}
+
+/// Several files inspected together (a certificate with the cluster's RBAC objects, say). Each
+/// object's `source` starts with its file's name.
+pub fn inspect_files(files: &[Input], now: i64) -> Report {
+    analyse(files, now).report
+}
+
+/// One input: a file's name (empty for a paste) and its bytes.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// The report, and the RBAC policy it was computed with (for `--can-i` questions).
+pub struct Analysis {
+    pub report: Report,
+    pub policy: Option<std::borrow::Cow<'static, rbac::Policy>>,
+}
+
+/// At most this many distinct identities get an RBAC view (each is a few KB of report).
+pub const MAX_ACCESS: usize = 300;
+
+/// Reads, links, resolves RBAC and applies the rules.
+pub fn analyse(files: &[Input], now: i64) -> Analysis {
     let mut b = Builder {
         objects: Vec::new(),
         detected: Vec::new(),
         not_understood: Vec::new(),
         recovered: Vec::new(),
+        rbac: rbac::PolicyBuilder::default(),
         now,
     };
-    let error = b.read_top(input);
+    let error = match files {
+        [one] => b.read_top(one.bytes, one.name),
+        many => {
+            for f in many {
+                if let Some(e) = b.read_top(f.bytes, f.name) {
+                    b.not_understood.push(format!("{}: {}", f.name, e.message));
+                }
+            }
+            many.is_empty().then(|| InputError {
+                code: "empty".into(),
+                message: "No input was given.".into(),
+            })
+        }
+    };
     if b.not_understood.len() > MAX_NOTES {
         let more = b.not_understood.len() - MAX_NOTES;
         b.not_understood.truncate(MAX_NOTES);
         b.not_understood.push(format!("… and {more} more problems not listed."));
     }
     b.link();
+    let pasted_rbac = !b.rbac.is_empty();
+    if pasted_rbac {
+        let r = &b.rbac;
+        let crb = r.bindings.iter().filter(|x| x.namespace.is_none()).count();
+        b.detected.push(format!(
+            "RBAC: {} ClusterRoles, {} Roles, {} ClusterRoleBindings, {} RoleBindings",
+            r.cluster_roles.len(),
+            r.roles.len(),
+            crb,
+            r.bindings.len() - crb
+        ));
+    }
     let mut objects = b.objects;
-    rules::evaluate(&mut objects, now);
+    let policy: Option<std::borrow::Cow<'static, rbac::Policy>> = if pasted_rbac {
+        Some(std::borrow::Cow::Owned(std::mem::take(&mut b.rbac).build(rbac::Origin::Pasted)))
+    } else if objects.iter().any(|o| o.username.is_some()) {
+        Some(std::borrow::Cow::Borrowed(rbac::Policy::bootstrap()))
+    } else {
+        None
+    };
+    let rbac_report = policy.as_deref().map(|p| rbac_view(p, &mut objects));
+    rules::evaluate(&mut objects, now, rbac_report.as_ref());
     // A request not to approve at all is not fixed by a shorter lifetime.
     for o in objects.iter_mut() {
         let refused = o.verdict.as_ref().is_some_and(|v| v.level == report::VerdictLevel::DoNotApprove);
@@ -61,7 +125,7 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
         }
     }
     let error = error.or_else(|| {
-        objects.is_empty().then(|| InputError {
+        (objects.is_empty() && !pasted_rbac).then(|| InputError {
             code: "nothing_usable".into(),
             message: format!(
                 "Nothing in the input could be read as a certificate, CSR, key or Kubernetes object. {}",
@@ -78,11 +142,11 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
         )
     });
     let csr_queue = queue::build(&objects, now);
-    Report {
+    let report = Report {
         schema_version: SCHEMA_VERSION,
         now: util::rfc3339(now),
         input: InputSummary {
-            bytes: input.len(),
+            bytes: files.iter().map(|f| f.bytes.len()).sum(),
             detected: summarise(&objects, &b.detected),
             not_understood: b.not_understood,
             recovered: b.recovered,
@@ -90,8 +154,57 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
         objects,
         verdict,
         csr_queue,
+        rbac: rbac_report,
         counts,
         error,
+    };
+    Analysis { report, policy }
+}
+
+/// Each distinct identity's view under the policy (objects point at theirs by `access`), and for
+/// a pasted policy the reverse view.
+fn rbac_view(policy: &rbac::Policy, objects: &mut [Object]) -> authz::RbacReport {
+    let mut identities: Vec<authz::Access> = Vec::new();
+    let mut seen: std::collections::HashMap<authz::Who, usize> = std::collections::HashMap::new();
+    let mut left_out = 0usize;
+    for o in objects.iter_mut() {
+        let Some(user) = o.username.clone() else { continue };
+        let who = authz::Who {
+            user,
+            groups: o.groups.clone(),
+        };
+        if let Some(&i) = seen.get(&who) {
+            o.access = Some(i);
+        } else if identities.len() < MAX_ACCESS {
+            identities.push(authz::access(policy, &who));
+            seen.insert(who, identities.len() - 1);
+            o.access = Some(identities.len() - 1);
+        } else {
+            left_out += 1;
+        }
+    }
+    let pasted = policy.origin == rbac::Origin::Pasted;
+    authz::RbacReport {
+        origin: if pasted { "pasted" } else { "bootstrap" }.into(),
+        caveat: (!pasted).then(|| rbac::BOOTSTRAP_CAVEAT.to_string()),
+        cluster_roles: policy.cluster_roles.len(),
+        roles: policy.roles.len(),
+        cluster_role_bindings: policy.bindings.iter().filter(|b| b.namespace.is_none()).count(),
+        role_bindings: policy.bindings.iter().filter(|b| b.namespace.is_some()).count(),
+        computed: policy
+            .cluster_roles
+            .iter()
+            .filter(|r| r.computed)
+            .map(|r| format!("ClusterRole {}: {} rules computed from its aggregationRule", r.name, r.rules.len()))
+            .collect(),
+        dangling: policy
+            .dangling()
+            .iter()
+            .map(|b| format!("{} refers to {}, which does not exist: it grants nothing.", b.text(), b.role_text()))
+            .collect(),
+        identities,
+        holders: if pasted { authz::holders(policy) } else { Vec::new() },
+        note: (left_out > 0).then(|| format!("RBAC was resolved for the first {MAX_ACCESS} distinct identities; {left_out} more objects were left out.")),
     }
 }
 
@@ -135,8 +248,22 @@ struct Builder {
     detected: Vec<String>,
     not_understood: Vec<String>,
     recovered: Vec<String>,
+    /// RBAC objects read so far (they become a policy, not objects).
+    rbac: rbac::PolicyBuilder,
     now: i64,
 }
+
+/// A reader of one kind of Kubernetes object: whether it recognises a document, and how to read it.
+type Reader = (fn(&Value) -> bool, fn(&mut Builder, &Value, &str, &Place));
+
+/// Every kind of Kubernetes object the engine reads, in the order they are tried: one table, one
+/// dispatcher (`Builder::read_object`).
+const READERS: &[Reader] = &[
+    (csr_object::is_csr, Builder::read_csr_object),
+    (kubeconfig::is_kubeconfig, Builder::read_kubeconfig),
+    (secret::is_credential_secret, Builder::read_secret),
+    (rbac::is_rbac, Builder::read_rbac),
+];
 
 /// Where new objects hang and how they are labelled.
 #[derive(Clone)]
@@ -161,7 +288,7 @@ impl Builder {
         Some(id)
     }
 
-    fn read_top(&mut self, input: &[u8]) -> Option<InputError> {
+    fn read_top(&mut self, input: &[u8], name: &str) -> Option<InputError> {
         if input.len() > input::MAX_INPUT_BYTES {
             return Some(InputError {
                 code: "too_large".into(),
@@ -173,7 +300,7 @@ impl Builder {
             });
         }
         let top = Place {
-            source: String::new(),
+            source: name.to_string(),
             parent: None,
             role: Role::Standalone,
         };
@@ -205,7 +332,7 @@ impl Builder {
                             input,
                             None,
                             &Place {
-                                source: "DER input".into(),
+                                source: if name.is_empty() { "DER input".into() } else { name.to_string() },
                                 ..top
                             },
                         )
@@ -515,29 +642,42 @@ impl Builder {
     }
 
     fn read_object(&mut self, v: &Value, here: &str, place: &Place) {
-        if csr_object::is_csr(v) {
-            self.detected.push(format!(
-                "CertificateSigningRequest ({})",
-                v.get("apiVersion").and_then(Value::as_str).unwrap_or("no apiVersion")
-            ));
-            self.add_csr_object(v, here, place);
-        } else if kubeconfig::is_kubeconfig(v) {
-            self.detected.push("kubeconfig".into());
-            self.add_kubeconfig(v, place);
-        } else if secret::is_credential_secret(v) {
-            self.detected.push("Kubernetes Secret".into());
-            self.add_secret(v, place);
-        } else {
-            let kind = v.get("kind").and_then(Value::as_str).map(str::to_string);
-            self.not_understood.push(match kind {
-                Some(k) => format!(
-                    "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config) or a TLS or service-account-token Secret.",
-                    util::clip(&k, 60)
-                ),
-                None => format!(
-                    "{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig or a TLS or service-account-token Secret."
-                ),
-            });
+        if let Some((_, read)) = READERS.iter().find(|(recognises, _)| recognises(v)) {
+            return read(self, v, here, place);
+        }
+        let kind = v.get("kind").and_then(Value::as_str).map(str::to_string);
+        self.not_understood.push(match kind {
+            Some(k) => format!(
+                "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config), a TLS or service-account-token Secret, or RBAC (ClusterRole, ClusterRoleBinding, Role, RoleBinding).",
+                util::clip(&k, 60)
+            ),
+            None => format!(
+                "{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig, a TLS or service-account-token Secret, or RBAC objects."
+            ),
+        });
+    }
+
+    fn read_csr_object(&mut self, v: &Value, here: &str, place: &Place) {
+        self.detected.push(format!(
+            "CertificateSigningRequest ({})",
+            v.get("apiVersion").and_then(Value::as_str).unwrap_or("no apiVersion")
+        ));
+        self.add_csr_object(v, here, place);
+    }
+
+    fn read_kubeconfig(&mut self, v: &Value, _here: &str, place: &Place) {
+        self.detected.push("kubeconfig".into());
+        self.add_kubeconfig(v, place);
+    }
+
+    fn read_secret(&mut self, v: &Value, _here: &str, place: &Place) {
+        self.detected.push("Kubernetes Secret".into());
+        self.add_secret(v, place);
+    }
+
+    fn read_rbac(&mut self, v: &Value, here: &str, place: &Place) {
+        if let Err(e) = self.rbac.add(v) {
+            self.not_understood.push(format!("{}{here}: {e}.", prefix(place)));
         }
     }
 

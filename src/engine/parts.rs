@@ -73,6 +73,7 @@ impl Report {
             objects: Vec::new(),
             verdict: self.verdict.clone(),
             csr_queue: self.csr_queue.clone(),
+            rbac: self.rbac.clone(),
             counts: self.counts.clone(),
             error: self.error.clone(),
         }

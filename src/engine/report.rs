@@ -22,6 +22,9 @@ pub struct Report {
     pub verdict: Option<Verdict>,
     /// The reviewer's queue, when the input holds more than one CertificateSigningRequest object.
     pub csr_queue: Option<super::queue::CsrQueue>,
+    /// What the input's identities may do under RBAC: the pasted RBAC objects, or Kubernetes'
+    /// default policy when none were pasted; `None` when there is neither an identity nor RBAC.
+    pub rbac: Option<super::authz::RbacReport>,
     pub counts: Counts,
     /// Set when the input could not be read at all.
     pub error: Option<InputError>,
@@ -187,6 +190,8 @@ pub struct Object {
     pub issued_by: Option<usize>,
     /// For a key: the certificates and CSRs it belongs to; for a certificate/CSR: its keys.
     pub key_matches: Vec<usize>,
+    /// Index into `rbac.identities`: what this object's identity may do.
+    pub access: Option<usize>,
     pub findings: Vec<Finding>,
     /// Rule IDs that were checked and passed.
     pub passed: Vec<String>,
@@ -226,6 +231,7 @@ impl Object {
             token: None,
             issued_by: None,
             key_matches: Vec::new(),
+            access: None,
             findings: Vec::new(),
             passed: Vec::new(),
             not_applicable: Vec::new(),

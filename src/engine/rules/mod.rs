@@ -48,6 +48,7 @@ mod kubeconfig_file_reference;
 mod kubeconfig_insecure_skip_tls_verify;
 mod kubeconfig_multiple_auth_methods;
 mod kubeconfig_plain_http;
+mod rbac_dangerous_power;
 mod secret_ca_private_key;
 mod secret_private_key;
 mod serving_apiserver_missing_names;
@@ -76,6 +77,7 @@ pub static RULES: &[&Rule] = &[
     &identity_empty_cn::RULE,
     &identity_multiple_cn::RULE,
     &identity_invalid_uid::RULE,
+    &rbac_dangerous_power::RULE,
     &csr_request_invalid::RULE,
     &csr_request_not_included::RULE,
     &csr_signer_name_invalid::RULE,
@@ -231,6 +233,8 @@ pub struct Ctx<'a> {
     pub obj: &'a Object,
     pub all: &'a [Object],
     pub now: i64,
+    /// The RBAC policy's view of the input's identities, when there is one.
+    pub rbac: Option<&'a crate::engine::authz::RbacReport>,
 }
 
 /// The signers built into Kubernetes (`certificate-signing-requests.md`).
@@ -354,6 +358,10 @@ impl<'a> Ctx<'a> {
             .then(|| self.parent().and_then(|p| p.csr_object.as_ref()))
             .flatten()
     }
+    /// What the object's identity may do under the RBAC policy, when computed.
+    pub fn access(&self) -> Option<&'a crate::engine::authz::Access> {
+        self.obj.access.and_then(|i| self.rbac?.identities.get(i))
+    }
     /// Subject attributes of the given short name, in order.
     pub fn values(&self, short: &str) -> Vec<&'a str> {
         self.subject()
@@ -363,10 +371,15 @@ impl<'a> Ctx<'a> {
 }
 
 /// Runs every rule on every object and stores findings, passes and not-applicables.
-pub fn evaluate(objects: &mut [Object], now: i64) {
+pub fn evaluate(objects: &mut [Object], now: i64, rbac: Option<&crate::engine::authz::RbacReport>) {
     let mut results = Vec::with_capacity(objects.len());
     for o in objects.iter() {
-        let ctx = Ctx { obj: o, all: objects, now };
+        let ctx = Ctx {
+            obj: o,
+            all: objects,
+            now,
+            rbac,
+        };
         let mut findings = Vec::new();
         let mut passed = Vec::new();
         let mut na = Vec::new();

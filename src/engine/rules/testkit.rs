@@ -109,6 +109,17 @@ pub fn run_all(rule: &Rule, all: &[Object], index: usize) -> Outcome {
         obj: &all[index],
         all,
         now: NOW,
+        rbac: None,
+    })
+}
+
+/// Runs a rule with an RBAC report (the object's `access` indexes into it).
+pub fn run_with_rbac(rule: &Rule, o: &Object, rbac: &crate::engine::authz::RbacReport) -> Outcome {
+    (rule.check)(&Ctx {
+        obj: o,
+        all: std::slice::from_ref(o),
+        now: NOW,
+        rbac: Some(rbac),
     })
 }
 
