@@ -12,33 +12,58 @@ use crate::engine::util::{escape_for_display, parse_rfc3339};
 pub const USAGE: &str = "\
 kube-cert-inspector: what a certificate, CSR or kubeconfig means to Kubernetes
 
-Usage: kube-cert-inspector [FILE|-] [--json] [--now RFC3339] [--verbose]
+Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--verbose]
+       kube-cert-inspector FILE... --can-i VERB TYPE[.GROUP][/NAME] [--subresource SUB]
+                           [-n NS | -A] [--user NAME] [--json]
+       kube-cert-inspector FILE... --can-i VERB /non/resource/url [--user NAME] [--json]
+       kube-cert-inspector FILE... --list [-n NS] [--user NAME] [--json]
        kube-cert-inspector --list-rules
 
-  FILE           PEM / DER / base64 / YAML / JSON file; '-' or nothing reads stdin
-  --json         print the report as JSON (schema: docs/report-json.md)
+  FILE           PEM / DER / base64 / YAML / JSON file; '-' or nothing reads stdin.
+                 Several files are read together: a certificate, CSR or kubeconfig with the
+                 cluster's RBAC objects (kubectl get clusterroles,clusterrolebindings,roles,
+                 rolebindings -A -o yaml)
+  --json         print the report (or the answer) as JSON (schema: docs/report-json.md)
   --now TIME     evaluate validity at TIME (e.g. 2026-11-23T10:00:00Z) instead of the clock
   --verbose      also list the rules that passed or did not apply
   --list-rules   print every rule: id, default severity, title
 
+  kubectl auth can-i, offline, with the RBAC objects given (Kubernetes' default policy if none):
+  --can-i VERB TARGET   prints yes or no, exits 0 or 1; with --json, which binding, role and
+                        rule allowed it. pods -> core group, deployments -> apps (built-in
+                        resources resolve without a cluster)
+  --list                the table kubectl auth can-i --list prints
+  --subresource SUB     e.g. log, exec, scale
+  -n, --namespace NS    default: the kubeconfig context's namespace, else default
+  -A, --all-namespaces  ask across every namespace (only ClusterRoleBindings count)
+  --user NAME           the kubeconfig user or username to ask for (default: the kubeconfig's
+                        current user, else the first identity in the input)
+
 Exit status: 0 routine, 1 review carefully, 2 do not approve,
-             3 nothing could be read, 64 bad arguments, 66 file not readable";
+             3 nothing could be read, 64 bad arguments, 66 file not readable;
+             with --can-i: 0 yes, 1 no, 3 no identity in the input";
 
 struct Args {
     list_rules: bool,
-    file: Option<String>,
+    files: Vec<String>,
     json: bool,
     verbose: bool,
     now: Option<i64>,
+    can_i: Option<(String, String)>,
+    list: bool,
+    query: crate::engine::can_i::Query,
 }
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut a = Args {
         list_rules: false,
-        file: None,
+        files: Vec::new(),
         json: false,
         verbose: false,
         now: None,
+        can_i: None,
+        list: false,
+        query: Default::default(),
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -61,14 +86,36 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                         .ok_or_else(|| format!("--now: expected an RFC 3339 time such as 2026-11-23T10:00:00Z, found \"{v}\""))?,
                 );
             }
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
-            s => {
-                if a.file.is_some() {
-                    return Err("only one input file can be given".into());
-                }
-                a.file = Some(s.to_string());
+            "--can-i" => {
+                let verb = it.next().ok_or("--can-i needs a verb and a resource: --can-i get pods")?;
+                let target = it
+                    .next()
+                    .ok_or("--can-i needs a resource or /url after the verb: --can-i get pods")?;
+                a.can_i = Some((verb.clone(), target.clone()));
             }
+            "--list" => a.list = true,
+            "--subresource" => a.query.subresource = Some(it.next().ok_or("--subresource needs a value such as log")?.clone()),
+            "-n" | "--namespace" => a.query.namespace = Some(it.next().ok_or("-n needs a namespace")?.clone()),
+            "-A" | "--all-namespaces" => a.query.all_namespaces = true,
+            "--user" => a.query.user = Some(it.next().ok_or("--user needs a name")?.clone()),
+            s if s.starts_with("--subresource=") => a.query.subresource = Some(s[14..].to_string()),
+            s if s.starts_with("--namespace=") => a.query.namespace = Some(s[12..].to_string()),
+            s if s.starts_with("--user=") => a.query.user = Some(s[7..].to_string()),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            s => a.files.push(s.to_string()),
         }
+    }
+    if a.can_i.is_some() && a.list {
+        return Err("--can-i and --list ask different questions: give one".into());
+    }
+    if a.can_i.is_none()
+        && !a.list
+        && (a.query.subresource.is_some() || a.query.namespace.is_some() || a.query.user.is_some() || a.query.all_namespaces)
+    {
+        return Err("--subresource, -n, -A and --user go with --can-i or --list".into());
+    }
+    if a.files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err("stdin ('-') can be read only once".into());
     }
     Ok(Some(a))
 }
@@ -78,7 +125,7 @@ pub fn run(args: &[String]) -> i32 {
     let a = match parse_args(args) {
         Ok(Some(a)) => a,
         Ok(None) => {
-            println!("{USAGE}");
+            emit(&format!("{USAGE}\n"));
             return 0;
         }
         Err(e) => {
@@ -88,18 +135,23 @@ pub fn run(args: &[String]) -> i32 {
     };
     if a.list_rules {
         for r in crate::engine::rules::RULES {
-            println!("{:<45} {:<9} {}", r.id, r.severity.label(), r.title);
+            emit(&format!("{:<45} {:<9} {}\n", r.id, r.severity.label(), r.title));
         }
         return 0;
     }
-    let mut input = Vec::new();
-    let read = match a.file.as_deref() {
-        None | Some("-") => std::io::stdin().read_to_end(&mut input).map(|_| ()),
-        Some(f) => std::fs::read(f).map(|b| input = b),
-    };
-    if let Err(e) = read {
-        eprintln!("error: cannot read {}: {e}", a.file.as_deref().unwrap_or("stdin"));
-        return 66;
+    let names: Vec<String> = if a.files.is_empty() { vec!["-".into()] } else { a.files.clone() };
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    for f in &names {
+        let mut input = Vec::new();
+        let read = match f.as_str() {
+            "-" => std::io::stdin().read_to_end(&mut input).map(|_| ()),
+            f => std::fs::read(f).map(|b| input = b),
+        };
+        if let Err(e) = read {
+            eprintln!("error: cannot read {}: {e}", if f == "-" { "stdin" } else { f });
+            return 66;
+        }
+        inputs.push((if f == "-" && names.len() > 1 { "stdin".into() } else { f.clone() }, input));
     }
     let now = a.now.unwrap_or_else(|| {
         std::time::SystemTime::now()
@@ -107,24 +159,99 @@ pub fn run(args: &[String]) -> i32 {
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0)
     });
-    let report = crate::engine::inspect(&input, now);
+    let files: Vec<crate::engine::Input> = inputs
+        .iter()
+        .map(|(name, bytes)| crate::engine::Input {
+            // One file keeps the sources it always had ("PEM block 1 (line 1)").
+            name: if inputs.len() == 1 { "" } else { name },
+            bytes,
+        })
+        .collect();
+    let analysis = crate::engine::analyse(&files, now);
+    if let Some((verb, target)) = &a.can_i {
+        let q = crate::engine::can_i::Query {
+            verb: verb.clone(),
+            target: target.clone(),
+            ..a.query.clone()
+        };
+        return match crate::engine::can_i::can_i(&analysis, &q) {
+            Ok(ans) => {
+                if a.json {
+                    emit(&format!(
+                        "{}\n",
+                        json_for_terminal(&serde_json::to_string_pretty(&ans).unwrap_or_default())
+                    ));
+                } else {
+                    emit(&format!("{}\n", ans.answer));
+                }
+                if ans.decision.allowed {
+                    0
+                } else {
+                    1
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {}", escape_for_display(&e));
+                if e.starts_with("no identity") {
+                    3
+                } else {
+                    64
+                }
+            }
+        };
+    }
+    if a.list {
+        return match crate::engine::can_i::list(&analysis, &a.query) {
+            Ok(ans) => {
+                if a.json {
+                    emit(&format!(
+                        "{}\n",
+                        json_for_terminal(&serde_json::to_string_pretty(&ans).unwrap_or_default())
+                    ));
+                } else {
+                    let table: Vec<String> = crate::engine::authz::list_table(&ans.rows)
+                        .lines()
+                        .map(|l| format!("{}\n", escape_for_display(l)))
+                        .collect();
+                    emit(&table.concat());
+                }
+                0
+            }
+            Err(e) => {
+                eprintln!("error: {}", escape_for_display(&e));
+                if e.starts_with("no identity") {
+                    3
+                } else {
+                    64
+                }
+            }
+        };
+    }
+    let report = analysis.report;
     if a.json {
         match serde_json::to_string_pretty(&report).map(|j| json_for_terminal(&j)) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => emit(&format!("{s}\n")),
             Err(e) => {
                 eprintln!("error: {e}");
                 return 3;
             }
         }
     } else {
-        print!("{}", render_text(&report, a.verbose));
+        emit(&render_text(&report, a.verbose));
     }
     exit_code(&report)
 }
 
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn emit(s: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
+}
+
 pub fn exit_code(r: &Report) -> i32 {
     match &r.verdict {
-        _ if r.objects.is_empty() => 3,
+        _ if r.objects.is_empty() && r.rbac.is_none() => 3,
         Some(v) if v.level == VerdictLevel::DoNotApprove => 2,
         Some(v) if v.level == VerdictLevel::ReviewCarefully => 1,
         _ => 0,
@@ -261,10 +388,109 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
     if let Some(q) = &r.csr_queue {
         render_queue(&mut s, q);
     }
+    if let Some(rb) = &r.rbac {
+        render_rbac(&mut s, rb);
+    }
     for o in &r.objects {
         render_object(&mut s, o, verbose);
+        if let Some(a) = o.access.and_then(|i| r.rbac.as_ref()?.identities.get(i)) {
+            render_access(&mut s, a, r.rbac.as_ref().is_some_and(|x| x.origin == "pasted"));
+        }
     }
     s
+}
+
+/// The policy: where it came from, what was computed, what is broken, who holds what.
+fn render_rbac(s: &mut String, rb: &crate::engine::authz::RbacReport) {
+    if rb.origin == "pasted" {
+        out!(
+            s,
+            "\nRBAC: your objects ({} ClusterRoles, {} Roles, {} ClusterRoleBindings, {} RoleBindings)",
+            rb.cluster_roles,
+            rb.roles,
+            rb.cluster_role_bindings,
+            rb.role_bindings
+        );
+    } else {
+        out!(s, "\nRBAC: Kubernetes' default policy");
+    }
+    if let Some(c) = &rb.caveat {
+        out!(s, "  {}", c);
+    }
+    for c in &rb.computed {
+        out!(s, "  computed: {}", c);
+    }
+    for d in &rb.dangling {
+        out!(s, "  grants nothing: {}", d);
+    }
+    if let Some(n) = &rb.note {
+        out!(s, "  note: {}", n);
+    }
+    if !rb.holders.is_empty() {
+        out!(s, "\nWHO HOLDS DANGEROUS POWERS");
+        for p in &rb.holders {
+            out!(s, "  {} ({} subjects)", p.title, p.holders.len());
+            for h in &p.holders {
+                out!(s, "    {} {} {}, via {}", sev_tag(h.severity), h.subject, h.scope, h.via);
+            }
+        }
+    }
+}
+
+/// What one identity may do (the powers are findings when the policy was given).
+fn render_access(s: &mut String, a: &crate::engine::authz::Access, pasted: bool) {
+    out!(
+        s,
+        "    rbac:     {}",
+        if pasted {
+            "under your RBAC objects"
+        } else {
+            "under Kubernetes' default policy"
+        }
+    );
+    if a.superuser {
+        out!(s, "      allowed everything: system:masters is answered before RBAC");
+    }
+    if a.bindings.is_empty() {
+        out!(s, "      no binding applies to this identity");
+    }
+    for b in &a.bindings {
+        out!(
+            s,
+            "      {} -> {}{} (matched {})",
+            b.binding,
+            b.role,
+            if b.role_missing { " [missing: grants nothing]" } else { "" },
+            b.matched
+        );
+    }
+    let scopes: Vec<String> = a
+        .scopes
+        .iter()
+        .map(|sc| {
+            format!(
+                "{}: {} rows",
+                sc.namespace
+                    .as_deref()
+                    .map(|n| format!("in {n}"))
+                    .unwrap_or_else(|| "everywhere".into()),
+                sc.rows.len()
+            )
+        })
+        .collect();
+    out!(
+        s,
+        "      may do:   {} (table: --list [-n NS]; one question: --can-i VERB TYPE)",
+        scopes.join("; ")
+    );
+    if !pasted {
+        for p in &a.powers {
+            out!(s, "      power:    {} {} {}, via {}", sev_tag(p.severity), p.title, p.scope, p.via);
+        }
+    }
+    for n in &a.notes {
+        out!(s, "      note:     {}", n);
+    }
 }
 
 fn render_object(s: &mut String, o: &Object, verbose: bool) {

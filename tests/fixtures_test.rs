@@ -35,6 +35,18 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        file: "rbac/paste-amy-and-cluster-additions.txt",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["rbac-dangerous-power", "validity-long-lifetime"],
+        must_not_fire: &[],
+    },
+    Case {
+        file: "rbac/paste-amy-and-amy-view.txt",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["validity-long-lifetime"],
+        must_not_fire: &["rbac-dangerous-power"],
+    },
+    Case {
         file: "csr-object-developer.yaml",
         verdict: VerdictLevel::Routine,
         must_fire: &[],

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::identity::{AUTHENTICATED, SYSTEM_MASTERS, SYSTEM_NODES};
+use super::identity::{AUTHENTICATED, KUBEADM_ADMINS, SYSTEM_MASTERS, SYSTEM_NODES};
 use super::rbac::{BindingDef, Origin, Policy, PolicyRule, RoleDef, SubjectRef};
 use super::report::Severity;
 use super::resources;
@@ -156,7 +156,9 @@ impl ListRow {
 pub fn list_table(rows: &[ListRow]) -> String {
     let mut cells: Vec<[String; 4]> = vec![["Resources", "Non-Resource URLs", "Resource Names", "Verbs"].map(String::from)];
     cells.extend(rows.iter().map(ListRow::cells));
-    let widths: Vec<usize> = (0..4).map(|i| cells.iter().map(|c| c[i].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..4)
+        .map(|i| cells.iter().map(|c| c[i].chars().count()).max().unwrap_or(0))
+        .collect();
     let mut out = String::new();
     for c in &cells {
         let mut line = String::new();
@@ -278,15 +280,15 @@ fn resource_matches(rule: &PolicyRule, resource: &str, subresource: &str) -> boo
     } else {
         format!("{resource}/{subresource}")
     };
-    rule.resources.iter().any(|r| {
-        r == "*" || *r == combined || (!subresource.is_empty() && r.strip_prefix("*/") == Some(subresource))
-    })
+    rule.resources
+        .iter()
+        .any(|r| r == "*" || *r == combined || (!subresource.is_empty() && r.strip_prefix("*/") == Some(subresource)))
 }
 
 fn url_matches(rule: &PolicyRule, path: &str) -> bool {
-    rule.non_resource_urls.iter().any(|u| {
-        u == "*" || u == path || u.strip_suffix('*').is_some_and(|prefix| path.starts_with(prefix))
-    })
+    rule.non_resource_urls
+        .iter()
+        .any(|u| u == "*" || u == path || u.strip_suffix('*').is_some_and(|prefix| path.starts_with(prefix)))
 }
 
 /// `RuleAllows`.
@@ -437,11 +439,18 @@ pub fn decide(policy: &Policy, who: &Who, req: &Request) -> Decision {
         ));
         req.name.clear();
     }
-    notes.extend(identity_notes(who, policy.origin).into_iter().filter(|n| !n.starts_with(SYSTEM_MASTERS)));
+    notes.extend(
+        identity_notes(who, policy.origin)
+            .into_iter()
+            .filter(|n| !n.starts_with(SYSTEM_MASTERS)),
+    );
     if is_superuser(who) {
         return Decision {
             allowed: true,
-            reason: format!("{} is in {SYSTEM_MASTERS}: the superuser authorizer allows every request before RBAC is asked.", who.user),
+            reason: format!(
+                "{} is in {SYSTEM_MASTERS}: the superuser authorizer allows every request before RBAC is asked.",
+                who.user
+            ),
             via: Some(Via {
                 binding: "superuser authorizer".into(),
                 role: "(none: not RBAC)".into(),
@@ -541,7 +550,10 @@ pub fn rows_of(rules: &[&PolicyRule]) -> Vec<ListRow> {
             }
         }
         for u in &r.non_resource_urls {
-            match rows.iter_mut().find(|x| x.resource.is_empty() && x.non_resource_urls.first() == Some(u)) {
+            match rows
+                .iter_mut()
+                .find(|x| x.resource.is_empty() && x.non_resource_urls.first() == Some(u))
+            {
                 Some(x) => merge(&mut x.verbs, &r.verbs),
                 None => rows.push(ListRow {
                     resource: String::new(),
@@ -787,7 +799,8 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
     let mut wild: Option<String> = None;
     for ns in std::iter::once("").chain(namespaces.iter().map(String::as_str)) {
         visit(&bound, ns, |b, role, rule, matched| {
-            let star = rule.verbs.iter().any(|v| v == "*") || rule.resources.iter().any(|r| r == "*") || rule.api_groups.iter().any(|g| g == "*");
+            let star =
+                rule.verbs.iter().any(|v| v == "*") || rule.resources.iter().any(|r| r == "*") || rule.api_groups.iter().any(|g| g == "*");
             if star && wild.is_none() {
                 wild = Some(format!("{} → {} (matched {matched})", b.text(), role_label(role, b)));
             }
@@ -820,12 +833,18 @@ pub fn access(policy: &Policy, who: &Who) -> Access {
             namespace: Some(ns),
         });
     }
+    let bindings = applied_bindings(policy, who);
+    let mut notes = identity_notes(who, policy.origin);
+    let kubeadm_group = format!("Group {KUBEADM_ADMINS}");
+    if who.groups.iter().any(|g| g == KUBEADM_ADMINS) && !bindings.iter().any(|b| b.matched == kubeadm_group) {
+        notes.push(format!("kubeadm binds {KUBEADM_ADMINS} to cluster-admin at `kubeadm init` (ClusterRoleBinding kubeadm:cluster-admins); Kubernetes' default policy does not, and no binding given here does. On a kubeadm cluster this identity is cluster-admin: add `kubectl get clusterrolebindings -o yaml` to see it."));
+    }
     Access {
         username: who.user.clone(),
         groups: who.groups.clone(),
         superuser: is_superuser(who),
-        notes: identity_notes(who, policy.origin),
-        bindings: applied_bindings(policy, who),
+        notes,
+        bindings,
         scopes,
         powers: powers(policy, who),
     }
@@ -855,7 +874,11 @@ pub fn holders(policy: &Policy) -> Vec<PowerHolders> {
                 _ => continue,
             };
             let key = SubjectRef {
-                namespace: if s.kind == "ServiceAccount" { s.namespace.clone().or(b.namespace.clone()) } else { None },
+                namespace: if s.kind == "ServiceAccount" {
+                    s.namespace.clone().or(b.namespace.clone())
+                } else {
+                    None
+                },
                 ..s.clone()
             };
             if !subjects.iter().any(|(k, _)| *k == key) {
@@ -885,7 +908,8 @@ pub fn holders(policy: &Policy) -> Vec<PowerHolders> {
     let order = |id: &str| POWERS.iter().position(|d| d.id == id).unwrap_or(POWERS.len());
     out.sort_by_key(|p| order(&p.id));
     for p in &mut out {
-        p.holders.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.subject.cmp(&b.subject)));
+        p.holders
+            .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.subject.cmp(&b.subject)));
     }
     out
 }
@@ -995,7 +1019,10 @@ subjects:
         let d = decide(&p, &ops, &create);
         assert!(!d.allowed && d.notes.iter().any(|n| n.contains("carries no object name")));
         assert!(decide(&p, &ops, &Request::url("get", "/logs/kube-apiserver.log")).allowed);
-        assert!(!decide(&p, &ops, &Request::url("get", "/logs")).allowed, "/logs/* is a prefix of /logs/…");
+        assert!(
+            !decide(&p, &ops, &Request::url("get", "/logs")).allowed,
+            "/logs/* is a prefix of /logs/…"
+        );
         assert!(!decide(&p, &ops, &Request::url("post", "/metrics")).allowed);
     }
 
@@ -1065,12 +1092,22 @@ pods/log       []                  []               [get list]
         let p = Policy::bootstrap();
         let amy = user("amy", &[]);
         // system:basic-user, system:discovery, system:public-info-viewer for everyone.
-        assert!(decide(p, &amy, &Request::resource("create", "authorization.k8s.io", "selfsubjectaccessreviews", "")).allowed);
+        assert!(
+            decide(
+                p,
+                &amy,
+                &Request::resource("create", "authorization.k8s.io", "selfsubjectaccessreviews", "")
+            )
+            .allowed
+        );
         assert!(decide(p, &amy, &Request::url("get", "/version")).allowed);
         assert!(!can(p, &amy, "get", "", "pods", "default"));
         let kcm = user("system:kube-controller-manager", &[]);
         let powers = powers(p, &kcm);
-        assert!(powers.iter().any(|x| x.id == "read-secrets" && x.scope == "in every namespace"), "{powers:?}");
+        assert!(
+            powers.iter().any(|x| x.id == "read-secrets" && x.scope == "in every namespace"),
+            "{powers:?}"
+        );
         // The scheduler binds pods; it may not read Secrets.
         let sched = user("system:kube-scheduler", &[]);
         assert!(can(p, &sched, "create", "", "pods/binding", "default"));
@@ -1079,7 +1116,9 @@ pods/log       []                  []               [get list]
         // answers for nodes).
         let node = user("system:node:worker-1", &[SYSTEM_NODES]);
         assert!(!can(p, &node, "get", "", "secrets", "default"));
-        assert!(identity_notes(&node, Origin::Bootstrap).iter().any(|n| n.contains("Node authorizer")));
+        assert!(identity_notes(&node, Origin::Bootstrap)
+            .iter()
+            .any(|n| n.contains("Node authorizer")));
     }
 
     #[test]
@@ -1146,13 +1185,18 @@ subjects: [{kind: User, name: eve, apiGroup: rbac.authorization.k8s.io}]
         // "kubernetes.io/*" as a resourceName is what the approval plugin asks second.
         let bob = user("bob", &["csr-approvers"]);
         let approve = powers(&p, &bob);
-        assert!(approve.iter().any(|x| x.id == "approve-csrs" && x.scope == "cluster-wide"), "{approve:?}");
+        assert!(
+            approve.iter().any(|x| x.id == "approve-csrs" && x.scope == "cluster-wide"),
+            "{approve:?}"
+        );
         let eve = user("eve", &[]);
         let ps = powers(&p, &eve);
         let secrets = ps.iter().find(|x| x.id == "read-secrets").unwrap();
         assert_eq!(secrets.scope, "in namespace kube-system");
         assert_eq!(secrets.severity, Severity::High);
-        assert!(secrets.via.starts_with("RoleBinding kube-system/sys-secrets → ClusterRole secret-reader"));
+        assert!(secrets
+            .via
+            .starts_with("RoleBinding kube-system/sys-secrets → ClusterRole secret-reader"));
         let h = holders(&p);
         let readers = h.iter().find(|x| x.id == "read-secrets").unwrap();
         assert_eq!(readers.holders[0].subject, "User eve");

@@ -138,6 +138,30 @@ pub fn looks_like_base64(s: &str) -> bool {
 }
 
 /// True when the first meaningful line looks like YAML or JSON structure.
+/// The text with every PEM block (BEGIN line to END line) taken out, line breaks kept.
+pub fn without_pem_blocks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if !inside && t.starts_with("-----BEGIN ") {
+            inside = !t[11..].contains("-----END ");
+            out.push('\n');
+            continue;
+        }
+        if inside {
+            if t.starts_with("-----END ") {
+                inside = false;
+            }
+            out.push('\n');
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 pub fn looks_structured(text: &str) -> bool {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#'));
     match first {

@@ -2,6 +2,7 @@
 //! no panics on input.
 
 pub mod authz;
+pub mod can_i;
 pub mod csr_object;
 pub mod identity;
 pub mod input;
@@ -89,23 +90,33 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
     if pasted_rbac {
         let r = &b.rbac;
         let crb = r.bindings.iter().filter(|x| x.namespace.is_none()).count();
+        let n = |count: usize, one: &str| format!("{count} {one}{}", if count == 1 { "" } else { "s" });
         b.detected.push(format!(
-            "RBAC: {} ClusterRoles, {} Roles, {} ClusterRoleBindings, {} RoleBindings",
-            r.cluster_roles.len(),
-            r.roles.len(),
-            crb,
-            r.bindings.len() - crb
+            "RBAC: {}, {}, {}, {}",
+            n(r.cluster_roles.len(), "ClusterRole"),
+            n(r.roles.len(), "Role"),
+            n(crb, "ClusterRoleBinding"),
+            n(r.bindings.len() - crb, "RoleBinding")
         ));
     }
     let mut objects = b.objects;
+    let mut completed = false;
     let policy: Option<std::borrow::Cow<'static, rbac::Policy>> = if pasted_rbac {
-        Some(std::borrow::Cow::Owned(std::mem::take(&mut b.rbac).build(rbac::Origin::Pasted)))
+        let mut pasted = std::mem::take(&mut b.rbac);
+        completed = pasted.complete_with_defaults();
+        Some(std::borrow::Cow::Owned(pasted.build(rbac::Origin::Pasted)))
     } else if objects.iter().any(|o| o.username.is_some()) {
         Some(std::borrow::Cow::Borrowed(rbac::Policy::bootstrap()))
     } else {
         None
     };
-    let rbac_report = policy.as_deref().map(|p| rbac_view(p, &mut objects));
+    let rbac_report = policy.as_deref().map(|p| {
+        let mut r = rbac_view(p, &mut objects);
+        if completed {
+            r.caveat = Some(rbac::COMPLETED_CAVEAT.to_string());
+        }
+        r
+    });
     rules::evaluate(&mut objects, now, rbac_report.as_ref());
     // A request not to approve at all is not fixed by a shorter lifetime.
     for o in objects.iter_mut() {
@@ -204,7 +215,8 @@ fn rbac_view(policy: &rbac::Policy, objects: &mut [Object]) -> authz::RbacReport
             .collect(),
         identities,
         holders: if pasted { authz::holders(policy) } else { Vec::new() },
-        note: (left_out > 0).then(|| format!("RBAC was resolved for the first {MAX_ACCESS} distinct identities; {left_out} more objects were left out.")),
+        note: (left_out > 0)
+            .then(|| format!("RBAC was resolved for the first {MAX_ACCESS} distinct identities; {left_out} more objects were left out.")),
     }
 }
 
@@ -355,8 +367,8 @@ impl Builder {
 
     /// Reads text of any supported kind. Returns false when nothing in it was recognised.
     fn read_text(&mut self, text: &str, place: &Place, depth: u8) -> bool {
-        let (objects_before, notes_before) = (self.objects.len(), self.not_understood.len());
-        let progressed = |b: &Self| b.objects.len() > objects_before || b.not_understood.len() > notes_before;
+        let (objects_before, notes_before, rbac_before) = (self.objects.len(), self.not_understood.len(), self.rbac.len());
+        let progressed = |b: &Self| b.objects.len() > objects_before || b.not_understood.len() > notes_before || b.rbac.len() > rbac_before;
         let has_pem = text.contains("-----BEGIN ");
         if depth == 0 && !has_pem {
             // kubectl's human-readable output about CSRs: before YAML, which would take
@@ -400,6 +412,18 @@ impl Builder {
             let n = self.read_pem(text, place);
             if n > 0 {
                 self.detected.push(format!("PEM ({n} block{})", if n == 1 { "" } else { "s" }));
+            }
+            // A certificate pasted together with YAML (the cluster's RBAC objects, say): the
+            // text around the PEM blocks is read as documents too.
+            if depth == 0 {
+                let rest = input::without_pem_blocks(text);
+                if rest.contains("kind") && input::looks_structured(&rest) {
+                    if let Ok(docs) = input::documents(&rest) {
+                        for (i, d) in docs.iter().enumerate().filter(|(_, d)| d.is_object()) {
+                            self.read_document(d, i, docs.len(), place);
+                        }
+                    }
+                }
             }
             return progressed(self);
         }

@@ -118,6 +118,9 @@ pub struct Policy {
     pub bindings: Vec<BindingDef>,
 }
 
+/// Shown when a partial paste was completed with the default policy.
+pub const COMPLETED_CAVEAT: &str = "The RBAC objects given have no cluster-admin ClusterRole, so they are not a whole cluster's policy: Kubernetes' default roles and bindings (its bootstrap policy, about v1.30) were added underneath, yours winning on equal names. For your cluster's exact answer, give the whole `kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o yaml`.";
+
 /// The version caveat shown whenever the bootstrap policy stands in for the cluster's.
 pub const BOOTSTRAP_CAVEAT: &str = "No RBAC objects were given, so this is what Kubernetes' default bootstrap policy alone grants (its own test data, about v1.30; a cluster's installer and operators add bindings, and newer versions add roles). For your cluster's answer, add the output of `kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o yaml`.";
 
@@ -138,7 +141,7 @@ pub fn is_rbac(v: &Value) -> bool {
 }
 
 /// Collects RBAC objects as they are read.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 pub struct PolicyBuilder {
     pub cluster_roles: Vec<RoleDef>,
     pub roles: Vec<RoleDef>,
@@ -202,7 +205,11 @@ impl PolicyBuilder {
         match kind {
             "ClusterRole" | "Role" => {
                 let role = RoleDef {
-                    namespace: if kind == "Role" { Some(namespace.unwrap_or_else(|| "default".into())) } else { None },
+                    namespace: if kind == "Role" {
+                        Some(namespace.unwrap_or_else(|| "default".into()))
+                    } else {
+                        None
+                    },
                     name,
                     labels: string_map(meta.and_then(|m| m.get("labels"))),
                     rules: v
@@ -255,7 +262,11 @@ impl PolicyBuilder {
                     })
                     .unwrap_or_default();
                 self.bindings.push(BindingDef {
-                    namespace: if kind == "RoleBinding" { Some(namespace.unwrap_or_else(|| "default".into())) } else { None },
+                    namespace: if kind == "RoleBinding" {
+                        Some(namespace.unwrap_or_else(|| "default".into()))
+                    } else {
+                        None
+                    },
                     name,
                     role_kind,
                     role_name,
@@ -264,6 +275,38 @@ impl PolicyBuilder {
             }
         }
         Ok(())
+    }
+
+    /// A paste of a few objects (no `cluster-admin` ClusterRole, which every cluster has) is
+    /// what someone added to a cluster, not the cluster's whole policy: Kubernetes' default
+    /// roles and bindings are laid underneath, the pasted objects winning on equal names.
+    /// Returns true when it did so.
+    pub fn complete_with_defaults(&mut self) -> bool {
+        if self.cluster_roles.iter().any(|r| r.name == "cluster-admin") {
+            return false;
+        }
+        let defaults = bootstrap_objects();
+        for r in &defaults.cluster_roles {
+            if !self.cluster_roles.iter().any(|x| x.name == r.name) {
+                self.cluster_roles.push(r.clone());
+            }
+        }
+        for r in &defaults.roles {
+            if !self.roles.iter().any(|x| x.name == r.name && x.namespace == r.namespace) {
+                self.roles.push(r.clone());
+            }
+        }
+        for b in &defaults.bindings {
+            if !self.bindings.iter().any(|x| x.name == b.name && x.namespace == b.namespace) {
+                self.bindings.push(b.clone());
+            }
+        }
+        true
+    }
+
+    /// How many objects were read.
+    pub fn len(&self) -> usize {
+        self.cluster_roles.len() + self.roles.len() + self.bindings.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -317,21 +360,27 @@ fn aggregate(roles: &mut [RoleDef]) {
     }
 }
 
+/// The default policy's objects as written (aggregated roles without rules), read once.
+fn bootstrap_objects() -> &'static PolicyBuilder {
+    static OBJECTS: std::sync::OnceLock<PolicyBuilder> = std::sync::OnceLock::new();
+    OBJECTS.get_or_init(|| {
+        let mut b = PolicyBuilder::default();
+        for text in BOOTSTRAP_FILES {
+            for doc in super::input::documents(text).unwrap_or_default() {
+                for item in doc.get("items").and_then(Value::as_array).into_iter().flatten() {
+                    let _ = b.add(item);
+                }
+            }
+        }
+        b
+    })
+}
+
 impl Policy {
     /// Kubernetes' default bootstrap policy, read once.
     pub fn bootstrap() -> &'static Policy {
         static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
-        POLICY.get_or_init(|| {
-            let mut b = PolicyBuilder::default();
-            for text in BOOTSTRAP_FILES {
-                for doc in super::input::documents(text).unwrap_or_default() {
-                    for item in doc.get("items").and_then(Value::as_array).into_iter().flatten() {
-                        let _ = b.add(item);
-                    }
-                }
-            }
-            b.build(Origin::Bootstrap)
-        })
+        POLICY.get_or_init(|| bootstrap_objects().clone().build(Origin::Bootstrap))
     }
 
     /// The role a binding refers to; `None` when it does not exist (the binding grants nothing).

@@ -99,7 +99,10 @@ mod tests {
         let mut o = cert(&[("CN", "amy")], 30);
         o.access = Some(0);
         assert_eq!(run_with_rbac(&RULE, &o, &report("pasted", vec![])), Outcome::Pass);
-        assert_eq!(run_with_rbac(&RULE, &o, &report("bootstrap", vec![secrets()])), Outcome::NotApplicable);
+        assert_eq!(
+            run_with_rbac(&RULE, &o, &report("bootstrap", vec![secrets()])),
+            Outcome::NotApplicable
+        );
         assert_eq!(run(&RULE, &o), Outcome::NotApplicable);
     }
 }
