@@ -34,7 +34,7 @@ pub fn inspect_encoded(input: &[u8], now: f64) -> Vec<u8> {
 pub enum Progress {
     /// A line for the user: what is happening now.
     Status(String),
-    Done(Report),
+    Done(Box<Report>),
     Failed(String),
 }
 
@@ -154,7 +154,7 @@ fn read_objects(mut d: Decoder, id: u32, current: Rc<Cell<u32>>, report_to: Rc<d
         match d.read_next() {
             Ok(true) if now_ms() - start < SLICE_MS => {}
             Ok(true) => break,
-            Ok(false) => return report_to(Progress::Done(d.finish())),
+            Ok(false) => return report_to(Progress::Done(Box::new(d.finish()))),
             Err(e) => return report_to(Progress::Failed(e)),
         }
     }

@@ -267,7 +267,7 @@ pub fn app() -> Html {
                 let d = dispatcher.clone();
                 let on_progress: Rc<dyn Fn(background::Progress)> = Rc::new(move |p| match p {
                     background::Progress::Status(m) => d.dispatch(Action::Working(m)),
-                    background::Progress::Done(r) => d.dispatch(Action::Analysed(SharedReport(Rc::new(r)))),
+                    background::Progress::Done(r) => d.dispatch(Action::Analysed(SharedReport(Rc::new(*r)))),
                     background::Progress::Failed(m) => d.dispatch(Action::Failed(m)),
                 });
                 let sent = worker
