@@ -598,11 +598,11 @@ use Severity::{Critical, High, Medium};
 const POWERS: &[PowerDef] = &[
     PowerDef {
         id: "cluster-admin",
-        title: "Every verb on every resource (cluster-admin's `*`)",
+        title: "Every verb on every resource (cluster-admin's *)",
         severity: [Critical, Critical, High],
         cluster_only: false,
         needs: &[&[("*", "*", "*", "")]],
-        why: "A rule of `*` verbs on `*` resources in `*` groups is cluster-admin: in one namespace it is that namespace's admin, in every namespace it is the whole cluster.",
+        why: "A rule of * verbs on * resources in * groups is cluster-admin: in one namespace it is that namespace's admin, in every namespace it is the whole cluster.",
     },
     PowerDef {
         id: "read-secrets",
@@ -610,7 +610,7 @@ const POWERS: &[PowerDef] = &[
         severity: [High, High, Medium],
         cluster_only: false,
         needs: &[&[("get", "", "secrets", ""), ("list", "", "secrets", ""), ("watch", "", "secrets", "")]],
-        why: "Secrets hold service-account tokens, TLS keys and passwords; whoever reads them becomes whoever those credentials are. `list` and `watch` return the contents too.",
+        why: "Secrets hold service-account tokens, TLS keys and passwords; whoever reads them becomes whoever those credentials are. list and watch return the contents too.",
     },
     PowerDef {
         id: "create-workloads",
@@ -663,7 +663,7 @@ const POWERS: &[PowerDef] = &[
             ("bind", "rbac.authorization.k8s.io", "clusterroles", ""),
             ("bind", "rbac.authorization.k8s.io", "roles", ""),
         ]],
-        why: "`escalate` lets a role be given permissions its editor does not hold, `bind` lets a binding grant a role its creator does not hold: both are a path to cluster-admin.",
+        why: "escalate lets a role be given permissions its editor does not hold, bind lets a binding grant a role its creator does not hold: both are a path to cluster-admin.",
     },
     PowerDef {
         id: "impersonate",
@@ -675,7 +675,7 @@ const POWERS: &[PowerDef] = &[
             ("impersonate", "", "groups", ""),
             ("impersonate", "", "serviceaccounts", ""),
         ]],
-        why: "Impersonation acts as another identity (`--as`, `--as-group system:masters`): it is at least as strong as the strongest identity it may impersonate.",
+        why: "Impersonation acts as another identity (--as, --as-group system:masters): it is at least as strong as the strongest identity it may impersonate.",
     },
     PowerDef {
         id: "approve-csrs",
@@ -699,7 +699,7 @@ const POWERS: &[PowerDef] = &[
         severity: [High, High, Medium],
         cluster_only: false,
         needs: &[&[("create", "", "serviceaccounts/token", "")]],
-        why: "`serviceaccounts/token` create issues a token for a service account: the caller becomes that account, with all its bindings.",
+        why: "serviceaccounts/token create issues a token for a service account: the caller becomes that account, with all its bindings.",
     },
     PowerDef {
         id: "write-webhooks",
@@ -810,11 +810,11 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
     if let (Some(via), false) = (wild, out.iter().any(|p| p.id == "cluster-admin")) {
         out.push(Power {
             id: "wildcard".into(),
-            title: "Wildcard rule (`*` verbs, resources or groups)".into(),
+            title: "Wildcard rule (* verbs, resources or groups)".into(),
             severity: Severity::Low,
             scope: "where the binding applies".into(),
             via,
-            why: "A `*` grants whatever exists now and whatever is added later (new resources, custom resources, new subresources), which no reviewer saw when the rule was written.".into(),
+            why: "A * grants whatever exists now and whatever is added later (new resources, custom resources, new subresources), which no reviewer saw when the rule was written.".into(),
         });
     }
     out
@@ -837,7 +837,7 @@ pub fn access(policy: &Policy, who: &Who) -> Access {
     let mut notes = identity_notes(who, policy.origin);
     let kubeadm_group = format!("Group {KUBEADM_ADMINS}");
     if who.groups.iter().any(|g| g == KUBEADM_ADMINS) && !bindings.iter().any(|b| b.matched == kubeadm_group) {
-        notes.push(format!("kubeadm binds {KUBEADM_ADMINS} to cluster-admin at `kubeadm init` (ClusterRoleBinding kubeadm:cluster-admins); Kubernetes' default policy does not, and no binding given here does. On a kubeadm cluster this identity is cluster-admin: add `kubectl get clusterrolebindings -o yaml` to see it."));
+        notes.push(format!("kubeadm binds {KUBEADM_ADMINS} to cluster-admin at kubeadm init (ClusterRoleBinding kubeadm:cluster-admins); Kubernetes' default policy does not, and no binding given here does. On a kubeadm cluster this identity is cluster-admin: add the output of kubectl get clusterrolebindings -o yaml to see it."));
     }
     Access {
         username: who.user.clone(),

@@ -390,7 +390,10 @@ impl Builder {
                 return true;
             }
         }
-        if input::looks_structured(text) && !text.trim_start().starts_with("-----BEGIN ") {
+        // PEM at the start of a line is not inside YAML or JSON (there it is indented or quoted):
+        // the text is PEM with perhaps YAML around it, read below.
+        let top_level_pem = has_pem && text.lines().any(|l| l.starts_with("-----BEGIN "));
+        if input::looks_structured(text) && !top_level_pem {
             match input::documents(text) {
                 Ok(docs) => {
                     let structured = docs.iter().any(|d| d.is_object() || d.is_array());

@@ -119,10 +119,10 @@ pub struct Policy {
 }
 
 /// Shown when a partial paste was completed with the default policy.
-pub const COMPLETED_CAVEAT: &str = "The RBAC objects given have no cluster-admin ClusterRole, so they are not a whole cluster's policy: Kubernetes' default roles and bindings (its bootstrap policy, about v1.30) were added underneath, yours winning on equal names. For your cluster's exact answer, give the whole `kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o yaml`.";
+pub const COMPLETED_CAVEAT: &str = "The RBAC objects given have no cluster-admin ClusterRole, so they are not a whole cluster's policy: Kubernetes' default roles and bindings (its bootstrap policy, about v1.30) were added underneath, yours winning on equal names. For your cluster's exact answer, give the whole output of: kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o yaml";
 
 /// The version caveat shown whenever the bootstrap policy stands in for the cluster's.
-pub const BOOTSTRAP_CAVEAT: &str = "No RBAC objects were given, so this is what Kubernetes' default bootstrap policy alone grants (its own test data, about v1.30; a cluster's installer and operators add bindings, and newer versions add roles). For your cluster's answer, add the output of `kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o yaml`.";
+pub const BOOTSTRAP_CAVEAT: &str = "No RBAC objects were given, so this is what Kubernetes' default bootstrap policy alone grants (its own test data, about v1.30; a cluster's installer and operators add bindings, and newer versions add roles). For your cluster's answer, add the output of: kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o yaml";
 
 const BOOTSTRAP_FILES: &[&str] = &[
     include_str!("../../data/rbac-bootstrap/cluster-roles.yaml"),

@@ -16,41 +16,69 @@ pub struct InputProps {
     pub file: Option<String>,
     pub example: Option<&'static str>,
     pub on_text: Callback<String>,
-    pub on_file: Callback<(String, Vec<u8>)>,
+    /// Every file dropped or picked at once, in order: (name, bytes).
+    pub on_file: Callback<Vec<(String, Vec<u8>)>>,
     pub on_example: Callback<String>,
     pub on_clear: Callback<()>,
 }
 
 /// Largest file read from disk; larger ones get a message instead (the engine refuses > 8 MiB).
 const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
+/// Files read so far, in the order given.
+type Loaded = std::rc::Rc<std::cell::RefCell<Vec<Option<(String, Vec<u8>)>>>>;
+
+/// Most files read at once (a certificate with its cluster's RBAC dump is two or three).
+const MAX_FILES: u32 = 20;
 
 #[function_component(InputPanel)]
 pub fn input_panel(p: &InputProps) -> Html {
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let reader = use_mut_ref(Vec::<FileReader>::new);
     let dragging = use_state(|| false);
     let file_error = use_state(|| None::<String>);
 
-    let read_file = {
+    // Reads every file given (up to MAX_FILES), then hands them over together, in order.
+    let read_files = {
         let reader = reader.clone();
         let on_file = p.on_file.clone();
         let file_error = file_error.clone();
-        move |file: web_sys::File| {
-            let name = file.name();
-            if file.size() > MAX_FILE {
+        move |list: web_sys::FileList| {
+            let files: Vec<web_sys::File> = (0..list.length().min(MAX_FILES)).filter_map(|i| list.get(i)).collect();
+            if list.length() > MAX_FILES {
+                file_error.set(Some(format!("{} files given; the first {MAX_FILES} were read.", list.length())));
+            } else {
+                file_error.set(None);
+            }
+            if let Some(big) = files.iter().find(|f| f.size() > MAX_FILE) {
                 file_error.set(Some(format!(
-                    "{name} is {:.1} MiB; expected at most 8 MiB.",
-                    file.size() / 1048576.0
+                    "{} is {:.1} MiB; expected at most 8 MiB.",
+                    big.name(),
+                    big.size() / 1048576.0
                 )));
                 return;
             }
-            file_error.set(None);
-            let on_file = on_file.clone();
-            let file_error = file_error.clone();
-            let task = gloo_file::callbacks::read_as_bytes(&File::from(file), move |res| match res {
-                Ok(bytes) => on_file.emit((name, bytes)),
-                Err(e) => file_error.set(Some(format!("Could not read {name}: {e}"))),
-            });
-            *reader.borrow_mut() = Some(task);
+            let total = files.len();
+            let done: Loaded = std::rc::Rc::new(std::cell::RefCell::new(vec![None; total]));
+            let mut tasks = Vec::new();
+            for (i, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                let (done, on_file, file_error) = (done.clone(), on_file.clone(), file_error.clone());
+                tasks.push(gloo_file::callbacks::read_as_bytes(&File::from(file), move |res| match res {
+                    Ok(bytes) => {
+                        let all = {
+                            let mut d = done.borrow_mut();
+                            d[i] = Some((name, bytes));
+                            d.iter()
+                                .all(Option::is_some)
+                                .then(|| d.iter_mut().filter_map(Option::take).collect::<Vec<_>>())
+                        };
+                        if let Some(all) = all {
+                            on_file.emit(all);
+                        }
+                    }
+                    Err(e) => file_error.set(Some(format!("Could not read {name}: {e}"))),
+                }));
+            }
+            *reader.borrow_mut() = tasks;
         }
     };
 
@@ -80,11 +108,11 @@ pub fn input_panel(p: &InputProps) -> Html {
         })
     };
     let onchange_file = {
-        let read_file = read_file.clone();
+        let read_files = read_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(f) = input.files().and_then(|l| l.get(0)) {
-                read_file(f);
+            if let Some(l) = input.files() {
+                read_files(l);
             }
             input.set_value("");
         })
@@ -94,8 +122,8 @@ pub fn input_panel(p: &InputProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
-                read_file(f);
+            if let Some(l) = e.data_transfer().and_then(|d| d.files()) {
+                read_files(l);
             }
         })
     };
@@ -134,7 +162,7 @@ pub fn input_panel(p: &InputProps) -> Html {
                     }) }
                 </select>
                 <label class="button" for="file-input">{ "Open a file…" }</label>
-                <input id="file-input" class="visually-hidden" type="file" onchange={onchange_file}
+                <input id="file-input" class="visually-hidden" type="file" multiple=true onchange={onchange_file}
                     accept=".pem,.crt,.cer,.csr,.der,.key,.yaml,.yml,.json,.conf,.kubeconfig,.txt,.b64" />
                 <button type="button" onclick={onclear} disabled={p.text.is_empty() && p.file.is_none()}>{ "Clear" }</button>
             </div>

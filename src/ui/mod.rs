@@ -1,6 +1,7 @@
 //! The Yew front end. It renders the engine's `Report` and never derives a fact itself.
 //! State lives in one reducer; components are function components, one per file.
 
+mod access;
 mod background;
 mod bundle;
 mod chain;
@@ -189,6 +190,22 @@ fn analyse(source: &Source, now: Option<i64>) -> SharedReport {
     SharedReport(Rc::new(crate::engine::inspect(source.bytes(), now.unwrap_or_else(now_unix))))
 }
 
+/// Files given together become one text, each after a `# file:` comment line and a YAML
+/// document separator, so a certificate and the cluster's RBAC objects are read together (the
+/// engine reads the YAML around PEM blocks). A binary file (DER) is read alone: `Err` carries it.
+fn join_files(files: Vec<(String, Vec<u8>)>) -> Result<String, (String, Vec<u8>)> {
+    let single = files.len() == 1;
+    let mut parts = Vec::new();
+    for (name, bytes) in files {
+        match String::from_utf8(bytes) {
+            Ok(t) if single => return Ok(t),
+            Ok(t) => parts.push(format!("# file: {}\n{t}", name.replace(['\n', '\r'], " "))),
+            Err(e) => return Err((name, e.into_bytes())),
+        }
+    }
+    Ok(parts.join("\n---\n"))
+}
+
 /// `#example=<id>` in the URL preselects an example (for documentation pages and links).
 fn example_from_hash() -> Option<&'static examples::Example> {
     let hash = web_sys::window()?.location().hash().ok()?;
@@ -293,12 +310,9 @@ pub fn app() -> Html {
     };
     let on_file = {
         let state = state.clone();
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| match String::from_utf8(bytes) {
+        Callback::from(move |files: Vec<(String, Vec<u8>)>| match join_files(files) {
             Ok(text) => state.dispatch(Action::SetText { text, example: None }),
-            Err(e) => state.dispatch(Action::SetBinary {
-                name,
-                bytes: e.into_bytes(),
-            }),
+            Err((name, bytes)) => state.dispatch(Action::SetBinary { name, bytes }),
         })
     };
     let on_example = {

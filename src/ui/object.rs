@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::access::AccessCard;
 use super::commands::Commands;
 use super::details::Details;
 use super::findings::Findings;
@@ -72,6 +73,9 @@ pub fn object_card(p: &ObjectProps) -> Html {
             }
             if o.identity.is_some() {
                 <IdentityCard report={p.report.clone()} index={o.id} />
+            }
+            if o.access.is_some() {
+                <AccessCard report={p.report.clone()} index={o.id} />
             }
             if let Some(c) = &o.certificate {
                 <Timeline validity={c.validity.clone()} {now} />

@@ -4,6 +4,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::access::RbacSummary;
 use super::bundle::BundleTable;
 use super::chain::ChainView;
 use super::object::ObjectCard;
@@ -154,7 +155,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                     <VerdictBanner verdict={v.clone()} title={if for_csr { "Overall" } else { "Summary" }} />
                 }
             }
-            if !r.objects.is_empty() {
+            if !r.objects.is_empty() || r.rbac.is_some() {
                 <div class="report-actions">
                     <button type="button" onclick={on_copy}>{ "Copy report as JSON" }</button>
                     <button type="button" onclick={on_download}>{ "Download report JSON" }</button>
@@ -170,6 +171,7 @@ pub fn report_view(p: &ReportProps) -> Html {
             if let Some(q) = &r.csr_queue {
                 <QueueTable queue={q.clone()} />
             }
+            <RbacSummary report={r.clone()} />
             { for top.iter().take(shown).chain(extra.iter()).map(|i| html! { <ObjectCard key={*i} report={r.clone()} index={*i} /> }) }
             if shown < top.len() {
                 <button type="button" class="show-all" onclick={on_show_all}>{ format!("Show the other {} objects in detail", top.len() - shown) }</button>

@@ -269,6 +269,44 @@ test('a dropped DER file and a picked file are both read', async () => {
   await context.close();
 });
 
+test('RBAC: a certificate dropped with the cluster\'s RBAC files shows what it can do there, and who holds what', async () => {
+  const { context, page, errors } = await open();
+  // Two files dropped at once, as separate files (made by tests/fixtures/make-rbac-fixtures.sh).
+  const files = ['rbac/cert-amy.pem', 'rbac/amy-view.yaml', 'rbac/cluster-additions.yaml'].map((f) => [path.basename(f), fixture(f)]);
+  await page.evaluate(async (files) => {
+    const dt = new DataTransfer();
+    for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'text/plain' }));
+    const target = document.querySelector('#input-text');
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  let text = await reportText(page, ['What this identity can do in your cluster', 'Your RBAC objects', 'Who holds dangerous powers']);
+  // The CN/O mapping put to work: which subject of which binding matched.
+  const bindings = await page.locator('.access-bindings').first().innerText();
+  assert.match(bindings, /RoleBinding dev\/amy-view\s+ClusterRole view \(rules computed from aggregationRule\)\s+subject User amy = the username \(CN\)/);
+  assert.match(bindings, /RoleBinding dev\/dev-team-edit[\s\S]*subject Group dev-team = one of the groups \(O\)/);
+  assert.match(bindings, /ClusterRoleBinding amy-ghost[\s\S]*missing: grants nothing/);
+  assert.ok(text.includes('Read Secrets in namespace dev'), text.slice(0, 3000));
+  // kubectl auth can-i --list, built when asked for.
+  await page.getByRole('button', { name: /Show the permissions as kubectl auth can-i --list prints them/ }).first().click();
+  const list = await page.locator('.permissions').first().innerText();
+  assert.match(list, /In namespace dev/);
+  assert.match(list, /deployments\.apps\s+\[\]\s+\[\]\s+\[get list watch create delete/);
+  // The reverse view names the CSR approvers and the kube-system secret readers.
+  const holders = await page.locator('.holders').innerText();
+  assert.match(holders, /Approve certificate signing requests[\s\S]*Group csr-approvers/);
+  assert.match(holders, /ServiceAccount kube-system\/ci-deployer\s+in namespace kube-system/);
+  await page.locator('.access').first().screenshot({ path: path.join(shots, 'rbac-access.png') });
+  await page.locator('.rbac-summary').screenshot({ path: path.join(shots, 'rbac-holders.png') });
+  // Without RBAC: the default policy, with its caveat.
+  await paste(page, fixture('csr-controller-manager.pem'));
+  text = await reportText(page, "What this identity can do under Kubernetes' default policy");
+  assert.ok(text.includes('about v1.30'));
+  assert.ok(text.includes('ClusterRoleBinding system:kube-controller-manager'));
+  assert.equal(await page.locator('.rbac-summary').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a 144-certificate bundle opens as a table sortable by expiry', async () => {
   const { context, page, errors } = await open();
   // A file rather than typed text: Chromium's own textarea editing of 200 KB takes ~17 s here.
