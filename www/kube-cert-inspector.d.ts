@@ -27,6 +27,8 @@ export interface Report {
   objects: KObject[];
   verdict: Verdict | null;
   csr_queue: CsrQueue | null;
+  /** What the input's identities may do under RBAC (the pasted objects, or Kubernetes' default policy). */
+  rbac: RbacReport | null;
   counts: Counts;
   error: InputError | null;
 }
@@ -80,6 +82,8 @@ export interface KObject {
   token: TokenFacts | null;
   issued_by: number | null;
   key_matches: number[];
+  /** Index into `rbac.identities`. */
+  access: number | null;
   findings: Finding[];
   passed: string[];
   not_applicable: string[];
@@ -322,4 +326,37 @@ export interface CsrQueue {
   approve_command: string | null;
   deny_command: string | null;
   to_review: string[];
+}
+
+export interface RbacReport {
+  origin: "pasted" | "bootstrap";
+  caveat: string | null;
+  cluster_roles: number;
+  roles: number;
+  cluster_role_bindings: number;
+  role_bindings: number;
+  computed: string[];
+  dangling: string[];
+  identities: Access[];
+  holders: { id: string; title: string; holders: { subject: string; severity: Severity; scope: string; via: string }[] }[];
+  note: string | null;
+}
+
+export interface Access {
+  username: string;
+  groups: string[];
+  superuser: boolean;
+  notes: string[];
+  bindings: { binding: string; role: string; matched: string; role_missing: boolean; computed: boolean }[];
+  /** `namespace: null` is every namespace and cluster-wide (ClusterRoleBindings only). */
+  scopes: { namespace: string | null; rows: ListRow[] }[];
+  powers: { id: string; title: string; severity: Severity; scope: string; via: string; why: string }[];
+}
+
+/** One row of `kubectl auth can-i --list`. */
+export interface ListRow {
+  resource: string;
+  non_resource_urls: string[];
+  resource_names: string[];
+  verbs: string[];
 }

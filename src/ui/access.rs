@@ -70,7 +70,7 @@ fn bindings(p: &OneAccess) -> Html {
     }
     html! {
         <div class="table-scroll">
-            <table class="queue-table access-bindings">
+            <table class="rbac-table access-bindings">
                 <caption class="visually-hidden">{ "Bindings that apply to this identity" }</caption>
                 <thead><tr><th scope="col">{ "Binding" }</th><th scope="col">{ "Role" }</th><th scope="col">{ "Matched because" }</th></tr></thead>
                 <tbody>
@@ -115,7 +115,7 @@ fn permissions(p: &OneAccess) -> Html {
             Callback::from(move |_: MouseEvent| open.set(true))
         };
         return html! {
-            <p><button type="button" class="show-more" onclick={on}>{ format!("Show the permissions as kubectl auth can-i --list prints them ({total} rows)") }</button></p>
+            <p><button type="button" class="show-list" onclick={on}>{ format!("Show the permissions as kubectl auth can-i --list prints them ({total} rows)") }</button></p>
         };
     }
     html! {
@@ -150,7 +150,7 @@ fn list_table_view(p: &RowsProps) -> Html {
     let text = list_table(&p.rows);
     html! {
         <div class="table-scroll">
-            <table class="queue-table can-i-list">
+            <table class="rbac-table can-i-list">
                 <thead><tr><th scope="col">{ "Resources" }</th><th scope="col">{ "Non-Resource URLs" }</th><th scope="col">{ "Resource Names" }</th><th scope="col">{ "Verbs" }</th></tr></thead>
                 <tbody>
                     { for p.rows.iter().map(|r| {
@@ -203,7 +203,7 @@ pub fn rbac_summary(p: &SummaryProps) -> Html {
             if !rbac.holders.is_empty() {
                 <h4>{ format!("Who holds dangerous powers ({rows} grants)") }</h4>
                 <div class="table-scroll">
-                    <table class="queue-table holders">
+                    <table class="rbac-table holders">
                         <thead><tr><th scope="col">{ "Power" }</th><th scope="col">{ "Subject" }</th><th scope="col">{ "Where" }</th><th scope="col">{ "Through" }</th></tr></thead>
                         <tbody>
                             { for rbac.holders.iter().flat_map(|p| p.holders.iter().enumerate().map(move |(i, h)| html! {

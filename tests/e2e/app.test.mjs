@@ -286,6 +286,7 @@ test('RBAC: a certificate dropped with the cluster\'s RBAC files shows what it c
   assert.match(bindings, /RoleBinding dev\/dev-team-edit[\s\S]*subject Group dev-team = one of the groups \(O\)/);
   assert.match(bindings, /ClusterRoleBinding amy-ghost[\s\S]*missing: grants nothing/);
   assert.ok(text.includes('Read Secrets in namespace dev'), text.slice(0, 3000));
+  await page.locator('.access').first().screenshot({ path: path.join(shots, 'rbac-access.png') });
   // kubectl auth can-i --list, built when asked for.
   await page.getByRole('button', { name: /Show the permissions as kubectl auth can-i --list prints them/ }).first().click();
   const list = await page.locator('.permissions').first().innerText();
@@ -295,7 +296,7 @@ test('RBAC: a certificate dropped with the cluster\'s RBAC files shows what it c
   const holders = await page.locator('.holders').innerText();
   assert.match(holders, /Approve certificate signing requests[\s\S]*Group csr-approvers/);
   assert.match(holders, /ServiceAccount kube-system\/ci-deployer\s+in namespace kube-system/);
-  await page.locator('.access').first().screenshot({ path: path.join(shots, 'rbac-access.png') });
+  await page.locator('.permissions').first().screenshot({ path: path.join(shots, 'rbac-list.png') });
   await page.locator('.rbac-summary').screenshot({ path: path.join(shots, 'rbac-holders.png') });
   // Without RBAC: the default policy, with its caveat.
   await paste(page, fixture('csr-controller-manager.pem'));

@@ -103,7 +103,8 @@ test('the docs page, served from a sub-path, shows the element, the iframe and t
 test('inspect() gives the identity on fixtures, and the TypeScript declarations compile against its real output', async () => {
   const { context, page, errors } = await open(`${base}embed-example.html`);
   await page.waitForFunction(() => !document.getElementById('api-output').textContent.includes('waiting'), null, { timeout: 15_000 });
-  const names = fs.readdirSync(fixtures).filter((f) => /\.(pem|yaml|json|conf|b64|txt|crt|key)$/.test(f) && f !== 'debian-ca-certificates.crt');
+  const names = fs.readdirSync(fixtures).filter((f) => /\.(pem|yaml|json|conf|b64|txt|crt|key)$/.test(f) && f !== 'debian-ca-certificates.crt')
+    .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml']);
   const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
   const reports = await page.evaluate(async (inputs) => {
     const { inspect } = await import('./kube-cert-inspector.js');
@@ -115,6 +116,11 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   assert.deepEqual(identity('csr-empty-cn.pem'), [null, []]);
   assert.equal(reports['csr-list.yaml'].csr_queue.rows.length, 3);
   assert.equal(reports['admin.conf'].objects[0].kind, 'kubeconfig');
+  // RBAC reaches the JS API: the pasted policy's view of amy, and the reverse view alone.
+  const amy = reports['rbac/paste-amy-and-cluster-additions.txt'];
+  assert.equal(amy.rbac.origin, 'pasted');
+  assert.ok(amy.rbac.identities[amy.objects[0].access].bindings.some((b) => b.binding === 'RoleBinding dev/dev-team-edit' && b.matched === 'Group dev-team'));
+  assert.ok(reports['rbac/cluster-additions.yaml'].rbac.holders.some((p) => p.id === 'approve-csrs'));
   // The API's output never carries key material: no line of a private key's body appears.
   for (const n of ['ca-with-key.pem', 'ca.key', 'user-ec.key', 'key-rsa-pkcs1.pem', 'key-ec-sec1.pem', 'admin.conf']) {
     const json = JSON.stringify(reports[n]);
