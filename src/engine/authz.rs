@@ -343,11 +343,12 @@ fn role_label(role: &RoleDef, b: &BindingDef) -> String {
 /// RoleBindings.
 pub fn applied_bindings(policy: &Policy, who: &Who) -> Vec<AppliedBinding> {
     let mut out: Vec<AppliedBinding> = Vec::new();
-    let order = policy
-        .bindings
+    let candidates = candidates(policy, who);
+    let order = candidates
         .iter()
-        .filter(|b| b.namespace.is_none())
-        .chain(policy.bindings.iter().filter(|b| b.namespace.is_some()));
+        .filter(|&&i| policy.bindings[i].namespace.is_none())
+        .chain(candidates.iter().filter(|&&i| policy.bindings[i].namespace.is_some()))
+        .map(|&i| &policy.bindings[i]);
     for b in order {
         if let Some(matched) = binding_matches(b, who) {
             let role = policy.role_for(b);
@@ -373,13 +374,13 @@ struct Bound<'p> {
 /// The bindings that apply to the identity and whose role exists, ClusterRoleBindings first:
 /// computed once per identity, then every question walks only these.
 fn bound<'p>(policy: &'p Policy, who: &Who) -> Vec<Bound<'p>> {
-    let order = policy
-        .bindings
-        .iter()
-        .filter(|b| b.namespace.is_none())
-        .chain(policy.bindings.iter().filter(|b| b.namespace.is_some()));
-    order
-        .filter_map(|b| {
+    let candidates = candidates(policy, who);
+    let cluster = candidates.iter().filter(|&&i| policy.bindings[i].namespace.is_none());
+    let local = candidates.iter().filter(|&&i| policy.bindings[i].namespace.is_some());
+    cluster
+        .chain(local)
+        .filter_map(|&i| {
+            let b = &policy.bindings[i];
             let matched = binding_matches(b, who)?;
             Some(Bound {
                 binding: b,
@@ -388,6 +389,17 @@ fn bound<'p>(policy: &'p Policy, who: &Who) -> Vec<Bound<'p>> {
             })
         })
         .collect()
+}
+
+/// The bindings that could name this identity (by user, group or service account), from the
+/// policy's index; `binding_matches` still decides.
+fn candidates(policy: &Policy, who: &Who) -> Vec<usize> {
+    let mut keys: Vec<String> = vec![format!("U:{}", who.user)];
+    keys.extend(who.groups.iter().map(|g| format!("G:{g}")));
+    if let Some((ns, name)) = who.user.strip_prefix("system:serviceaccount:").and_then(|r| r.split_once(':')) {
+        keys.push(format!("S:{ns}:{name}"));
+    }
+    policy.bindings_naming(&keys)
 }
 
 /// `VisitRulesFor`: every ClusterRoleBinding, and when `namespace` is set, that namespace's
@@ -1137,6 +1149,7 @@ pods/log       []                  []               [get list]
                 namespace: None,
             }],
         });
+        policy.reindex();
         let amy = user("amy", &[]);
         assert!(can(&policy, &amy, "get", "", "pods", "dev"));
         assert!(!can(&policy, &amy, "create", "", "pods", "dev"));

@@ -116,6 +116,30 @@ pub struct Policy {
     pub cluster_roles: Vec<RoleDef>,
     pub roles: Vec<RoleDef>,
     pub bindings: Vec<BindingDef>,
+    /// Lookups built by [`Policy::reindex`]: a policy of thousands of objects is asked about
+    /// thousands of subjects (the reverse view), so no question walks every object.
+    index: Index,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Index {
+    /// `(namespace, name)` → position in `cluster_roles` (namespace `None`) or `roles`.
+    roles: std::collections::HashMap<(Option<String>, String), usize>,
+    /// Subject key (`U:name`, `G:name`, `S:namespace:name`) → bindings naming it, in order.
+    subjects: std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// The index key of a subject as a binding names it (`None`: it can match nobody).
+pub fn subject_key(s: &SubjectRef, binding_ns: Option<&str>) -> Option<String> {
+    match s.kind.as_str() {
+        "User" => Some(format!("U:{}", s.name)),
+        "Group" => Some(format!("G:{}", s.name)),
+        "ServiceAccount" => {
+            let ns = s.namespace.as_deref().or(binding_ns).filter(|n| !n.is_empty())?;
+            Some(format!("S:{ns}:{}", s.name))
+        }
+        _ => None,
+    }
 }
 
 /// Shown when a partial paste was completed with the default policy.
@@ -319,9 +343,11 @@ impl PolicyBuilder {
             cluster_roles: self.cluster_roles,
             roles: self.roles,
             bindings: self.bindings,
+            index: Index::default(),
         };
         p.cluster_roles.sort_by(|a, b| a.name.cmp(&b.name));
         aggregate(&mut p.cluster_roles);
+        p.reindex();
         p
     }
 }
@@ -383,14 +409,50 @@ impl Policy {
         POLICY.get_or_init(|| bootstrap_objects().clone().build(Origin::Bootstrap))
     }
 
+    /// Rebuilds the lookups; call after changing `roles` or `bindings` by hand. The first of
+    /// equal names wins, as in `find`.
+    pub fn reindex(&mut self) {
+        let mut idx = Index::default();
+        for (i, r) in self.cluster_roles.iter().enumerate() {
+            idx.roles.entry((None, r.name.clone())).or_insert(i);
+        }
+        for (i, r) in self.roles.iter().enumerate() {
+            idx.roles.entry((r.namespace.clone(), r.name.clone())).or_insert(i);
+        }
+        for (i, b) in self.bindings.iter().enumerate() {
+            for s in &b.subjects {
+                if let Some(k) = subject_key(s, b.namespace.as_deref()) {
+                    let v = idx.subjects.entry(k).or_default();
+                    if v.last() != Some(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+        }
+        self.index = idx;
+    }
+
+    /// Positions in `bindings` of those naming any of these subject keys, in policy order.
+    pub fn bindings_naming(&self, keys: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = keys.iter().filter_map(|k| self.index.subjects.get(k)).flatten().copied().collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The role a binding refers to; `None` when it does not exist (the binding grants nothing).
     pub fn role_for(&self, b: &BindingDef) -> Option<&RoleDef> {
         match (&*b.role_kind, &b.namespace) {
-            ("ClusterRole", _) => self.cluster_roles.iter().find(|r| r.name == b.role_name),
-            ("Role", Some(ns)) => self
+            ("ClusterRole", _) => self
+                .index
                 .roles
-                .iter()
-                .find(|r| r.name == b.role_name && r.namespace.as_deref() == Some(ns)),
+                .get(&(None, b.role_name.clone()))
+                .and_then(|&i| self.cluster_roles.get(i)),
+            ("Role", Some(ns)) => self
+                .index
+                .roles
+                .get(&(Some(ns.clone()), b.role_name.clone()))
+                .and_then(|&i| self.roles.get(i)),
             _ => None,
         }
     }

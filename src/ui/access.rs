@@ -172,6 +172,8 @@ pub struct SummaryProps {
 /// The pasted policy: what was read, computed and broken, and who holds each dangerous power.
 #[function_component(RbacSummary)]
 pub fn rbac_summary(p: &SummaryProps) -> Html {
+    // Hooks before any early return.
+    let limit = use_state(|| super::PAGE_ROWS);
     let Some(rbac) = rbac_of(&p.report) else { return html! {} };
     if rbac.origin != "pasted" {
         return html! {};
@@ -206,17 +208,18 @@ pub fn rbac_summary(p: &SummaryProps) -> Html {
                     <table class="rbac-table holders">
                         <thead><tr><th scope="col">{ "Power" }</th><th scope="col">{ "Subject" }</th><th scope="col">{ "Where" }</th><th scope="col">{ "Through" }</th></tr></thead>
                         <tbody>
-                            { for rbac.holders.iter().flat_map(|p| p.holders.iter().enumerate().map(move |(i, h)| html! {
+                            { for rbac.holders.iter().flat_map(|p| p.holders.iter().enumerate().map(move |(i, h)| (p, i, h))).take(*limit).map(|(p, i, h)| html! {
                                 <tr class={classes!(format!("worst-{}", h.severity.label()))}>
                                     <td>if i == 0 { <strong>{ super::shown(&p.title) }</strong> }</td>
                                     <td><span class={classes!("badge", format!("sev-{}", h.severity.label()))}>{ h.severity.label() }</span>{ " " }<code>{ super::shown(&h.subject) }</code></td>
                                     <td>{ super::shown(&h.scope) }</td>
                                     <td class="verdict-cell"><code>{ super::shown(&h.via) }</code></td>
                                 </tr>
-                            })) }
+                            }) }
                         </tbody>
                     </table>
                 </div>
+                { super::more_button(&limit, rows, "grants") }
             }
         </section>
     }
