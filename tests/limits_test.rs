@@ -113,3 +113,33 @@ fn wide_or_many_lined_yaml_is_refused_before_it_costs_memory() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_hostile_role_of_a_hundred_thousand_resources_gives_a_bounded_report() {
+    use kube_cert_inspector::engine::authz::{MAX_ROWS, MAX_SCOPES};
+    // One ClusterRole with 100,000 resources bound to every authenticated user, RoleBindings in
+    // 200 namespaces, and a certificate: every identity's --list would be 200,000 rows.
+    let many: Vec<String> = (0..100_000).map(|i| format!("\"r{i}\"")).collect();
+    let mut text = format!(
+        "{{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\",\"metadata\":{{\"name\":\"huge\"}},\"rules\":[{{\"apiGroups\":[\"\",\"apps\"],\"resources\":[{}],\"verbs\":[\"get\"]}}]}},{{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRoleBinding\",\"metadata\":{{\"name\":\"all\"}},\"roleRef\":{{\"kind\":\"ClusterRole\",\"name\":\"huge\"}},\"subjects\":[{{\"kind\":\"Group\",\"name\":\"system:authenticated\"}}]}}",
+        many.join(",")
+    );
+    for i in 0..200 {
+        text.push_str(&format!(",{{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"RoleBinding\",\"metadata\":{{\"name\":\"b\",\"namespace\":\"ns{i}\"}},\"roleRef\":{{\"kind\":\"ClusterRole\",\"name\":\"view\"}},\"subjects\":[{{\"kind\":\"User\",\"name\":\"amy\"}}]}}"));
+    }
+    text.push_str("]}\n");
+    let pem = std::fs::read_to_string(format!("{}/tests/fixtures/rbac/cert-amy.pem", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    // Without the fixture's "# made by" line, which JSON cannot carry.
+    text.push_str(&pem[pem.find("-----BEGIN").unwrap()..]);
+    assert!(text.len() < MAX_INPUT_BYTES);
+    let r = inspect(text.as_bytes(), NOW);
+    let rbac = r.rbac.expect("an RBAC view");
+    let amy = &rbac.identities[r.objects[0].access.unwrap()];
+    assert_eq!(amy.scopes.len(), 1 + MAX_SCOPES);
+    assert_eq!(amy.scopes[0].rows.len(), MAX_ROWS);
+    // 200,000 rows of the huge role plus the default policy's discovery rows, most left out.
+    assert!(amy.scopes[0].more >= 200_000 - MAX_ROWS, "{}", amy.scopes[0].more);
+    assert!(amy.notes.iter().any(|n| n.contains("in 200 namespaces")));
+    let json = serde_json::to_string(&rbac).unwrap();
+    assert!(json.len() < 20_000_000, "{} bytes", json.len());
+}

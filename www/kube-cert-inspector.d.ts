@@ -349,7 +349,7 @@ export interface Access {
   notes: string[];
   bindings: { binding: string; role: string; matched: string; role_missing: boolean; computed: boolean }[];
   /** `namespace: null` is every namespace and cluster-wide (ClusterRoleBindings only). */
-  scopes: { namespace: string | null; rows: ListRow[] }[];
+  scopes: { namespace: string | null; rows: ListRow[]; more: number }[];
   powers: { id: string; title: string; severity: Severity; scope: string; via: string; why: string }[];
 }
 

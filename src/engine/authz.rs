@@ -190,11 +190,18 @@ pub struct AppliedBinding {
 /// What an identity may do in one scope.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Scope {
-    /// `None`: every namespace and the cluster (ClusterRoleBindings); `Some(ns)`: in `ns`,
-    /// ClusterRoleBindings plus that namespace's RoleBindings.
+    /// `None`: every namespace and the cluster (ClusterRoleBindings); `Some(ns)`: what the
+    /// RoleBindings of `ns` add there (`kubectl auth can-i --list -n ns` shows both together).
     pub namespace: Option<String>,
+    /// At most [`MAX_ROWS`]; `more` says how many were left out (`--list` prints them all).
     pub rows: Vec<ListRow>,
+    pub more: usize,
 }
+
+/// Rows kept per scope in the report, and scopes per identity: a hostile role of 100,000
+/// resources must not make a report of gigabytes.
+pub const MAX_ROWS: usize = 1000;
+pub const MAX_SCOPES: usize = 50;
 
 /// A dangerous power held, with the binding that grants it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -373,22 +380,28 @@ struct Bound<'p> {
 
 /// The bindings that apply to the identity and whose role exists, ClusterRoleBindings first:
 /// computed once per identity, then every question walks only these.
-fn bound<'p>(policy: &'p Policy, who: &Who) -> Vec<Bound<'p>> {
-    let candidates = candidates(policy, who);
-    let cluster = candidates.iter().filter(|&&i| policy.bindings[i].namespace.is_none());
-    let local = candidates.iter().filter(|&&i| policy.bindings[i].namespace.is_some());
-    cluster
-        .chain(local)
-        .filter_map(|&i| {
-            let b = &policy.bindings[i];
-            let matched = binding_matches(b, who)?;
-            Some(Bound {
-                binding: b,
-                role: policy.role_for(b)?,
-                matched,
-            })
-        })
-        .collect()
+fn bound<'p>(policy: &'p Policy, who: &Who) -> BoundSet<'p> {
+    let mut set = BoundSet::default();
+    for i in candidates(policy, who) {
+        let b = &policy.bindings[i];
+        let (Some(matched), Some(role)) = (binding_matches(b, who), policy.role_for(b)) else {
+            continue;
+        };
+        let x = Bound { binding: b, role, matched };
+        match &b.namespace {
+            None => set.cluster.push(x),
+            Some(ns) => set.local.entry(ns.as_str()).or_default().push(x),
+        }
+    }
+    set
+}
+
+/// An identity's bindings: ClusterRoleBindings, and RoleBindings by namespace, so a question
+/// about one namespace walks only that namespace's.
+#[derive(Default)]
+struct BoundSet<'p> {
+    cluster: Vec<Bound<'p>>,
+    local: std::collections::HashMap<&'p str, Vec<Bound<'p>>>,
 }
 
 /// The bindings that could name this identity (by user, group or service account), from the
@@ -404,15 +417,20 @@ fn candidates(policy: &Policy, who: &Who) -> Vec<usize> {
 
 /// `VisitRulesFor`: every ClusterRoleBinding, and when `namespace` is set, that namespace's
 /// RoleBindings. Calls `f` with each rule that applies; stops when `f` returns true.
-fn visit<'p>(bound: &[Bound<'p>], namespace: &str, mut f: impl FnMut(&'p BindingDef, &'p RoleDef, &'p PolicyRule, &str) -> bool) {
-    for x in bound {
-        let applies = match &x.binding.namespace {
-            None => true,
-            Some(ns) => !namespace.is_empty() && ns == namespace,
-        };
-        if !applies {
-            continue;
-        }
+fn visit<'p>(bound: &BoundSet<'p>, namespace: &str, f: impl FnMut(&'p BindingDef, &'p RoleDef, &'p PolicyRule, &str) -> bool) {
+    walk(bound, namespace, true, f)
+}
+
+/// [`visit`], optionally without the ClusterRoleBindings (when they were already asked).
+fn walk<'p>(
+    bound: &BoundSet<'p>,
+    namespace: &str,
+    cluster: bool,
+    mut f: impl FnMut(&'p BindingDef, &'p RoleDef, &'p PolicyRule, &str) -> bool,
+) {
+    let local = if namespace.is_empty() { None } else { bound.local.get(namespace) };
+    let cluster = if cluster { bound.cluster.as_slice() } else { &[] };
+    for x in cluster.iter().chain(local.into_iter().flatten()) {
         for r in &x.role.rules {
             if f(x.binding, x.role, r, &x.matched) {
                 return;
@@ -508,6 +526,12 @@ pub fn decide(policy: &Policy, who: &Who, req: &Request) -> Decision {
 
 /// The rows `kubectl auth can-i --list` prints in `namespace` (`None`: ClusterRoleBindings only).
 pub fn list(policy: &Policy, who: &Who, namespace: Option<&str>) -> Vec<ListRow> {
+    list_capped(policy, who, namespace, usize::MAX).0
+}
+
+/// [`list`] keeping the first `cap` distinct rows (in rule order, then sorted) and counting the
+/// rest, so a role of 100,000 resources costs a count, not 100,000 rows per scope.
+fn list_capped(policy: &Policy, who: &Who, namespace: Option<&str>, cap: usize) -> (Vec<ListRow>, usize) {
     let mut rules: Vec<&PolicyRule> = Vec::new();
     let star = PolicyRule {
         verbs: vec!["*".into()],
@@ -529,50 +553,69 @@ pub fn list(policy: &Policy, who: &Who, namespace: Option<&str>) -> Vec<ListRow>
         rules.push(r);
         false
     });
-    rows_of(&rules)
+    rows_of(&rules, cap)
+}
+
+/// What a namespace's RoleBindings add to the ClusterRoleBindings' rows (the report's
+/// per-namespace scopes; `kubectl auth can-i --list -n NS` prints both together).
+fn list_local(policy: &Policy, who: &Who, namespace: &str, cap: usize) -> (Vec<ListRow>, usize) {
+    let mut rules: Vec<&PolicyRule> = Vec::new();
+    walk(&bound(policy, who), namespace, false, |_, _, r, _| {
+        rules.push(r);
+        false
+    });
+    rows_of(&rules, cap)
 }
 
 fn merge(verbs: &mut Vec<String>, add: &[String]) {
+    let mut seen: std::collections::HashSet<String> = verbs.iter().cloned().collect();
     for v in add {
-        if !verbs.contains(v) {
+        if seen.insert(v.clone()) {
             verbs.push(v.clone());
         }
     }
 }
 
-/// Breaks rules down per resource (and URL), merges the verbs of equal rows, sorts.
-pub fn rows_of(rules: &[&PolicyRule]) -> Vec<ListRow> {
+/// Breaks rules down per resource (and URL), merges the verbs of equal rows, sorts. Keeps the
+/// first `cap` distinct rows; returns how many more there were.
+pub fn rows_of(rules: &[&PolicyRule], cap: usize) -> (Vec<ListRow>, usize) {
+    type Key<'a> = (&'a str, &'a str, &'a [String]);
     let mut rows: Vec<ListRow> = Vec::new();
+    let mut at: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    let mut left_out: std::collections::HashSet<Key> = std::collections::HashSet::new();
     for r in rules {
-        for g in &r.api_groups {
-            for res in &r.resources {
-                let name = match (g.as_str(), res.as_str()) {
-                    ("", _) => res.clone(),
-                    _ => format!("{res}.{g}"),
-                };
-                match rows.iter_mut().find(|x| x.resource == name && x.resource_names == r.resource_names) {
-                    Some(x) => merge(&mut x.verbs, &r.verbs),
-                    None => rows.push(ListRow {
-                        resource: name,
-                        non_resource_urls: Vec::new(),
-                        resource_names: r.resource_names.clone(),
+        let entries = r
+            .api_groups
+            .iter()
+            .flat_map(|g| {
+                r.resources
+                    .iter()
+                    .map(move |res| (res.as_str(), g.as_str(), r.resource_names.as_slice()))
+            })
+            .chain(r.non_resource_urls.iter().map(|u| (u.as_str(), "\u{0}url", &[][..])));
+        for key in entries {
+            if let Some(&i) = at.get(&key) {
+                merge(&mut rows[i].verbs, &r.verbs);
+            } else if rows.len() < cap {
+                let (res, g, names) = key;
+                rows.push(if g == "\u{0}url" {
+                    ListRow {
+                        resource: String::new(),
+                        non_resource_urls: vec![res.to_string()],
+                        resource_names: Vec::new(),
                         verbs: r.verbs.clone(),
-                    }),
-                }
-            }
-        }
-        for u in &r.non_resource_urls {
-            match rows
-                .iter_mut()
-                .find(|x| x.resource.is_empty() && x.non_resource_urls.first() == Some(u))
-            {
-                Some(x) => merge(&mut x.verbs, &r.verbs),
-                None => rows.push(ListRow {
-                    resource: String::new(),
-                    non_resource_urls: vec![u.clone()],
-                    resource_names: Vec::new(),
-                    verbs: r.verbs.clone(),
-                }),
+                    }
+                } else {
+                    ListRow {
+                        resource: if g.is_empty() { res.to_string() } else { format!("{res}.{g}") },
+                        non_resource_urls: Vec::new(),
+                        resource_names: names.to_vec(),
+                        verbs: r.verbs.clone(),
+                    }
+                });
+                at.insert(key, rows.len() - 1);
+            } else {
+                left_out.insert(key);
             }
         }
     }
@@ -584,7 +627,7 @@ pub fn rows_of(rules: &[&PolicyRule]) -> Vec<ListRow> {
             &b.resource_names,
         ))
     });
-    rows
+    (rows, left_out.len())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -737,9 +780,9 @@ fn probe_request(p: &Probe, namespace: &str) -> Request {
 }
 
 /// The first grant (binding text, role text, matched) allowing `req` through RBAC only.
-fn grant(bound: &[Bound], req: &Request) -> Option<String> {
+fn grant(bound: &BoundSet, req: &Request, cluster: bool) -> Option<String> {
     let mut out = None;
-    visit(bound, &req.namespace, |b, role, rule, matched| {
+    walk(bound, &req.namespace, cluster, |b, role, rule, matched| {
         if rule_allows(rule, req) {
             out = Some(format!("{} → {} (matched {matched})", b.text(), role_label(role, b)));
             true
@@ -751,13 +794,8 @@ fn grant(bound: &[Bound], req: &Request) -> Option<String> {
 }
 
 /// The namespaces in which a RoleBinding applies to the identity.
-fn bound_namespaces(bound: &[Bound]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for ns in bound.iter().filter_map(|x| x.binding.namespace.as_ref()) {
-        if !out.contains(ns) {
-            out.push(ns.clone());
-        }
-    }
+fn bound_namespaces(bound: &BoundSet) -> Vec<String> {
+    let mut out: Vec<String> = bound.local.keys().map(|k| k.to_string()).collect();
     out.sort();
     out
 }
@@ -768,10 +806,13 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
     let bound = bound(policy, who);
     let namespaces = bound_namespaces(&bound);
     for def in POWERS {
+        // In a namespace only its RoleBindings are asked: the ClusterRoleBindings' rules do not
+        // depend on the namespace and were asked first (and every multi-part power is
+        // cluster-only).
         let held = |ns: &str| -> Option<String> {
             let mut vias: Vec<String> = Vec::new();
             for group in def.needs {
-                let via = group.iter().find_map(|p| grant(&bound, &probe_request(p, ns)))?;
+                let via = group.iter().find_map(|p| grant(&bound, &probe_request(p, ns), ns.is_empty()))?;
                 if !vias.contains(&via) {
                     vias.push(via);
                 }
@@ -810,7 +851,7 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
     // Wildcards beyond cluster-admin: a `*` verb or resource in a rule that applies.
     let mut wild: Option<String> = None;
     for ns in std::iter::once("").chain(namespaces.iter().map(String::as_str)) {
-        visit(&bound, ns, |b, role, rule, matched| {
+        walk(&bound, ns, ns.is_empty(), |b, role, rule, matched| {
             let star =
                 rule.verbs.iter().any(|v| v == "*") || rule.resources.iter().any(|r| r == "*") || rule.api_groups.iter().any(|g| g == "*");
             if star && wild.is_none() {
@@ -835,18 +876,23 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
 /// Everything about one identity.
 pub fn access(policy: &Policy, who: &Who) -> Access {
     let namespaces = bound_namespaces(&bound(policy, who));
-    let mut scopes = vec![Scope {
-        namespace: None,
-        rows: list(policy, who, None),
-    }];
-    for ns in namespaces {
-        scopes.push(Scope {
-            rows: list(policy, who, Some(&ns)),
-            namespace: Some(ns),
-        });
-    }
+    let scope = |namespace: Option<String>| {
+        let (rows, more) = match &namespace {
+            None => list_capped(policy, who, None, MAX_ROWS),
+            Some(ns) => list_local(policy, who, ns, MAX_ROWS),
+        };
+        Scope { namespace, rows, more }
+    };
+    let mut scopes = vec![scope(None)];
+    scopes.extend(namespaces.iter().take(MAX_SCOPES).map(|ns| scope(Some(ns.clone()))));
     let bindings = applied_bindings(policy, who);
     let mut notes = identity_notes(who, policy.origin);
+    if namespaces.len() > MAX_SCOPES {
+        notes.push(format!(
+            "RoleBindings apply to this identity in {} namespaces; the first {MAX_SCOPES} are shown (the CLI's --list -n NS answers for any).",
+            namespaces.len()
+        ));
+    }
     let kubeadm_group = format!("Group {KUBEADM_ADMINS}");
     if who.groups.iter().any(|g| g == KUBEADM_ADMINS) && !bindings.iter().any(|b| b.matched == kubeadm_group) {
         notes.push(format!("kubeadm binds {KUBEADM_ADMINS} to cluster-admin at kubeadm init (ClusterRoleBinding kubeadm:cluster-admins); Kubernetes' default policy does not, and no binding given here does. On a kubeadm cluster this identity is cluster-admin: add the output of kubectl get clusterrolebindings -o yaml to see it."));

@@ -421,10 +421,15 @@ impl Builder {
             if depth == 0 {
                 let rest = input::without_pem_blocks(text);
                 if rest.contains("kind") && input::looks_structured(&rest) {
-                    if let Ok(docs) = input::documents(&rest) {
-                        for (i, d) in docs.iter().enumerate().filter(|(_, d)| d.is_object()) {
-                            self.read_document(d, i, docs.len(), place);
+                    match input::documents(&rest) {
+                        Ok(docs) => {
+                            for (i, d) in docs.iter().enumerate().filter(|(_, d)| d.is_object()) {
+                                self.read_document(d, i, docs.len(), place);
+                            }
                         }
+                        Err(e) => self
+                            .not_understood
+                            .push(format!("{}the text around the PEM blocks: {e}.", prefix(place))),
                     }
                 }
             }

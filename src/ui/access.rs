@@ -123,12 +123,15 @@ fn permissions(p: &OneAccess) -> Html {
             { for a.scopes.iter().map(|s| {
                 let title = match &s.namespace {
                     None => "In every namespace and cluster-wide (ClusterRoleBindings)".to_string(),
-                    Some(ns) => format!("In namespace {ns} (ClusterRoleBindings and its RoleBindings): kubectl auth can-i --list -n {ns}"),
+                    Some(ns) => format!("In namespace {ns}, in addition (its RoleBindings; kubectl auth can-i --list -n {ns} shows both tables as one)"),
                 };
                 html! {
                     <>
                         <h5>{ super::shown(&title) }</h5>
                         <ListTable rows={s.rows.clone()} />
+                        if s.more > 0 {
+                            <p class="hint">{ format!("… and {} more rows, left out of the report; the CLI's --list prints them all.", s.more) }</p>
+                        }
                     </>
                 }
             }) }
