@@ -105,7 +105,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         let mut pasted = std::mem::take(&mut b.rbac);
         completed = pasted.complete_with_defaults();
         Some(std::borrow::Cow::Owned(pasted.build(rbac::Origin::Pasted)))
-    } else if objects.iter().any(|o| o.username.is_some()) {
+    } else if objects.iter().any(logs_in) {
         Some(std::borrow::Cow::Borrowed(rbac::Policy::bootstrap()))
     } else {
         None
@@ -172,13 +172,26 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
     Analysis { report, policy }
 }
 
+/// Whether the object is a credential someone logs in with (what RBAC is asked about): requests,
+/// tokens, and certificates that are not CAs and allow client auth. A CA bundle's roots carry
+/// an identity only in theory (Go does not refuse a CA as a client certificate); they get no
+/// RBAC view.
+fn logs_in(o: &Object) -> bool {
+    match (&o.certificate, o.role) {
+        _ if o.username.is_none() => false,
+        (Some(_), Role::KubeconfigClient) => true,
+        (Some(c), _) => !c.extensions.is_ca() && c.extensions.allows_client_auth(),
+        (None, _) => true,
+    }
+}
+
 /// Each distinct identity's view under the policy (objects point at theirs by `access`), and for
 /// a pasted policy the reverse view.
 fn rbac_view(policy: &rbac::Policy, objects: &mut [Object]) -> authz::RbacReport {
     let mut identities: Vec<authz::Access> = Vec::new();
     let mut seen: std::collections::HashMap<authz::Who, usize> = std::collections::HashMap::new();
     let mut left_out = 0usize;
-    for o in objects.iter_mut() {
+    for o in objects.iter_mut().filter(|o| logs_in(o)) {
         let Some(user) = o.username.clone() else { continue };
         let who = authz::Who {
             user,
