@@ -909,9 +909,11 @@ pub fn access(policy: &Policy, who: &Who) -> Access {
 }
 
 /// The reverse view: for each dangerous power, the subjects of the policy that hold it.
-pub fn holders(policy: &Policy) -> Vec<PowerHolders> {
+/// `listed` picks the bindings whose subjects are listed (the ones given, not the defaults laid
+/// under a partial paste); their powers count every binding of the policy.
+pub fn holders(policy: &Policy, listed: impl Fn(&BindingDef) -> bool) -> Vec<PowerHolders> {
     let mut subjects: Vec<(SubjectRef, Who)> = Vec::new();
-    for b in &policy.bindings {
+    for b in policy.bindings.iter().filter(|b| listed(b)) {
         for s in &b.subjects {
             let who = match s.kind.as_str() {
                 "User" => Who {
@@ -1256,7 +1258,7 @@ subjects: [{kind: User, name: eve, apiGroup: rbac.authorization.k8s.io}]
         assert!(secrets
             .via
             .starts_with("RoleBinding kube-system/sys-secrets → ClusterRole secret-reader"));
-        let h = holders(&p);
+        let h = holders(&p, |_| true);
         let readers = h.iter().find(|x| x.id == "read-secrets").unwrap();
         assert_eq!(readers.holders[0].subject, "User eve");
     }

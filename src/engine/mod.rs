@@ -101,8 +101,12 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
     }
     let mut objects = b.objects;
     let mut completed = false;
+    let mut given: std::collections::HashSet<(Option<String>, String)> = std::collections::HashSet::new();
     let policy: Option<std::borrow::Cow<'static, rbac::Policy>> = if pasted_rbac {
         let mut pasted = std::mem::take(&mut b.rbac);
+        // The reverse view lists the subjects of the bindings given, not of the defaults laid
+        // underneath a partial paste.
+        given = pasted.bindings.iter().map(|b| (b.namespace.clone(), b.name.clone())).collect();
         completed = pasted.complete_with_defaults();
         Some(std::borrow::Cow::Owned(pasted.build(rbac::Origin::Pasted)))
     } else if objects.iter().any(logs_in) {
@@ -111,7 +115,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         None
     };
     let rbac_report = policy.as_deref().map(|p| {
-        let mut r = rbac_view(p, &mut objects);
+        let mut r = rbac_view(p, &mut objects, &given);
         if completed {
             r.caveat = Some(rbac::COMPLETED_CAVEAT.to_string());
         }
@@ -187,7 +191,11 @@ fn logs_in(o: &Object) -> bool {
 
 /// Each distinct identity's view under the policy (objects point at theirs by `access`), and for
 /// a pasted policy the reverse view.
-fn rbac_view(policy: &rbac::Policy, objects: &mut [Object]) -> authz::RbacReport {
+fn rbac_view(
+    policy: &rbac::Policy,
+    objects: &mut [Object],
+    given: &std::collections::HashSet<(Option<String>, String)>,
+) -> authz::RbacReport {
     let mut identities: Vec<authz::Access> = Vec::new();
     let mut seen: std::collections::HashMap<authz::Who, usize> = std::collections::HashMap::new();
     let mut left_out = 0usize;
@@ -227,7 +235,11 @@ fn rbac_view(policy: &rbac::Policy, objects: &mut [Object]) -> authz::RbacReport
             .map(|b| format!("{} refers to {}, which does not exist: it grants nothing.", b.text(), b.role_text()))
             .collect(),
         identities,
-        holders: if pasted { authz::holders(policy) } else { Vec::new() },
+        holders: if pasted {
+            authz::holders(policy, |b| given.contains(&(b.namespace.clone(), b.name.clone())))
+        } else {
+            Vec::new()
+        },
         note: (left_out > 0)
             .then(|| format!("RBAC was resolved for the first {MAX_ACCESS} distinct identities; {left_out} more objects were left out.")),
     }
