@@ -1,5 +1,5 @@
 //! The JavaScript API (wasm32 only): `inspect(text, { now })` returns the engine's `Report` as a
-//! plain JS object (serde-wasm-bindgen, JSON-compatible: objects, arrays, strings, numbers, null),
+//! plain JS object (JSON-compatible: objects, arrays, strings, numbers, null),
 //! the same data as the CLI's `--json` and the page's download. TypeScript declarations:
 //! `www/kube-cert-inspector.d.ts`, checked against real output by the browser tests.
 
@@ -25,10 +25,13 @@ pub fn now_from_js(now: &JsValue) -> Result<Option<i64>, String> {
     Err("expected an RFC 3339 string or milliseconds since 1970".into())
 }
 
-/// The Report as a plain JS object (JSON-compatible), for the API and the embed messages.
+/// The Report as a plain JS object (JSON-compatible), for the API and the embed messages: the
+/// JSON text the download already makes, parsed by the browser. One serializer (serde_json) for
+/// every output keeps the wasm smaller than a second, JS-object serializer would.
 pub fn report_to_js(report: &crate::engine::report::Report) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    // Pretty, as the download is: one formatter compiled in, not two.
+    let json = serde_json::to_string_pretty(report).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the report's JSON did not parse"))
 }
 
 /// Inspects `text` (PEM, base64, YAML or JSON, as the page accepts it) and returns the Report.
