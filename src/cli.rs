@@ -17,6 +17,7 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--verbose]
                            [-n NS | -A] [--user NAME] [--json]
        kube-cert-inspector FILE... --can-i VERB /non/resource/url [--user NAME] [--json]
        kube-cert-inspector FILE... --list [-n NS] [--user NAME] [--json]
+       kube-cert-inspector DIR|ARCHIVE [--check-expiration] [--json]
        kube-cert-inspector --list-rules
 
   FILE           PEM / DER / base64 / YAML / JSON file; '-' or nothing reads stdin.
@@ -27,6 +28,10 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--verbose]
   --now TIME     evaluate validity at TIME (e.g. 2026-11-23T10:00:00Z) instead of the clock
   --verbose      also list the rules that passed or did not apply
   --list-rules   print every rule: id, default severity, title
+
+  A control plane's PKI: give its /etc/kubernetes as a folder (DIR) or an archive
+  (tar czf pki.tgz -C /etc kubernetes): sources name each file's path inside it.
+  --check-expiration    the two tables kubeadm certs check-expiration prints (with --now)
 
   kubectl auth can-i, offline, with the RBAC objects given (Kubernetes' default policy if none):
   --can-i VERB TARGET   prints yes or no, exits 0 or 1; with --json, which binding, role and
@@ -51,6 +56,7 @@ struct Args {
     now: Option<i64>,
     can_i: Option<(String, String)>,
     list: bool,
+    check_expiration: bool,
     query: crate::engine::can_i::Query,
 }
 
@@ -63,6 +69,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         now: None,
         can_i: None,
         list: false,
+        check_expiration: false,
         query: Default::default(),
     };
     let mut it = args.iter();
@@ -94,6 +101,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                 a.can_i = Some((verb.clone(), target.clone()));
             }
             "--list" => a.list = true,
+            "--check-expiration" => a.check_expiration = true,
             "--subresource" => a.query.subresource = Some(it.next().ok_or("--subresource needs a value such as log")?.clone()),
             "-n" | "--namespace" => a.query.namespace = Some(it.next().ok_or("-n needs a namespace")?.clone()),
             "-A" | "--all-namespaces" => a.query.all_namespaces = true,
@@ -104,6 +112,9 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             s => a.files.push(s.to_string()),
         }
+    }
+    if a.check_expiration && (a.can_i.is_some() || a.list) {
+        return Err("--check-expiration is its own question: give it without --can-i or --list".into());
     }
     if a.can_i.is_some() && a.list {
         return Err("--can-i and --list ask different questions: give one".into());
@@ -142,6 +153,16 @@ pub fn run(args: &[String]) -> i32 {
     let names: Vec<String> = if a.files.is_empty() { vec!["-".into()] } else { a.files.clone() };
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
     for f in &names {
+        if f != "-" && std::path::Path::new(f).is_dir() {
+            match read_dir(std::path::Path::new(f)) {
+                Ok(files) => inputs.extend(files),
+                Err(e) => {
+                    eprintln!("error: cannot read {f}: {e}");
+                    return 66;
+                }
+            }
+            continue;
+        }
         let mut input = Vec::new();
         let read = match f.as_str() {
             "-" => std::io::stdin().read_to_end(&mut input).map(|_| ()),
@@ -153,6 +174,7 @@ pub fn run(args: &[String]) -> i32 {
         }
         inputs.push((if f == "-" && names.len() > 1 { "stdin".into() } else { f.clone() }, input));
     }
+    let from_dir = names.iter().any(|f| f != "-" && std::path::Path::new(f).is_dir());
     let now = a.now.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -163,7 +185,7 @@ pub fn run(args: &[String]) -> i32 {
         .iter()
         .map(|(name, bytes)| crate::engine::Input {
             // One file keeps the sources it always had ("PEM block 1 (line 1)").
-            name: if inputs.len() == 1 { "" } else { name },
+            name: if inputs.len() == 1 && !from_dir { "" } else { name },
             bytes,
         })
         .collect();
@@ -228,6 +250,29 @@ pub fn run(args: &[String]) -> i32 {
         };
     }
     let report = analysis.report;
+    if a.check_expiration {
+        return match &report.pki {
+            Some(p) if a.json => {
+                emit(&format!(
+                    "{}\n",
+                    json_for_terminal(&serde_json::to_string_pretty(p).unwrap_or_default())
+                ));
+                0
+            }
+            Some(p) => {
+                let lines: Vec<String> = crate::engine::pki::expiration_tables(p)
+                    .lines()
+                    .map(|l| format!("{}\n", escape_for_display(l)))
+                    .collect();
+                emit(&lines.concat());
+                0
+            }
+            None => {
+                eprintln!("error: --check-expiration needs a control plane's /etc/kubernetes (a folder or an archive with pki/ca.crt, admin.conf …); none was found in the input");
+                3
+            }
+        };
+    }
     if a.json {
         match serde_json::to_string_pretty(&report).map(|j| json_for_terminal(&j)) {
             Ok(s) => emit(&format!("{s}\n")),
@@ -240,6 +285,29 @@ pub fn run(args: &[String]) -> i32 {
         emit(&render_text(&report, a.verbose));
     }
     exit_code(&report)
+}
+
+/// Every regular file under `dir`, named by its path relative to `dir` ("pki/etcd/server.crt"),
+/// at most 2,000 files of at most 8 MiB; symbolic links are not followed.
+fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(&d)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let t = e.file_type()?;
+            let path = e.path();
+            if t.is_dir() {
+                stack.push(path);
+            } else if t.is_file() && out.len() < 2000 && e.metadata()?.len() <= crate::engine::input::MAX_INPUT_BYTES as u64 {
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                out.push((rel, std::fs::read(&path)?));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
@@ -388,6 +456,9 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
     if let Some(q) = &r.csr_queue {
         render_queue(&mut s, q);
     }
+    if let Some(p) = &r.pki {
+        render_pki(&mut s, p);
+    }
     if let Some(rb) = &r.rbac {
         render_rbac(&mut s, rb);
     }
@@ -398,6 +469,51 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
         }
     }
     s
+}
+
+/// A node's PKI: kubeadm's tables, the trust map, what is missing.
+fn render_pki(s: &mut String, p: &crate::engine::pki::PkiReport) {
+    out!(
+        s,
+        "\nCONTROL-PLANE PKI ({})",
+        if p.root.is_empty() { "the folder" } else { p.root.as_str() }
+    );
+    for line in crate::engine::pki::expiration_tables(p).lines() {
+        out!(s, "  {}", line);
+    }
+    out!(s, "\nTRUST MAP (client -> server, by verified signature)");
+    for l in &p.links {
+        out!(
+            s,
+            "  {} {}: {} (signed by {}){} trusts {}",
+            if l.ok { "ok  " } else { "FAIL" },
+            l.link,
+            l.client,
+            if l.client_signed_by.is_empty() {
+                "?"
+            } else {
+                l.client_signed_by.as_str()
+            },
+            l.server
+                .as_ref()
+                .map(|sv| format!(
+                    ", {sv} (signed by {})",
+                    if l.server_signed_by.is_empty() {
+                        "?"
+                    } else {
+                        l.server_signed_by.as_str()
+                    }
+                ))
+                .unwrap_or_default(),
+            l.trusts
+        );
+        if let Some(pr) = &l.problem {
+            out!(s, "       {}", pr);
+        }
+    }
+    for m in &p.missing {
+        out!(s, "  MISSING {}: {}", m.path, m.why);
+    }
 }
 
 /// The policy: where it came from, what was computed, what is broken, who holds what.

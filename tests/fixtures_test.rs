@@ -35,6 +35,42 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        file: "pki/healthy.tgz",
+        verdict: VerdictLevel::Routine,
+        must_fire: &[],
+        must_not_fire: &[
+            "pki-wrong-ca",
+            "pki-key-mismatch",
+            "pki-shared-ca-key",
+            "secret-ca-private-key",
+            "kubeconfig-client-cert-not-from-cluster-ca",
+        ],
+    },
+    Case {
+        file: "pki/broken.tgz",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &[
+            "pki-wrong-ca",
+            "pki-key-mismatch",
+            "serving-apiserver-missing-names",
+            "validity-expired",
+            "validity-expiring-soon",
+        ],
+        must_not_fire: &["pki-shared-ca-key"],
+    },
+    Case {
+        file: "pki/shared-etcd-ca.tgz",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["pki-shared-ca-key"],
+        must_not_fire: &["pki-wrong-ca"],
+    },
+    Case {
+        file: "pki/external-ca.tgz",
+        verdict: VerdictLevel::Routine,
+        must_fire: &[],
+        must_not_fire: &["pki-wrong-ca"],
+    },
+    Case {
         file: "rbac/paste-amy-and-cluster-additions.txt",
         verdict: VerdictLevel::ReviewCarefully,
         must_fire: &["rbac-dangerous-power", "validity-long-lifetime"],

@@ -1,6 +1,7 @@
 //! The pure inspection engine: bytes + "now" in, [`Report`] out. No browser types, no clock,
 //! no panics on input.
 
+pub mod archive;
 pub mod authz;
 pub mod can_i;
 pub mod csr_object;
@@ -10,6 +11,7 @@ pub mod keys;
 pub mod kubeconfig;
 pub mod kubectl_text;
 pub mod parts;
+pub mod pki;
 pub mod queue;
 pub mod rbac;
 pub mod report;
@@ -66,7 +68,43 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         rbac: rbac::PolicyBuilder::default(),
         now,
     };
-    let error = match files {
+    // Archives (.tar, .tar.gz, .tgz) become the files inside them, each named by its path.
+    let mut unpacked: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut whole: Vec<usize> = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        if !archive::is_archive(f.bytes) {
+            whole.push(i);
+            continue;
+        }
+        let what = if f.name.is_empty() {
+            "the archive".to_string()
+        } else {
+            f.name.to_string()
+        };
+        match archive::files(f.bytes) {
+            Ok((inside, notes)) => {
+                b.detected.push(format!("Archive {what}: {} files", inside.len()));
+                b.not_understood.extend(notes.into_iter().map(|n| format!("{what}: {n}.")));
+                unpacked.extend(inside);
+            }
+            Err(e) => b.not_understood.push(format!("{what}: {e}.")),
+        }
+    }
+    let expanded: Vec<Input> = if unpacked.is_empty() {
+        files.to_vec()
+    } else {
+        whole
+            .iter()
+            .map(|&i| files[i])
+            .chain(unpacked.iter().map(|(n, bytes)| Input { name: n, bytes }))
+            .collect()
+    };
+    let paths: Vec<&str> = expanded.iter().map(|f| f.name).collect();
+    let error = match expanded.as_slice() {
+        [] if !unpacked.is_empty() || !b.not_understood.is_empty() => Some(InputError {
+            code: "nothing_usable".into(),
+            message: format!("Nothing could be read. {}", b.not_understood.join(" ")),
+        }),
         [one] => b.read_top(one.bytes, one.name),
         many => {
             for f in many {
@@ -114,6 +152,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
     } else {
         None
     };
+    let pki_report = pki::audit(&objects, &paths, now);
     let rbac_report = policy.as_deref().map(|p| {
         let mut r = rbac_view(p, &mut objects, &given);
         if completed {
@@ -121,7 +160,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         }
         r
     });
-    rules::evaluate(&mut objects, now, rbac_report.as_ref());
+    rules::evaluate(&mut objects, now, rbac_report.as_ref(), pki_report.as_ref());
     // A request not to approve at all is not fixed by a shorter lifetime.
     for o in objects.iter_mut() {
         let refused = o.verdict.as_ref().is_some_and(|v| v.level == report::VerdictLevel::DoNotApprove);
@@ -170,6 +209,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         verdict,
         csr_queue,
         rbac: rbac_report,
+        pki: pki_report,
         counts,
         error,
     };

@@ -74,6 +74,7 @@ impl Report {
             verdict: self.verdict.clone(),
             csr_queue: self.csr_queue.clone(),
             rbac: self.rbac.clone(),
+            pki: self.pki.clone(),
             counts: self.counts.clone(),
             error: self.error.clone(),
         }

@@ -25,6 +25,9 @@ pub struct Report {
     /// What the input's identities may do under RBAC: the pasted RBAC objects, or Kubernetes'
     /// default policy when none were pasted; `None` when there is neither an identity nor RBAC.
     pub rbac: Option<super::authz::RbacReport>,
+    /// Set when the input is a control-plane node's /etc/kubernetes (a folder or an archive):
+    /// kubeadm's expiry tables, the trust map, what is missing.
+    pub pki: Option<super::pki::PkiReport>,
     pub counts: Counts,
     /// Set when the input could not be read at all.
     pub error: Option<InputError>,

@@ -27,6 +27,16 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     }
     Outcome::pass_if(!ctx.values("O").contains(&KUBEADM_ADMINS), || {
+        // kubeadm's own admin credentials in their place on a control-plane node: expected.
+        if let Some(f) = ctx.pki_file() {
+            return Outcome::fail(
+                Severity::Info,
+                format!(
+                    "{} is kubeadm's own cluster-admin credential ({}), expected on a control-plane node: guard it like ca.key.",
+                    f.path, f.name
+                ),
+            );
+        }
         Outcome::fail(
             Severity::Critical,
             format!(

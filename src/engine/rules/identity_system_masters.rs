@@ -27,6 +27,13 @@ fn check(ctx: &Ctx) -> Outcome {
         return Outcome::NotApplicable;
     }
     Outcome::pass_if(!ctx.values("O").contains(&SYSTEM_MASTERS), || {
+        // kubeadm's break-glass super-admin.conf in its place: expected, and unrevocable.
+        if let Some(f) = ctx.pki_file() {
+            return Outcome::fail(
+                Severity::Low,
+                format!("{} is kubeadm's break-glass superuser ({}, system:masters, unrevocable until it expires): kubeadm keeps it on the first control-plane node only; move it off the node if you can.", f.path, f.name),
+            );
+        }
         Outcome::fail(
             Severity::Critical,
             format!(

@@ -22,20 +22,23 @@ fn check(ctx: &Ctx) -> Outcome {
     let Some(k) = ctx.obj.kubeconfig.as_ref() else {
         return Outcome::NotApplicable;
     };
+    // kubeadm's own kubeconfigs in /etc/kubernetes embed their keys by design: said, not alarmed.
+    let sev = if ctx.pki_file().is_some() {
+        Severity::Info
+    } else {
+        Severity::Medium
+    };
     let mut hits = Vec::new();
     for u in &k.users {
         if u.client_key.is_some() {
-            hits.push(Hit::new(
-                Severity::Medium,
-                format!("User {} embeds a private key (client-key-data).", u.name),
-            ));
+            hits.push(Hit::new(sev, format!("User {} embeds a private key (client-key-data).", u.name)));
         }
         if u.token.is_some() {
-            hits.push(Hit::new(Severity::Medium, format!("User {} embeds a bearer token.", u.name)));
+            hits.push(Hit::new(sev, format!("User {} embeds a bearer token.", u.name)));
         }
         if u.has_password {
             hits.push(Hit::new(
-                Severity::Medium,
+                sev,
                 format!(
                     "User {} embeds a basic-auth password (kube-apiserver removed basic auth in 1.19; something else must accept it).",
                     u.name

@@ -48,6 +48,10 @@ mod kubeconfig_file_reference;
 mod kubeconfig_insecure_skip_tls_verify;
 mod kubeconfig_multiple_auth_methods;
 mod kubeconfig_plain_http;
+mod pki_ca_key;
+mod pki_key_mismatch;
+mod pki_shared_ca_key;
+mod pki_wrong_ca;
 mod rbac_dangerous_power;
 mod secret_ca_private_key;
 mod secret_private_key;
@@ -112,6 +116,10 @@ pub static RULES: &[&Rule] = &[
     &kubeconfig_file_reference::RULE,
     &kubeconfig_data_omitted::RULE,
     &key_certificate_mismatch::RULE,
+    &pki_wrong_ca::RULE,
+    &pki_shared_ca_key::RULE,
+    &pki_key_mismatch::RULE,
+    &pki_ca_key::RULE,
     &secret_ca_private_key::RULE,
     &secret_private_key::RULE,
     &token_legacy_service_account::RULE,
@@ -235,6 +243,8 @@ pub struct Ctx<'a> {
     pub now: i64,
     /// The RBAC policy's view of the input's identities, when there is one.
     pub rbac: Option<&'a crate::engine::authz::RbacReport>,
+    /// The node's PKI, when the input is an /etc/kubernetes.
+    pub pki: Option<&'a crate::engine::pki::PkiReport>,
 }
 
 /// The signers built into Kubernetes (`certificate-signing-requests.md`).
@@ -362,6 +372,10 @@ impl<'a> Ctx<'a> {
     pub fn access(&self) -> Option<&'a crate::engine::authz::Access> {
         self.obj.access.and_then(|i| self.rbac?.identities.get(i))
     }
+    /// Which kubeadm file this object is, when the input is a node's /etc/kubernetes.
+    pub fn pki_file(&self) -> Option<&'a crate::engine::pki::PkiFile> {
+        self.pki?.files.iter().find(|f| f.object == self.obj.id)
+    }
     /// Subject attributes of the given short name, in order.
     pub fn values(&self, short: &str) -> Vec<&'a str> {
         self.subject()
@@ -371,7 +385,12 @@ impl<'a> Ctx<'a> {
 }
 
 /// Runs every rule on every object and stores findings, passes and not-applicables.
-pub fn evaluate(objects: &mut [Object], now: i64, rbac: Option<&crate::engine::authz::RbacReport>) {
+pub fn evaluate(
+    objects: &mut [Object],
+    now: i64,
+    rbac: Option<&crate::engine::authz::RbacReport>,
+    pki: Option<&crate::engine::pki::PkiReport>,
+) {
     let mut results = Vec::with_capacity(objects.len());
     for o in objects.iter() {
         let ctx = Ctx {
@@ -379,6 +398,7 @@ pub fn evaluate(objects: &mut [Object], now: i64, rbac: Option<&crate::engine::a
             all: objects,
             now,
             rbac,
+            pki,
         };
         let mut findings = Vec::new();
         let mut passed = Vec::new();

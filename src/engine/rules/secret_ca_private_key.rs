@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    if ctx.obj.key.as_ref().is_none_or(|k| k.visibility != "private") {
+    if ctx.obj.key.as_ref().is_none_or(|k| k.visibility != "private") || ctx.pki_file().is_some() {
         return Outcome::NotApplicable;
     }
     let ca = ctx

@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx) -> Outcome {
-    if ctx.obj.kind != ObjectKind::PrivateKey {
+    // A key file in its place in a node's /etc/kubernetes is expected (pki-ca-key speaks for
+    // the CA keys, pki-key-mismatch for the pairs).
+    if ctx.obj.kind != ObjectKind::PrivateKey || ctx.pki_file().is_some() {
         return Outcome::NotApplicable;
     }
     let k = ctx.obj.key.as_ref();

@@ -22,7 +22,11 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx) -> Outcome {
     let Some(c) = ctx.cert() else { return Outcome::NotApplicable };
     let dns = &c.extensions.sans.dns;
-    let is_apiserver = ctx.obj.username.as_deref() == Some("kube-apiserver") || dns.iter().any(|d| d.starts_with("kubernetes.default"));
+    // kubeadm's serving certificate has CN kube-apiserver and server auth only (so no username).
+    let is_apiserver = ctx.obj.username.as_deref() == Some("kube-apiserver")
+        || ctx.values("CN").last() == Some(&"kube-apiserver")
+        || ctx.pki_file().is_some_and(|f| f.name == "apiserver")
+        || dns.iter().any(|d| d.starts_with("kubernetes.default"));
     if !is_apiserver || c.extensions.is_ca() {
         return Outcome::NotApplicable;
     }

@@ -110,6 +110,7 @@ pub fn run_all(rule: &Rule, all: &[Object], index: usize) -> Outcome {
         all,
         now: NOW,
         rbac: None,
+        pki: None,
     })
 }
 
@@ -120,6 +121,7 @@ pub fn run_with_rbac(rule: &Rule, o: &Object, rbac: &crate::engine::authz::RbacR
         all: std::slice::from_ref(o),
         now: NOW,
         rbac: Some(rbac),
+        pki: None,
     })
 }
 
