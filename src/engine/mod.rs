@@ -83,7 +83,8 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         };
         match archive::files(f.bytes) {
             Ok((inside, notes)) => {
-                b.detected.push(format!("Archive {what}: {} files", inside.len()));
+                let label = if f.name.is_empty() { String::new() } else { format!(" {}", f.name) };
+                b.detected.push(format!("Archive{label}: {} files", inside.len()));
                 b.not_understood.extend(notes.into_iter().map(|n| format!("{what}: {n}.")));
                 unpacked.extend(inside);
             }

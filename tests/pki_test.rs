@@ -1,0 +1,187 @@
+//! A control plane's /etc/kubernetes audited offline (issue #10): folders and archives made by
+//! tests/fixtures/make-pki-fixtures.sh (openssl and kubectl in kubeadm's layout), kubeadm's
+//! check-expiration tables, the trust map and each finding.
+
+use std::process::Command;
+
+const NOW: &str = "2026-11-24T00:00:00Z";
+
+fn run(args: &[&str]) -> (String, String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kube-cert-inspector"))
+        .args(args)
+        .args(["--now", NOW])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the CLI runs");
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut a = args.to_vec();
+    a.push("--json");
+    serde_json::from_str(&run(&a).0).expect("JSON")
+}
+
+#[test]
+fn check_expiration_prints_kubeadms_tables() {
+    let (out, _, code) = run(&["tests/fixtures/pki/healthy", "--check-expiration"]);
+    assert_eq!(code, 0);
+    // Go's tabwriter (minwidth 10, padding 3), "Jan 02, 2006 15:04 MST", ShortHumanDuration,
+    // and the last column padded to 8 by %-8v, as cmd/kubeadm/app/cmd/certs.go writes them.
+    let want = "\
+CERTIFICATE                EXPIRES                  RESIDUAL TIME   CERTIFICATE AUTHORITY   EXTERNALLY MANAGED
+admin.conf                 Jun 01, 2027 00:00 UTC   189d            ca                      no      
+apiserver                  Jun 01, 2027 00:00 UTC   189d            ca                      no      
+apiserver-etcd-client      Jun 01, 2027 00:00 UTC   189d            etcd-ca                 no      
+apiserver-kubelet-client   Jun 01, 2027 00:00 UTC   189d            ca                      no      
+controller-manager.conf    Jun 01, 2027 00:00 UTC   189d            ca                      no      
+etcd-healthcheck-client    Jun 01, 2027 00:00 UTC   189d            etcd-ca                 no      
+etcd-peer                  Jun 01, 2027 00:00 UTC   189d            etcd-ca                 no      
+etcd-server                Jun 01, 2027 00:00 UTC   189d            etcd-ca                 no      
+front-proxy-client         Jun 01, 2027 00:00 UTC   189d            front-proxy-ca          no      
+scheduler.conf             Jun 01, 2027 00:00 UTC   189d            ca                      no      
+super-admin.conf           Jun 01, 2027 00:00 UTC   189d            ca                      no      
+
+CERTIFICATE AUTHORITY   EXPIRES                  RESIDUAL TIME   EXTERNALLY MANAGED
+ca                      Jan 01, 2036 00:00 UTC   9y              no      
+etcd-ca                 Jan 01, 2036 00:00 UTC   9y              no      
+front-proxy-ca          Jan 01, 2036 00:00 UTC   9y              no      
+";
+    assert_eq!(out, want);
+    // The archive gives the same table.
+    assert_eq!(run(&["tests/fixtures/pki/healthy.tgz", "--check-expiration"]).0, want);
+}
+
+#[test]
+fn expired_missing_and_externally_managed_read_as_kubeadm_says_them() {
+    let (out, _, _) = run(&["tests/fixtures/pki/broken", "--check-expiration"]);
+    assert!(
+        out.contains("scheduler.conf                      Jan 01, 2026 00:00 UTC   <invalid>       ca"),
+        "{out}"
+    );
+    assert!(
+        out.contains("front-proxy-client                  Dec 01, 2026 00:00 UTC   7d "),
+        "{out}"
+    );
+    assert!(out.lines().any(|l| l.trim_end() == "!MISSING! controller-manager.conf"), "{out}");
+    let (out, _, _) = run(&["tests/fixtures/pki/external-ca", "--check-expiration"]);
+    assert!(
+        out.contains("ca                      Jan 01, 2036 00:00 UTC   9y              yes"),
+        "{out}"
+    );
+    assert!(
+        out.contains("apiserver                  Jun 01, 2027 00:00 UTC   189d            ca                      yes"),
+        "{out}"
+    );
+    let (_, err, code) = run(&["tests/fixtures/csr-developer.pem", "--check-expiration"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("needs a control plane's /etc/kubernetes"));
+}
+
+#[test]
+fn sources_are_paths_inside_the_folder_or_archive() {
+    let dir = json(&["tests/fixtures/pki/healthy"]);
+    let sources: Vec<&str> = dir["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["source"].as_str().unwrap())
+        .collect();
+    assert!(sources.contains(&"pki/etcd/server.crt"), "{sources:?}");
+    assert!(sources.contains(&"admin.conf: kubeconfig"));
+    let tgz = json(&["tests/fixtures/pki/healthy.tgz"]);
+    let sources: Vec<&str> = tgz["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["source"].as_str().unwrap())
+        .collect();
+    assert!(sources.contains(&"kubernetes/pki/etcd/server.crt"), "{sources:?}");
+    assert_eq!(tgz["pki"]["root"], "kubernetes/");
+    assert!(
+        tgz["input"]["detected"][0].as_str().unwrap().starts_with("Archive: 27 files"),
+        "{}",
+        tgz["input"]["detected"]
+    );
+}
+
+#[test]
+fn the_trust_map_names_each_link_by_verified_signature() {
+    let healthy = json(&["tests/fixtures/pki/healthy"]);
+    let links = healthy["pki"]["links"].as_array().unwrap();
+    assert_eq!(links.len(), 10);
+    assert!(links.iter().all(|l| l["ok"] == true), "{links:?}");
+    let etcd = links.iter().find(|l| l["link"] == "API server → etcd").unwrap();
+    assert_eq!(
+        (etcd["client_signed_by"].as_str(), etcd["server_signed_by"].as_str()),
+        (Some("etcd-ca"), Some("etcd-ca"))
+    );
+    let broken = json(&["tests/fixtures/pki/broken"]);
+    let etcd = broken["pki"]["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["link"] == "API server → etcd")
+        .unwrap()
+        .clone();
+    assert_eq!(etcd["ok"], false);
+    assert_eq!(etcd["client_signed_by"], "ca");
+    assert!(etcd["problem"]
+        .as_str()
+        .unwrap()
+        .contains("x509: certificate signed by unknown authority"));
+    assert_eq!(broken["pki"]["missing"][0]["path"], "controller-manager.conf");
+}
+
+fn findings(v: &serde_json::Value) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for o in v["objects"].as_array().unwrap() {
+        for f in o["findings"].as_array().unwrap() {
+            out.push((
+                f["id"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                o["source"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn each_mix_up_is_a_finding_on_its_file() {
+    let broken = findings(&json(&["tests/fixtures/pki/broken"]));
+    let has = |id: &str, sev: &str, src: &str| broken.iter().any(|(i, s, o)| i == id && s == sev && o == src);
+    assert!(has("pki-wrong-ca", "high", "pki/apiserver-etcd-client.crt"), "{broken:?}");
+    assert!(has("pki-key-mismatch", "high", "pki/apiserver.key"));
+    assert!(has("pki-key-mismatch", "critical", "pki/sa.key"));
+    assert!(has("serving-apiserver-missing-names", "medium", "pki/apiserver.crt"));
+    assert!(has("validity-expiring-soon", "high", "pki/front-proxy-client.crt"));
+    assert!(broken.iter().any(|(i, _, _)| i == "validity-expired"));
+    let shared = findings(&json(&["tests/fixtures/pki/shared-etcd-ca"]));
+    assert!(
+        shared
+            .iter()
+            .any(|(i, s, o)| i == "pki-shared-ca-key" && s == "high" && o == "pki/etcd/ca.crt"),
+        "{shared:?}"
+    );
+    // CA keys: on the node, said what they allow (info); absent, external CA mode (info).
+    let healthy = findings(&json(&["tests/fixtures/pki/healthy"]));
+    assert!(healthy
+        .iter()
+        .any(|(i, s, o)| i == "pki-ca-key" && s == "info" && o == "pki/ca.key"));
+    assert!(
+        !healthy
+            .iter()
+            .any(|(i, s, _)| i == "secret-ca-private-key" || (i.starts_with("pki-") && s != "info")),
+        "{healthy:?}"
+    );
+    let external = findings(&json(&["tests/fixtures/pki/external-ca"]));
+    assert!(
+        external.iter().any(|(i, _, o)| i == "pki-ca-key" && o == "pki/ca.crt"),
+        "{external:?}"
+    );
+}
