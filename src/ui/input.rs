@@ -27,8 +27,8 @@ const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
 /// Files read so far, in the order given.
 type Loaded = std::rc::Rc<std::cell::RefCell<Vec<Option<(String, Vec<u8>)>>>>;
 
-/// Most files read at once (a certificate with its cluster's RBAC dump is two or three).
-const MAX_FILES: u32 = 20;
+/// Most files read at once, as for an archive (a node's /etc/kubernetes has about 30).
+const MAX_FILES: u32 = crate::engine::archive::MAX_ENTRIES as u32;
 
 #[function_component(InputPanel)]
 pub fn input_panel(p: &InputProps) -> Html {
@@ -60,7 +60,12 @@ pub fn input_panel(p: &InputProps) -> Html {
             let done: Loaded = std::rc::Rc::new(std::cell::RefCell::new(vec![None; total]));
             let mut tasks = Vec::new();
             for (i, file) in files.into_iter().enumerate() {
-                let name = file.name();
+                // A folder picked with the directory picker: the path inside it.
+                let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .filter(|p| !p.is_empty());
+                let name = relative.unwrap_or_else(|| file.name());
                 let (done, on_file, file_error) = (done.clone(), on_file.clone(), file_error.clone());
                 tasks.push(gloo_file::callbacks::read_as_bytes(&File::from(file), move |res| match res {
                     Ok(bytes) => {
@@ -119,10 +124,28 @@ pub fn input_panel(p: &InputProps) -> Html {
     };
     let ondrop = {
         let dragging = dragging.clone();
+        let on_file = p.on_file.clone();
+        let file_error = file_error.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(l) = e.data_transfer().and_then(|d| d.files()) {
+            let Some(dt) = e.data_transfer() else { return };
+            // A dropped folder is walked (its files keep their paths); plain files are read as they are.
+            let entries = super::folder::dropped_entries(&dt);
+            if entries.iter().any(super::folder::is_directory) {
+                let (on_file, file_error) = (on_file.clone(), file_error.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match super::folder::read_entries(entries).await {
+                        Ok((files, note)) => {
+                            file_error.set(note);
+                            if !files.is_empty() {
+                                on_file.emit(files);
+                            }
+                        }
+                        Err(e) => file_error.set(Some(e)),
+                    }
+                });
+            } else if let Some(l) = dt.files() {
                 read_files(l);
             }
         })
@@ -161,12 +184,14 @@ pub fn input_panel(p: &InputProps) -> Html {
                         <option value={e.id} selected={p.example == Some(e.id)}>{ e.title }</option>
                     }) }
                 </select>
-                <label class="button" for="file-input">{ "Open a file…" }</label>
-                <input id="file-input" class="visually-hidden" type="file" multiple=true onchange={onchange_file}
-                    accept=".pem,.crt,.cer,.csr,.der,.key,.yaml,.yml,.json,.conf,.kubeconfig,.txt,.b64" />
+                <label class="button" for="file-input">{ "Open files…" }</label>
+                <input id="file-input" class="visually-hidden" type="file" multiple=true onchange={onchange_file.clone()}
+                    accept=".pem,.crt,.cer,.csr,.der,.key,.pub,.yaml,.yml,.json,.conf,.kubeconfig,.txt,.b64,.tar,.tgz,.gz" />
+                <label class="button" for="folder-input" title="A control plane's /etc/kubernetes, audited at once">{ "Open a folder…" }</label>
+                <input id="folder-input" class="visually-hidden" type="file" webkitdirectory=true multiple=true onchange={onchange_file} />
                 <button type="button" onclick={onclear} disabled={p.text.is_empty() && p.file.is_none()}>{ "Clear" }</button>
             </div>
-            <label for="input-text" class="input-label">{ "Paste PEM, base64, DER, YAML or JSON, or drop a file here" }</label>
+            <label for="input-text" class="input-label">{ "Paste PEM, base64, DER, YAML or JSON, or drop files, a folder or a .tgz here" }</label>
             <textarea id="input-text" class={classes!("input-text", dragging.then_some("dragging"))}
                 spellcheck="false" autocomplete="off" autocapitalize="off"
                 placeholder={p.file.clone().unwrap_or_else(|| "-----BEGIN CERTIFICATE REQUEST-----\n…\nor: kubectl get csr NAME -o yaml".to_string())}

@@ -10,10 +10,12 @@ mod details;
 mod embed;
 mod examples;
 mod findings;
+mod folder;
 mod identity;
 mod input;
 mod kubeconfig;
 mod object;
+mod pki;
 mod queue;
 mod report;
 mod timeline;
@@ -190,20 +192,36 @@ fn analyse(source: &Source, now: Option<i64>) -> SharedReport {
     SharedReport(Rc::new(crate::engine::inspect(source.bytes(), now.unwrap_or_else(now_unix))))
 }
 
-/// Files given together become one text, each after a `# file:` comment line and a YAML
-/// document separator, so a certificate and the cluster's RBAC objects are read together (the
-/// engine reads the YAML around PEM blocks). A binary file (DER) is read alone: `Err` carries it.
-fn join_files(files: Vec<(String, Vec<u8>)>) -> Result<String, (String, Vec<u8>)> {
-    let single = files.len() == 1;
-    let mut parts = Vec::new();
-    for (name, bytes) in files {
-        match String::from_utf8(bytes) {
-            Ok(t) if single => return Ok(t),
-            Ok(t) => parts.push(format!("# file: {}\n{t}", name.replace(['\n', '\r'], " "))),
-            Err(e) => return Err((name, e.into_bytes())),
-        }
+/// One file stays itself (text in the box, or binary). Several files, or a folder, are packed
+/// into one tar archive, which the engine unpacks like any archive: every object keeps its
+/// file's path as its source, and a node's /etc/kubernetes is recognised as its PKI.
+/// `Err` carries binary input: (what to call it, bytes).
+fn join_files(mut files: Vec<(String, Vec<u8>)>) -> Result<String, (String, Vec<u8>)> {
+    if files.len() == 1 {
+        let (name, bytes) = files.remove(0);
+        return String::from_utf8(bytes).map_err(|e| (name, e.into_bytes()));
     }
-    Ok(parts.join("\n---\n"))
+    let n = files.len();
+    let folder = files
+        .first()
+        .and_then(|(p, _)| p.split_once('/').map(|(d, _)| d.to_string()))
+        .filter(|d| files.iter().all(|(p, _)| p.starts_with(&format!("{d}/"))));
+    let mut tar = tar::Builder::new(Vec::new());
+    for (name, bytes) in &files {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(bytes.len() as u64);
+        h.set_mode(0o600);
+        h.set_cksum();
+        let _ = tar.append_data(&mut h, name, bytes.as_slice());
+    }
+    let packed = tar.into_inner().unwrap_or_default();
+    Err((
+        match folder {
+            Some(d) => format!("folder {d}: {n} files"),
+            None => format!("{n} files"),
+        },
+        packed,
+    ))
 }
 
 /// `#example=<id>` in the URL preselects an example (for documentation pages and links).
@@ -342,7 +360,11 @@ pub fn app() -> Html {
         Source::Text(t) => (t.clone(), None),
         Source::Binary { name, bytes } => (
             String::new(),
-            Some(format!("{name} ({} bytes of binary data, read as DER)", bytes.len())),
+            Some(if crate::engine::archive::is_archive(bytes) {
+                format!("{name} ({}, read as an archive: each file by its path)", size_text(bytes.len()))
+            } else {
+                format!("{name} ({} bytes of binary data, read as DER)", bytes.len())
+            }),
         ),
     };
 

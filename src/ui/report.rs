@@ -162,7 +162,8 @@ pub fn report_view(p: &ReportProps) -> Html {
                     if let Some(m) = *copied { <span role="status">{ m }</span> }
                 </div>
             }
-            if !certs_only {
+            <super::pki::PkiView report={r.clone()} />
+            if !certs_only && r.pki.is_none() {
                 <ChainView report={r.clone()} />
             }
             if certs_only {

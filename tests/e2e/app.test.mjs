@@ -308,6 +308,39 @@ test('RBAC: a certificate dropped with the cluster\'s RBAC files shows what it c
   await context.close();
 });
 
+test('PKI: a picked /etc/kubernetes folder and a dropped .tgz give kubeadm\'s tables, the trust map and the mix-ups', async () => {
+  const { context, page, errors } = await open();
+  // The directory picker (webkitdirectory): the broken node of tests/fixtures/make-pki-fixtures.sh.
+  await page.setInputFiles('#folder-input', path.join(fixtures, 'pki/broken'));
+  let text = await reportText(page, ['Control-plane PKI', 'Trust map: 1 broken links']);
+  const table = await page.locator('table.expiry').first().innerText();
+  assert.match(table, /!MISSING! controller-manager\.conf/);
+  assert.match(table, /scheduler\.conf\s+Jan 01, 2026 00:00 UTC\s+<invalid>\s+ca\s+no/);
+  assert.match(table, /front-proxy-client\s+Dec 01, 2026 00:00 UTC\s+\d+d\s+front-proxy-ca/);
+  assert.ok(text.includes('apiserver-etcd-client is signed by ca, but the other side trusts only etcd-ca'), text.slice(0, 2000));
+  const all = await page.locator('.report').textContent();
+  for (const id of ['pki-wrong-ca', 'pki-key-mismatch', 'serving-apiserver-missing-names']) assert.ok(all.includes(id), id);
+  // Sorted by expiry: the missing file first, then the expired kubeconfig.
+  await page.locator('table.expiry').first().getByRole('button', { name: /EXPIRES/ }).click();
+  const rows = await page.locator('table.expiry').first().locator('tbody tr').allInnerTexts();
+  assert.match(rows[0], /^!MISSING! controller-manager\.conf/);
+  assert.match(rows[1], /^scheduler\.conf/);
+  assert.equal(await page.locator('table.expiry tbody tr.worst-critical').count() >= 2, true);
+  await page.locator('.pki').screenshot({ path: path.join(shots, 'pki-broken.png') });
+  // The archive an operator copies off a node, dropped as one file.
+  const tgz = fs.readFileSync(path.join(fixtures, 'pki/healthy.tgz'));
+  await page.evaluate(async (bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'pki.tgz', { type: 'application/gzip' }));
+    document.querySelector('#input-text').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [...tgz]);
+  text = await reportText(page, ['Control-plane PKI (kubernetes/)', 'Trust map: every link lines up']);
+  assert.ok(text.includes('kubernetes/pki/etcd/server.crt'));
+  assert.ok(await page.getByText(/pki\.tgz \(.*read as an archive/).isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a 144-certificate bundle opens as a table sortable by expiry', async () => {
   const { context, page, errors } = await open();
   // A file rather than typed text: Chromium's own textarea editing of 200 KB takes ~17 s here.
