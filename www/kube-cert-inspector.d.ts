@@ -29,6 +29,8 @@ export interface Report {
   csr_queue: CsrQueue | null;
   /** What the input's identities may do under RBAC (the pasted objects, or Kubernetes' default policy). */
   rbac: RbacReport | null;
+  /** Set when the input is a control plane's /etc/kubernetes (a folder or an archive). */
+  pki: PkiReport | null;
   counts: Counts;
   error: InputError | null;
 }
@@ -359,4 +361,26 @@ export interface ListRow {
   non_resource_urls: string[];
   resource_names: string[];
   verbs: string[];
+}
+
+export interface ExpirationRow {
+  name: string;
+  path: string;
+  object: number | null;
+  expires: string;
+  expires_unix: number | null;
+  residual: string;
+  residual_seconds: number | null;
+  authority: string;
+  externally_managed: boolean;
+  missing: boolean;
+}
+
+export interface PkiReport {
+  root: string;
+  certificates: ExpirationRow[];
+  authorities: ExpirationRow[];
+  links: { link: string; client: string; client_signed_by: string; server: string | null; server_signed_by: string; trusts: string; ok: boolean; problem: string | null }[];
+  missing: { path: string; why: string }[];
+  files: { object: number; name: string; path: string; kind: string; expect: string; signed_by: string }[];
 }
