@@ -197,74 +197,39 @@ pub fn run(args: &[String]) -> i32 {
             ..a.query.clone()
         };
         return match crate::engine::can_i::can_i(&analysis, &q) {
+            Ok(ans) if a.json => {
+                emit_json(&ans);
+                i32::from(!ans.decision.allowed)
+            }
             Ok(ans) => {
-                if a.json {
-                    emit(&format!(
-                        "{}\n",
-                        json_for_terminal(&serde_json::to_string_pretty(&ans).unwrap_or_default())
-                    ));
-                } else {
-                    emit(&format!("{}\n", ans.answer));
-                }
-                if ans.decision.allowed {
-                    0
-                } else {
-                    1
-                }
+                emit(&format!("{}\n", ans.answer));
+                i32::from(!ans.decision.allowed)
             }
-            Err(e) => {
-                eprintln!("error: {}", escape_for_display(&e));
-                if e.starts_with("no identity") {
-                    3
-                } else {
-                    64
-                }
-            }
+            Err(e) => question_failed(&e),
         };
     }
     if a.list {
         return match crate::engine::can_i::list(&analysis, &a.query) {
-            Ok(ans) => {
-                if a.json {
-                    emit(&format!(
-                        "{}\n",
-                        json_for_terminal(&serde_json::to_string_pretty(&ans).unwrap_or_default())
-                    ));
-                } else {
-                    let table: Vec<String> = crate::engine::authz::list_table(&ans.rows)
-                        .lines()
-                        .map(|l| format!("{}\n", escape_for_display(l)))
-                        .collect();
-                    emit(&table.concat());
-                }
+            Ok(ans) if a.json => {
+                emit_json(&ans);
                 0
             }
-            Err(e) => {
-                eprintln!("error: {}", escape_for_display(&e));
-                if e.starts_with("no identity") {
-                    3
-                } else {
-                    64
-                }
+            Ok(ans) => {
+                emit_lines(&crate::engine::authz::list_table(&ans.rows));
+                0
             }
+            Err(e) => question_failed(&e),
         };
     }
     let report = analysis.report;
     if a.check_expiration {
         return match &report.pki {
             Some(p) if a.json => {
-                emit(&format!(
-                    "{}\n",
-                    json_for_terminal(&serde_json::to_string_pretty(p).unwrap_or_default())
-                ));
+                emit_json(p);
                 0
             }
             Some(p) => {
-                let lines: Vec<String> = crate::engine::pki::expiration_tables(p)
-                    .lines()
-                    .map(|l| format!("{}\n", escape_for_display(l)))
-                    .collect();
-                emit(&lines.concat());
+                emit_lines(&crate::engine::pki::expiration_tables(p));
                 0
             }
             None => {
@@ -308,6 +273,30 @@ fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// A value as pretty JSON, safe for a terminal.
+fn emit_json<T: serde::Serialize>(v: &T) {
+    emit(&format!(
+        "{}\n",
+        json_for_terminal(&serde_json::to_string_pretty(v).unwrap_or_default())
+    ));
+}
+
+/// Text made of the input's strings, line by line, each shown and never obeyed.
+fn emit_lines(text: &str) {
+    let lines: Vec<String> = text.lines().map(|l| format!("{}\n", escape_for_display(l))).collect();
+    emit(&lines.concat());
+}
+
+/// A --can-i or --list question that could not be asked: 3 without an identity, else 64.
+fn question_failed(e: &str) -> i32 {
+    eprintln!("error: {}", escape_for_display(e));
+    if e.starts_with("no identity") {
+        3
+    } else {
+        64
+    }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.

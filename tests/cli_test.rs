@@ -1,18 +1,13 @@
 //! The CLI as a reviewer runs it: text and JSON output never hand the terminal a control
 //! character, an escape sequence or a bidi override taken from the input (issue #6).
 
+mod common;
+
 use std::process::Command;
 
 fn run(args: &[&str]) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kube-cert-inspector"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the CLI runs");
-    (
-        String::from_utf8(out.stdout).expect("UTF-8 output"),
-        out.status.code().unwrap_or(-1),
-    )
+    let (out, _, code) = common::run_cli(args, None);
+    (out, code)
 }
 
 /// What a terminal must never receive raw: controls other than the output's own line breaks,

@@ -2,22 +2,12 @@
 //! tests/fixtures/make-pki-fixtures.sh (openssl and kubectl in kubeadm's layout), kubeadm's
 //! check-expiration tables, the trust map and each finding.
 
-use std::process::Command;
+mod common;
 
 const NOW: &str = "2026-11-24T00:00:00Z";
 
 fn run(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kube-cert-inspector"))
-        .args(args)
-        .args(["--now", NOW])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the CLI runs");
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
+    common::run_cli(args, Some(NOW))
 }
 
 fn json(args: &[&str]) -> serde_json::Value {

@@ -2,7 +2,7 @@
 //! made by kubectl and openssl (tests/fixtures/make-rbac-fixtures.sh), the report's RBAC view,
 //! and the default bootstrap policy (data/rbac-bootstrap, Kubernetes' own test data).
 
-use std::process::Command;
+mod common;
 
 use kube_cert_inspector::engine::{analyse, Input};
 
@@ -12,17 +12,7 @@ const AMY_VIEW: &str = "tests/fixtures/rbac/amy-view.yaml";
 const ADDITIONS: &str = "tests/fixtures/rbac/cluster-additions.yaml";
 
 fn run(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kube-cert-inspector"))
-        .args(args)
-        .args(["--now", NOW])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the CLI runs");
-    (
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-        out.status.code().unwrap_or(-1),
-    )
+    common::run_cli(args, Some(NOW))
 }
 
 fn file(path: &str) -> Vec<u8> {
