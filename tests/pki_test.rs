@@ -92,8 +92,20 @@ fn sources_are_paths_inside_the_folder_or_archive() {
         .collect();
     assert!(sources.contains(&"kubernetes/pki/etcd/server.crt"), "{sources:?}");
     assert_eq!(tgz["pki"]["root"], "kubernetes/");
+    // The static Pod manifests beside the PKI are named once, not listed as not understood.
+    let detected = tgz["input"]["detected"].to_string();
     assert!(
-        tgz["input"]["detected"][0].as_str().unwrap().starts_with("Archive: 27 files"),
+        detected.contains("2 static Pod manifests in kubernetes/manifests/ (not inspected)"),
+        "{detected}"
+    );
+    assert_eq!(
+        tgz["input"]["not_understood"].as_array().unwrap().len(),
+        0,
+        "{}",
+        tgz["input"]["not_understood"]
+    );
+    assert!(
+        tgz["input"]["detected"][0].as_str().unwrap().starts_with("Archive: 29 files"),
         "{}",
         tgz["input"]["detected"]
     );

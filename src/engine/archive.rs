@@ -129,8 +129,8 @@ mod tests {
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"kubernetes/pki/etcd/server.crt"), "{names:?}");
         assert!(names.contains(&"kubernetes/admin.conf"));
-        // 5 kubeconfigs and 22 files under pki/ (tests/fixtures/pki/healthy).
-        assert_eq!(names.len(), 27, "{names:?}");
+        // 5 kubeconfigs, 22 files under pki/ and 2 static Pod manifests (tests/fixtures/pki/healthy).
+        assert_eq!(names.len(), 29, "{names:?}");
     }
 
     #[test]
