@@ -115,6 +115,29 @@ fn wide_or_many_lined_yaml_is_refused_before_it_costs_memory() {
 }
 
 #[test]
+fn archives_are_bounded_like_any_input() {
+    // A gzip bomb: 40 MiB of zeros in a few KB stops at the unpack cap, with a message.
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut enc, &vec![0u8; 40 * 1024 * 1024]).unwrap();
+    let r = inspect(&enc.finish().unwrap(), NOW);
+    assert!(
+        r.input.not_understood.iter().any(|n| n.contains("unpacks to more than 32 MiB")),
+        "{:?}",
+        r.input
+    );
+    assert_eq!(r.error.map(|e| e.code).as_deref(), Some("nothing_usable"));
+    // An archive over the input cap is refused by its size.
+    let mut big = vec![0x1f, 0x8b];
+    big.resize(MAX_INPUT_BYTES + 10, 0);
+    let r = inspect(&big, NOW);
+    assert!(
+        r.input.not_understood.iter().any(|n| n.contains("expected at most 8 MiB")),
+        "{:?}",
+        r.input
+    );
+}
+
+#[test]
 fn a_hostile_role_of_a_hundred_thousand_resources_gives_a_bounded_report() {
     use kube_cert_inspector::engine::authz::{MAX_ROWS, MAX_SCOPES};
     // One ClusterRole with 100,000 resources bound to every authenticated user, RoleBindings in

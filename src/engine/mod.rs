@@ -81,6 +81,14 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         } else {
             f.name.to_string()
         };
+        if f.bytes.len() > input::MAX_INPUT_BYTES {
+            b.not_understood.push(format!(
+                "{what}: an archive of {:.1} MiB; expected at most {} MiB (a node's /etc/kubernetes packs to well under 1 MiB).",
+                f.bytes.len() as f64 / 1048576.0,
+                input::MAX_INPUT_BYTES / 1048576
+            ));
+            continue;
+        }
         match archive::files(f.bytes) {
             Ok((inside, notes)) => {
                 let label = if f.name.is_empty() { String::new() } else { format!(" {}", f.name) };
@@ -91,20 +99,21 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
             Err(e) => b.not_understood.push(format!("{what}: {e}.")),
         }
     }
-    let expanded: Vec<Input> = if unpacked.is_empty() {
-        files.to_vec()
-    } else {
-        whole
-            .iter()
-            .map(|&i| files[i])
-            .chain(unpacked.iter().map(|(n, bytes)| Input { name: n, bytes }))
-            .collect()
-    };
+    // An archive that could not be read is not read again as something else.
+    let expanded: Vec<Input> = whole
+        .iter()
+        .map(|&i| files[i])
+        .chain(unpacked.iter().map(|(n, bytes)| Input { name: n, bytes }))
+        .collect();
     let paths: Vec<&str> = expanded.iter().map(|f| f.name).collect();
     let error = match expanded.as_slice() {
-        [] if !unpacked.is_empty() || !b.not_understood.is_empty() => Some(InputError {
+        [] if !files.is_empty() => Some(InputError {
             code: "nothing_usable".into(),
-            message: format!("Nothing could be read. {}", b.not_understood.join(" ")),
+            message: if b.not_understood.is_empty() {
+                "Nothing could be read: the archive holds no regular files.".to_string()
+            } else {
+                format!("Nothing could be read. {}", b.not_understood.join(" "))
+            },
         }),
         [one] => b.read_top(one.bytes, one.name),
         many => {
