@@ -150,6 +150,46 @@ fn namespace(report: &Report, q: &Query, resolved: &mut Vec<String>) -> String {
     }
 }
 
+/// Reads a question typed as kubectl's arguments: `get pods -n dev`, `create pods --subresource
+/// exec`, `list deployments.apps -A`, `get /healthz` (an optional leading `kubectl auth can-i`
+/// is skipped).
+pub fn parse_question(line: &str) -> Result<Query, String> {
+    let mut words = line.split_whitespace().peekable();
+    let mut q = Query::default();
+    let mut positional: Vec<String> = Vec::new();
+    while let Some(w) = words.next() {
+        match w {
+            "kubectl" | "auth" | "can-i" if positional.is_empty() => {}
+            "-n" | "--namespace" => q.namespace = Some(words.next().ok_or("-n needs a namespace")?.to_string()),
+            "-A" | "--all-namespaces" => q.all_namespaces = true,
+            "--subresource" => q.subresource = Some(words.next().ok_or("--subresource needs a value such as log")?.to_string()),
+            w if w.starts_with("--namespace=") => q.namespace = Some(w[12..].to_string()),
+            w if w.starts_with("--subresource=") => q.subresource = Some(w[14..].to_string()),
+            w if w.starts_with('-') => return Err(format!("{w}: expected -n NS, -A or --subresource SUB")),
+            w => positional.push(w.to_string()),
+        }
+    }
+    match positional.as_slice() {
+        [verb, target] => {
+            q.verb = verb.clone();
+            q.target = target.clone();
+            Ok(q)
+        }
+        _ => Err(format!(
+            "expected VERB TYPE[/NAME] or VERB /url, e.g. \"get pods -n dev\"; found {} word{}",
+            positional.len(),
+            if positional.len() == 1 { "" } else { "s" }
+        )),
+    }
+}
+
+/// Asks one question for one identity against a policy: the page's question box.
+pub fn ask(report: &Report, policy: &super::rbac::Policy, who: &Who, line: &str) -> Result<(Decision, Vec<String>), String> {
+    let q = parse_question(line)?;
+    let (req, resolved) = request(report, &q)?;
+    Ok((authz::decide(policy, who, &req), resolved))
+}
+
 /// Reads kubectl's arguments into a request.
 pub fn request(report: &Report, q: &Query) -> Result<(authz::Request, Vec<String>), String> {
     let mut resolved = Vec::new();
@@ -289,6 +329,17 @@ mod tests {
         let (req, _) = request(&r, &q("/healthz")).unwrap();
         assert_eq!(req.path.as_deref(), Some("/healthz"));
         assert!(request(&r, &q("")).is_err());
+    }
+
+    #[test]
+    fn questions_typed_as_kubectl_arguments() {
+        let q = parse_question("kubectl auth can-i create pods --subresource exec -n dev").unwrap();
+        assert_eq!((q.verb.as_str(), q.target.as_str()), ("create", "pods"));
+        assert_eq!((q.subresource.as_deref(), q.namespace.as_deref()), (Some("exec"), Some("dev")));
+        assert!(parse_question("list secrets -A").unwrap().all_namespaces);
+        assert_eq!(parse_question("get /healthz").unwrap().target, "/healthz");
+        assert!(parse_question("get").unwrap_err().contains("found 1 word"));
+        assert!(parse_question("get pods --as bob").unwrap_err().contains("--as"));
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn access_card(p: &AccessProps) -> Html {
             }
             { for a.notes.iter().filter(|n| !(a.superuser && n.starts_with("system:masters"))).map(|n| html! { <p class="hint">{ super::shown(n) }</p> }) }
             <Permissions access={a.clone()} />
+            <Question report={p.report.clone()} access={a.clone()} index={p.index} />
         </section>
     }
 }
@@ -225,5 +226,69 @@ pub fn rbac_summary(p: &SummaryProps) -> Html {
                 { super::more_button(&limit, rows, "grants") }
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionProps {
+    report: SharedReport,
+    access: Access,
+    /// The object's id, for the field's id.
+    index: usize,
+}
+
+/// `kubectl auth can-i`, typed in the page: yes or no, and which binding, role and rule.
+#[function_component(Question)]
+fn question(p: &QuestionProps) -> Html {
+    let line = use_state(|| "get pods -n default".to_string());
+    let answer = use_state(|| None::<Result<(crate::engine::authz::Decision, Vec<String>), String>>);
+    let available = super::with_policy(&p.report, |_| ()).is_some();
+    if !available {
+        return html! {};
+    }
+    let oninput = {
+        let line = line.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            line.set(i.value());
+        })
+    };
+    let onsubmit = {
+        let (line, answer, report, access) = (line.clone(), answer.clone(), p.report.clone(), p.access.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let who = crate::engine::authz::Who {
+                user: access.username.clone(),
+                groups: access.groups.clone(),
+            };
+            let got = super::with_policy(&report, |policy| crate::engine::can_i::ask(&report, policy, &who, &line))
+                .unwrap_or_else(|| Err("the policy of this report is no longer in the page: paste the input again".into()));
+            answer.set(Some(got));
+        })
+    };
+    let id = format!("can-i-{}", p.index);
+    html! {
+        <form class="can-i" {onsubmit}>
+            <label for={id.clone()}>{ "Ask: kubectl auth can-i " }</label>
+            <input id={id} type="text" value={(*line).clone()} {oninput} spellcheck="false" autocomplete="off" size="28" />
+            <button type="submit">{ "Ask" }</button>
+            {
+                match &*answer {
+                    None => html! {},
+                    Some(Err(e)) => html! { <p class="not-understood" role="status">{ super::shown(e) }</p> },
+                    Some(Ok((d, resolved))) => html! {
+                        <div class="can-i-answer" role="status">
+                            <p><strong class={if d.allowed { "yes" } else { "no" }}>{ if d.allowed { "yes" } else { "no" } }</strong>{ " — " }{ super::shown(&d.request.text()) }</p>
+                            <p>{ super::shown(&d.reason) }</p>
+                            if let Some(rule) = d.via.as_ref().and_then(|v| v.rule.as_ref()) {
+                                <p class="hint">{ format!("rule: apiGroups [{}] resources [{}] resourceNames [{}] nonResourceURLs [{}] verbs [{}]",
+                                    rule.api_groups.iter().map(|g| if g.is_empty() { "\"\"" } else { g.as_str() }).collect::<Vec<_>>().join(" "), rule.resources.join(" "), rule.resource_names.join(" "), rule.non_resource_urls.join(" "), rule.verbs.join(" ")) }</p>
+                            }
+                            { for resolved.iter().chain(&d.notes).map(|n| html! { <p class="hint">{ super::shown(n) }</p> }) }
+                        </div>
+                    },
+                }
+            }
+        </form>
     }
 }

@@ -189,7 +189,33 @@ impl Source {
 }
 
 fn analyse(source: &Source, now: Option<i64>) -> SharedReport {
-    SharedReport(Rc::new(crate::engine::inspect(source.bytes(), now.unwrap_or_else(now_unix))))
+    let input = crate::engine::Input {
+        name: "",
+        bytes: source.bytes(),
+    };
+    let a = crate::engine::analyse(&[input], now.unwrap_or_else(now_unix));
+    let report = Rc::new(a.report);
+    // Kept for the question box (what can this identity do?), for this report only.
+    LAST_POLICY.with(|p| *p.borrow_mut() = a.policy.map(|policy| (Rc::as_ptr(&report), policy)));
+    SharedReport(report)
+}
+
+type KeptPolicy = (*const Report, std::borrow::Cow<'static, crate::engine::rbac::Policy>);
+
+thread_local! {
+    /// The RBAC policy of the last report analysed on this thread (not for reports from the
+    /// background worker, which keeps its own).
+    static LAST_POLICY: std::cell::RefCell<Option<KeptPolicy>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the policy the report was computed with, when this page still has it.
+pub(crate) fn with_policy<T>(r: &SharedReport, f: impl FnOnce(&crate::engine::rbac::Policy) -> T) -> Option<T> {
+    LAST_POLICY.with(|p| {
+        p.borrow()
+            .as_ref()
+            .filter(|(ptr, _)| std::ptr::eq(*ptr, Rc::as_ptr(&r.0)))
+            .map(|(_, policy)| f(policy))
+    })
 }
 
 /// One file stays itself (text in the box, or binary). Several files, or a folder, are packed

@@ -286,6 +286,23 @@ test('RBAC: a certificate dropped with the cluster\'s RBAC files shows what it c
   assert.match(bindings, /RoleBinding dev\/dev-team-edit[\s\S]*subject Group dev-team = one of the groups \(O\)/);
   assert.match(bindings, /ClusterRoleBinding amy-ghost[\s\S]*missing: grants nothing/);
   assert.ok(text.includes('Read Secrets in namespace dev'), text.slice(0, 3000));
+  // kubectl auth can-i, typed in the page.
+  const ask = async (q) => {
+    await page.locator('.can-i input').first().fill(q);
+    await page.locator('.can-i button').first().click();
+    return page.locator('.can-i-answer').first().innerText();
+  };
+  let answer = await ask('get pods -n dev');
+  assert.match(answer, /^yes/);
+  assert.match(answer, /RoleBinding dev\/amy-view → ClusterRole view/);
+  answer = await ask('get secrets -n prod');
+  assert.match(answer, /^no/);
+  answer = await ask('list deployments -n dev');
+  assert.match(answer, /deployments → deployments\.apps/);
+  await page.locator('.can-i input').first().fill('get');
+  await page.locator('.can-i button').first().click();
+  assert.match(await page.locator('.can-i .not-understood').first().innerText(), /expected VERB TYPE/);
+  await ask('get pods -n dev');
   await page.locator('.access').first().screenshot({ path: path.join(shots, 'rbac-access.png') });
   // kubectl auth can-i --list, built when asked for.
   await page.getByRole('button', { name: /Show the permissions as kubectl auth can-i --list prints them/ }).first().click();
