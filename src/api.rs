@@ -34,17 +34,28 @@ pub fn report_to_js(report: &crate::engine::report::Report) -> Result<JsValue, J
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the report's JSON did not parse"))
 }
 
+/// `options.now` as unix seconds; the browser's clock when absent.
+fn options_now(options: &JsValue) -> Result<i64, JsError> {
+    let now = if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str("now")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    Ok(now_from_js(&now)
+        .map_err(|e| JsError::new(&format!("options.now: {e}")))?
+        .unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64))
+}
+
 /// Inspects `text` (PEM, base64, YAML or JSON, as the page accepts it) and returns the Report.
 /// `options.now` pins the time; the browser's clock when absent.
 #[wasm_bindgen(js_name = inspect)]
 pub fn inspect_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let now = if options.is_object() {
-        js_sys::Reflect::get(&options, &JsValue::from_str("now")).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    };
-    let now = now_from_js(&now)
-        .map_err(|e| JsError::new(&format!("options.now: {e}")))?
-        .unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64);
-    report_to_js(&crate::engine::inspect(text.as_bytes(), now))
+    report_to_js(&crate::engine::inspect(text.as_bytes(), options_now(&options)?))
+}
+
+/// Inspects bytes, as a dropped file is read: DER, or a `.tar` / `.tar.gz` / `.tgz` archive
+/// (a control plane's /etc/kubernetes gives `report.pki`), or text.
+#[wasm_bindgen(js_name = inspectBytes)]
+pub fn inspect_bytes_js(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
+    report_to_js(&crate::engine::inspect(bytes, options_now(&options)?))
 }

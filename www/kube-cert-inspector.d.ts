@@ -13,6 +13,8 @@ export function initSync(options: { module: BufferSource | WebAssembly.Module })
  * Throws an Error for a malformed `now`; any input text gives a Report.
  */
 export function inspect(text: string, options?: { now?: string | number }): Report;
+/** Bytes as a dropped file is read: DER, a .tar/.tar.gz/.tgz archive (a control plane's /etc/kubernetes gives `pki`), or text. */
+export function inspectBytes(bytes: Uint8Array, options?: { now?: string | number }): Report;
 
 export type Severity = "info" | "low" | "medium" | "high" | "critical";
 export type VerdictLevel = "routine" | "review_carefully" | "do_not_approve";

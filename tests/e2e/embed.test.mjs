@@ -106,10 +106,18 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   const names = fs.readdirSync(fixtures).filter((f) => /\.(pem|yaml|json|conf|b64|txt|crt|key)$/.test(f) && f !== 'debian-ca-certificates.crt')
     .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml']);
   const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
-  const reports = await page.evaluate(async (inputs) => {
-    const { inspect } = await import('./kube-cert-inspector.js');
-    return Object.fromEntries(Object.entries(inputs).map(([n, t]) => [n, inspect(t, { now: '2026-11-24T06:00:00Z' })]));
-  }, inputs);
+  const tgz = [...fs.readFileSync(path.join(fixtures, 'pki/broken.tgz'))];
+  const reports = await page.evaluate(async ({ inputs, tgz }) => {
+    const { inspect, inspectBytes } = await import('./kube-cert-inspector.js');
+    const out = Object.fromEntries(Object.entries(inputs).map(([n, t]) => [n, inspect(t, { now: '2026-11-24T06:00:00Z' })]));
+    // A node's /etc/kubernetes as an archive, through inspectBytes.
+    out['pki/broken.tgz'] = inspectBytes(new Uint8Array(tgz), { now: '2026-11-24T06:00:00Z' });
+    return out;
+  }, { inputs, tgz });
+  const pki = reports['pki/broken.tgz'].pki;
+  assert.equal(pki.root, 'kubernetes/');
+  assert.ok(pki.certificates.some((c) => c.name === 'scheduler.conf' && c.residual === '<invalid>'));
+  assert.ok(pki.links.some((l) => l.link === 'API server → etcd' && !l.ok));
   const identity = (n) => [reports[n].objects[0].username, reports[n].objects[0].groups];
   assert.deepEqual(identity('csr-system-masters.pem'), ['mallory', ['system:masters', 'system:authenticated']]);
   assert.deepEqual(identity('csr-multiple-cn.pem'), ['second', ['system:masters', 'devs', 'system:authenticated']]);
