@@ -503,6 +503,18 @@ fn render_pki(s: &mut String, p: &crate::engine::pki::PkiReport) {
     for m in &p.missing {
         out!(s, "  MISSING {}: {}", m.path, m.why);
     }
+    if !p.flags.is_empty() {
+        let ok = p.flags.iter().filter(|f| f.ok).count();
+        out!(
+            s,
+            "\nSTATIC POD MANIFESTS: {} of {} file flags as kubeadm writes them",
+            ok,
+            p.flags.len()
+        );
+        for f in p.flags.iter().filter(|f| !f.ok) {
+            out!(s, "  FAIL {} {}", f.manifest, f.problem.as_deref().unwrap_or(""));
+        }
+    }
 }
 
 /// The policy: where it came from, what was computed, what is broken, who holds what.

@@ -95,7 +95,7 @@ fn sources_are_paths_inside_the_folder_or_archive() {
     // The static Pod manifests beside the PKI are named once, not listed as not understood.
     let detected = tgz["input"]["detected"].to_string();
     assert!(
-        detected.contains("2 static Pod manifests in kubernetes/manifests/ (not inspected)"),
+        detected.contains("2 static Pod manifests in kubernetes/manifests/ (their file flags are checked below)"),
         "{detected}"
     );
     assert_eq!(
@@ -137,6 +137,38 @@ fn the_trust_map_names_each_link_by_verified_signature() {
         .unwrap()
         .contains("x509: certificate signed by unknown authority"));
     assert_eq!(broken["pki"]["missing"][0]["path"], "controller-manager.conf");
+    // The static Pod manifests' file flags: all as kubeadm writes them, except etcd's client CA.
+    let flags = |v: &serde_json::Value| -> Vec<(String, bool)> {
+        v["pki"]["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    format!("{} {}", f["manifest"].as_str().unwrap(), f["flag"].as_str().unwrap()),
+                    f["ok"] == true,
+                )
+            })
+            .collect()
+    };
+    let healthy_flags = flags(&healthy);
+    assert_eq!(healthy_flags.len(), 19, "{healthy_flags:?}");
+    assert!(healthy_flags.iter().all(|(_, ok)| *ok));
+    let bad: Vec<String> = flags(&broken).into_iter().filter(|(_, ok)| !ok).map(|(f, _)| f).collect();
+    assert_eq!(bad, vec!["manifests/etcd.yaml --trusted-ca-file".to_string()]);
+    let problem = broken["pki"]["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["ok"] == false)
+        .unwrap()["problem"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        problem.contains("(the cluster CA's file)") && problem.contains("every cluster client certificate reads all of etcd"),
+        "{problem}"
+    );
 }
 
 fn findings(v: &serde_json::Value) -> Vec<(String, String, String)> {

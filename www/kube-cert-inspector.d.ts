@@ -385,4 +385,5 @@ export interface PkiReport {
   links: { link: string; client: string; client_signed_by: string; server: string | null; server_signed_by: string; trusts: string; ok: boolean; problem: string | null }[];
   missing: { path: string; why: string }[];
   files: { object: number; name: string; path: string; kind: string; expect: string; signed_by: string }[];
+  flags: { manifest: string; flag: string; value: string; expected: string; ok: boolean; problem: string | null }[];
 }

@@ -162,7 +162,24 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
     } else {
         None
     };
-    let pki_report = pki::audit(&objects, &paths, now);
+    // The static Pod manifests' commands, for the PKI's flag checks.
+    let manifests: Vec<(String, Vec<String>)> = expanded
+        .iter()
+        .filter(|f| f.name.contains("manifests/") && (f.name.ends_with(".yaml") || f.name.ends_with(".yml") || f.name.ends_with(".json")))
+        .filter_map(|f| {
+            let docs = input::documents(std::str::from_utf8(f.bytes).ok()?).ok()?;
+            let pod = docs.into_iter().find(|d| d.get("kind").and_then(Value::as_str) == Some("Pod"))?;
+            let c = pod.pointer("/spec/containers/0")?;
+            let strings = |k: &str| -> Vec<String> {
+                c.get(k)
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .unwrap_or_default()
+            };
+            Some((f.name.to_string(), [strings("command"), strings("args")].concat()))
+        })
+        .collect();
+    let pki_report = pki::audit(&objects, &paths, &manifests, now);
     if let Some(p) = &pki_report {
         // A node's /etc/kubernetes also holds its static Pod manifests: named once, not as
         // "not understood" one by one.
@@ -173,7 +190,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         let skipped = before - b.not_understood.len();
         if skipped > 0 {
             b.detected
-                .push(format!("{skipped} static Pod manifests in {manifests} (not inspected)"));
+                .push(format!("{skipped} static Pod manifests in {manifests} (their file flags are checked below)"));
         }
     }
     let rbac_report = policy.as_deref().map(|p| {

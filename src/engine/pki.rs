@@ -197,6 +197,208 @@ pub struct Missing {
     pub why: String,
 }
 
+/// A file flag of a static Pod manifest, checked against kubeadm's layout.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FlagCheck {
+    /// "manifests/etcd.yaml".
+    pub manifest: String,
+    /// "--trusted-ca-file".
+    pub flag: String,
+    /// The value as written ("/etc/kubernetes/pki/ca.crt").
+    pub value: String,
+    /// The file kubeadm passes ("pki/etcd/ca.crt").
+    pub expected: String,
+    pub ok: bool,
+    pub problem: Option<String>,
+}
+
+/// The file flags kubeadm writes into its static Pod manifests: (component, flag, file under
+/// /etc/kubernetes, what breaks otherwise). From cmd/kubeadm/app/phases/controlplane/manifests.go
+/// (getAPIServerCommand, getControllerManagerCommand) and cmd/kubeadm/app/phases/etcd/local.go
+/// (getEtcdCommand).
+pub const FLAGS: &[(&str, &str, &str, &str)] = &[
+    (
+        "kube-apiserver",
+        "--client-ca-file",
+        "pki/ca.crt",
+        "the API server would trust another CA for every client certificate",
+    ),
+    (
+        "kube-apiserver",
+        "--tls-cert-file",
+        "pki/apiserver.crt",
+        "clients would see another serving certificate",
+    ),
+    (
+        "kube-apiserver",
+        "--tls-private-key-file",
+        "pki/apiserver.key",
+        "the serving key would not match",
+    ),
+    (
+        "kube-apiserver",
+        "--kubelet-client-certificate",
+        "pki/apiserver-kubelet-client.crt",
+        "kubelets would reject logs, exec and port-forward",
+    ),
+    (
+        "kube-apiserver",
+        "--kubelet-client-key",
+        "pki/apiserver-kubelet-client.key",
+        "the kubelet client key would not match",
+    ),
+    (
+        "kube-apiserver",
+        "--etcd-cafile",
+        "pki/etcd/ca.crt",
+        "the API server would not trust etcd's serving certificate",
+    ),
+    (
+        "kube-apiserver",
+        "--etcd-certfile",
+        "pki/apiserver-etcd-client.crt",
+        "etcd would reject the API server",
+    ),
+    (
+        "kube-apiserver",
+        "--etcd-keyfile",
+        "pki/apiserver-etcd-client.key",
+        "the etcd client key would not match",
+    ),
+    (
+        "kube-apiserver",
+        "--proxy-client-cert-file",
+        "pki/front-proxy-client.crt",
+        "extension API servers would reject the front proxy",
+    ),
+    (
+        "kube-apiserver",
+        "--proxy-client-key-file",
+        "pki/front-proxy-client.key",
+        "the front-proxy key would not match",
+    ),
+    (
+        "kube-apiserver",
+        "--requestheader-client-ca-file",
+        "pki/front-proxy-ca.crt",
+        "the API server would believe request headers from another CA's clients",
+    ),
+    (
+        "kube-apiserver",
+        "--service-account-key-file",
+        "pki/sa.pub",
+        "service-account tokens would not verify",
+    ),
+    (
+        "kube-apiserver",
+        "--service-account-signing-key-file",
+        "pki/sa.key",
+        "tokens would be signed with another key",
+    ),
+    (
+        "kube-controller-manager",
+        "--cluster-signing-cert-file",
+        "pki/ca.crt",
+        "CSRs would be signed by another CA",
+    ),
+    (
+        "kube-controller-manager",
+        "--cluster-signing-key-file",
+        "pki/ca.key",
+        "CSRs would be signed by another key",
+    ),
+    (
+        "kube-controller-manager",
+        "--root-ca-file",
+        "pki/ca.crt",
+        "pods would get another CA in their service-account token volume",
+    ),
+    (
+        "kube-controller-manager",
+        "--service-account-private-key-file",
+        "pki/sa.key",
+        "tokens would be signed with another key",
+    ),
+    (
+        "kube-controller-manager",
+        "--requestheader-client-ca-file",
+        "pki/front-proxy-ca.crt",
+        "front-proxy headers would be believed from another CA",
+    ),
+    (
+        "etcd",
+        "--cert-file",
+        "pki/etcd/server.crt",
+        "clients would see another serving certificate",
+    ),
+    ("etcd", "--key-file", "pki/etcd/server.key", "the serving key would not match"),
+    (
+        "etcd",
+        "--trusted-ca-file",
+        "pki/etcd/ca.crt",
+        "etcd would trust another CA's clients (with ca.crt: every cluster client certificate reads all of etcd)",
+    ),
+    (
+        "etcd",
+        "--peer-cert-file",
+        "pki/etcd/peer.crt",
+        "peers would see another certificate",
+    ),
+    ("etcd", "--peer-key-file", "pki/etcd/peer.key", "the peer key would not match"),
+    (
+        "etcd",
+        "--peer-trusted-ca-file",
+        "pki/etcd/ca.crt",
+        "etcd would trust another CA's peers",
+    ),
+];
+
+/// Checks the file flags of the node's static Pod manifests: `manifests` are (path, the
+/// container's command and args).
+fn check_flags(root: &str, manifests: &[(String, Vec<String>)]) -> Vec<FlagCheck> {
+    let mut out = Vec::new();
+    for (path, argv) in manifests {
+        let Some(component) = argv.first().map(|c| c.rsplit('/').next().unwrap_or(c).to_string()) else {
+            continue;
+        };
+        for (comp, flag, expected, breaks) in FLAGS.iter().filter(|(c, _, _, _)| *c == component) {
+            let Some(value) = argv.iter().find_map(|a| a.strip_prefix(&format!("{flag}="))) else {
+                continue;
+            };
+            // kubeadm's certificatesDir is /etc/kubernetes/pki; compare under /etc/kubernetes.
+            let rel = value.strip_prefix("/etc/kubernetes/").unwrap_or(value);
+            let ok = rel == *expected;
+            let problem = (!ok).then(|| {
+                let other = CAS
+                    .iter()
+                    .find(|(_, c, k)| *c == rel || *k == rel)
+                    .map(|(n, _, _)| match *n {
+                        "ca" => " (the cluster CA's file)".to_string(),
+                        "etcd-ca" => " (the etcd CA's file)".to_string(),
+                        _ => " (the front-proxy CA's file)".to_string(),
+                    })
+                    .or_else(|| {
+                        LEAVES
+                            .iter()
+                            .find(|l| l.path == rel || l.key == Some(rel))
+                            .map(|l| format!(" ({}'s file)", l.name))
+                    })
+                    .unwrap_or_default();
+                format!("{comp} {flag} points to {value}{other}; kubeadm passes /etc/kubernetes/{expected}: {breaks}.")
+            });
+            out.push(FlagCheck {
+                manifest: path.strip_prefix(root).unwrap_or(path).to_string(),
+                flag: flag.to_string(),
+                value: value.to_string(),
+                expected: expected.to_string(),
+                ok,
+                problem,
+            });
+        }
+    }
+    out
+}
+
 /// The PKI of one control-plane node.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct PkiReport {
@@ -208,6 +410,8 @@ pub struct PkiReport {
     pub missing: Vec<Missing>,
     /// Which kubeadm file each object is: (object id, kubeadm name, expected CA).
     pub files: Vec<PkiFile>,
+    /// The static Pod manifests' file flags (`--etcd-cafile`, `--trusted-ca-file` …).
+    pub flags: Vec<FlagCheck>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -297,7 +501,7 @@ pub fn kubeadm_date(unix: i64) -> String {
 }
 
 /// Audits the input as a control-plane node's /etc/kubernetes; `None` when it is not one.
-pub fn audit(objects: &[Object], paths: &[&str], now: i64) -> Option<PkiReport> {
+pub fn audit(objects: &[Object], paths: &[&str], manifests: &[(String, Vec<String>)], now: i64) -> Option<PkiReport> {
     let root = find_root(paths)?;
     let p = |rel: &str| format!("{root}{rel}");
     let present = |rel: &str| paths.contains(&p(rel).as_str());
@@ -565,6 +769,7 @@ pub fn audit(objects: &[Object], paths: &[&str], now: i64) -> Option<PkiReport> 
             "the API server (--client-ca-file=ca.crt) rejects this user",
         );
     }
+    let flags = check_flags(&root, manifests);
     Some(PkiReport {
         root,
         certificates,
@@ -572,6 +777,7 @@ pub fn audit(objects: &[Object], paths: &[&str], now: i64) -> Option<PkiReport> 
         links,
         missing,
         files,
+        flags,
     })
 }
 

@@ -122,6 +122,17 @@ pub fn pki_view(p: &PkiProps) -> Html {
                     </li>
                 }) }
             </ul>
+            if !pki.flags.is_empty() {
+                <h4>{ format!("Static Pod manifests: {} of {} file flags as kubeadm writes them", pki.flags.iter().filter(|f| f.ok).count(), pki.flags.len()) }</h4>
+                <ul class="trust-map">
+                    { for pki.flags.iter().filter(|f| !f.ok).map(|f| html! {
+                        <li class="finding sev-high">
+                            <div class="finding-head"><span class="badge sev-high">{ "wrong file" }</span><code>{ super::shown(&f.manifest) }</code>{ " " }<code>{ super::shown(&f.flag) }</code></div>
+                            <p class="finding-detail">{ super::shown(f.problem.as_deref().unwrap_or("")) }</p>
+                        </li>
+                    }) }
+                </ul>
+            }
             if !pki.missing.is_empty() {
                 <h4>{ format!("Missing ({})", pki.missing.len()) }</h4>
                 <ul class="notes">

@@ -337,6 +337,8 @@ test('PKI: a picked /etc/kubernetes folder and a dropped .tgz give kubeadm\'s ta
   assert.ok(text.includes('apiserver-etcd-client is signed by ca, but the other side trusts only etcd-ca'), text.slice(0, 2000));
   const all = await page.locator('.report').textContent();
   for (const id of ['pki-wrong-ca', 'pki-key-mismatch', 'serving-apiserver-missing-names']) assert.ok(all.includes(id), id);
+  assert.ok(text.includes('Static Pod manifests: 18 of 19 file flags as kubeadm writes them'), text.slice(0, 3000));
+  assert.ok(text.includes('etcd --trusted-ca-file points to /etc/kubernetes/pki/ca.crt (the cluster CA\'s file)'));
   // Sorted by expiry: the missing file first, then the expired kubeconfig.
   await page.locator('table.expiry').first().getByRole('button', { name: /EXPIRES/ }).click();
   const rows = await page.locator('table.expiry').first().locator('tbody tr').allInnerTexts();
