@@ -189,8 +189,9 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
             .retain(|n| !(n.starts_with(&manifests) && n.contains(": a Kubernetes Pod;")));
         let skipped = before - b.not_understood.len();
         if skipped > 0 {
-            b.detected
-                .push(format!("{skipped} static Pod manifests in {manifests} (their file flags are checked below)"));
+            b.detected.push(format!(
+                "{skipped} static Pod manifests in {manifests} (their file flags are checked below)"
+            ));
         }
     }
     let rbac_report = policy.as_deref().map(|p| {
