@@ -60,6 +60,11 @@ pub const EXAMPLES: &[Example] = &[
         text: include_str!("../../tests/fixtures/cert-expired-controller-manager.pem"),
     },
     Example {
+        id: "rbac-amy",
+        title: "A certificate with the cluster's RBAC objects: what can amy do?",
+        text: include_str!("../../tests/fixtures/rbac/paste-amy-and-cluster-additions.txt"),
+    },
+    Example {
         id: "chain",
         title: "API server certificate with its CA (a chain)",
         text: include_str!("../../tests/fixtures/chain-with-ca.pem"),

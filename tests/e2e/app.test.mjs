@@ -103,6 +103,7 @@ test('every example renders what a reviewer needs, without a single network requ
     'kubeconfig-risky': ['kubeconfig-insecure-skip-tls-verify', 'token-legacy-service-account', 'aws eks get-token', 'hidden'],
     'expired-controller-manager': ['expired', 'validity-expired', 'system:kube-controller-manager'],
     chain: ['Issued by', '#1', 'kube-apiserver', 'Chain', 'LEAF', 'ROOT', 'issued by (signature verified)'],
+    'rbac-amy': ['What this identity can do in your cluster', 'RoleBinding dev/dev-team-edit', 'Who holds dangerous powers', 'rbac-dangerous-power'],
   };
   for (const [id, wanted] of Object.entries(expectations)) {
     await chooseExample(page, id);
@@ -562,7 +563,7 @@ test('text meets WCAG AA contrast in the light and the dark scheme', async () =>
   for (const colorScheme of ['light', 'dark']) {
     const { context, page } = await open({ colorScheme });
     const failures = [];
-    for (const id of ['csr-system-masters', 'kubeconfig-risky', 'csr-kubelet-client', 'expired-controller-manager', 'csr-node-by-alice', 'chain']) {
+    for (const id of ['csr-system-masters', 'kubeconfig-risky', 'csr-kubelet-client', 'expired-controller-manager', 'csr-node-by-alice', 'chain', 'rbac-amy']) {
       await chooseExample(page, id);
       await page.waitForFunction(() => document.querySelector('.report .object'));
       await page.waitForTimeout(350);
