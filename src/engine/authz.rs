@@ -526,13 +526,14 @@ pub fn decide(policy: &Policy, who: &Who, req: &Request) -> Decision {
 
 /// The rows `kubectl auth can-i --list` prints in `namespace` (`None`: ClusterRoleBindings only).
 pub fn list(policy: &Policy, who: &Who, namespace: Option<&str>) -> Vec<ListRow> {
-    list_capped(policy, who, namespace, usize::MAX).0
+    rows_in(&bound(policy, who), is_superuser(who), namespace.unwrap_or(""), true, usize::MAX).0
 }
 
-/// [`list`] keeping the first `cap` distinct rows (in rule order, then sorted) and counting the
-/// rest, so a role of 100,000 resources costs a count, not 100,000 rows per scope.
-fn list_capped(policy: &Policy, who: &Who, namespace: Option<&str>, cap: usize) -> (Vec<ListRow>, usize) {
-    let mut rules: Vec<&PolicyRule> = Vec::new();
+/// The rows for the rules `walk` visits in `namespace` (with the ClusterRoleBindings' when
+/// `cluster`; the superuser's `*` rows first), keeping the first `cap` distinct rows (in rule
+/// order, then sorted) and counting the rest, so a role of 100,000 resources costs a count, not
+/// 100,000 rows per scope.
+fn rows_in(bound: &BoundSet, superuser: bool, namespace: &str, cluster: bool, cap: usize) -> (Vec<ListRow>, usize) {
     let star = PolicyRule {
         verbs: vec!["*".into()],
         api_groups: vec!["*".into()],
@@ -544,23 +545,12 @@ fn list_capped(policy: &Policy, who: &Who, namespace: Option<&str>, cap: usize) 
         non_resource_urls: vec!["*".into()],
         ..Default::default()
     };
-    if is_superuser(who) {
+    let mut rules: Vec<&PolicyRule> = Vec::new();
+    if superuser && cluster {
         rules.push(&star);
         rules.push(&star_urls);
     }
-    let bound = bound(policy, who);
-    visit(&bound, namespace.unwrap_or(""), |_, _, r, _| {
-        rules.push(r);
-        false
-    });
-    rows_of(&rules, cap)
-}
-
-/// What a namespace's RoleBindings add to the ClusterRoleBindings' rows (the report's
-/// per-namespace scopes; `kubectl auth can-i --list -n NS` prints both together).
-fn list_local(policy: &Policy, who: &Who, namespace: &str, cap: usize) -> (Vec<ListRow>, usize) {
-    let mut rules: Vec<&PolicyRule> = Vec::new();
-    walk(&bound(policy, who), namespace, false, |_, _, r, _| {
+    walk(bound, namespace, cluster, |_, _, r, _| {
         rules.push(r);
         false
     });
@@ -802,9 +792,13 @@ fn bound_namespaces(bound: &BoundSet) -> Vec<String> {
 
 /// The dangerous powers the identity holds through RBAC (the superuser is reported apart).
 pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
+    powers_of(&bound(policy, who))
+}
+
+/// [`powers`] for bindings already found.
+fn powers_of(bound: &BoundSet) -> Vec<Power> {
     let mut out = Vec::new();
-    let bound = bound(policy, who);
-    let namespaces = bound_namespaces(&bound);
+    let namespaces = bound_namespaces(bound);
     for def in POWERS {
         // In a namespace only its RoleBindings are asked: the ClusterRoleBindings' rules do not
         // depend on the namespace and were asked first (and every multi-part power is
@@ -812,7 +806,7 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
         let held = |ns: &str| -> Option<String> {
             let mut vias: Vec<String> = Vec::new();
             for group in def.needs {
-                let via = group.iter().find_map(|p| grant(&bound, &probe_request(p, ns), ns.is_empty()))?;
+                let via = group.iter().find_map(|p| grant(bound, &probe_request(p, ns), ns.is_empty()))?;
                 if !vias.contains(&via) {
                     vias.push(via);
                 }
@@ -851,7 +845,7 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
     // Wildcards beyond cluster-admin: a `*` verb or resource in a rule that applies.
     let mut wild: Option<String> = None;
     for ns in std::iter::once("").chain(namespaces.iter().map(String::as_str)) {
-        walk(&bound, ns, ns.is_empty(), |b, role, rule, matched| {
+        walk(bound, ns, ns.is_empty(), |b, role, rule, matched| {
             let star =
                 rule.verbs.iter().any(|v| v == "*") || rule.resources.iter().any(|r| r == "*") || rule.api_groups.iter().any(|g| g == "*");
             if star && wild.is_none() {
@@ -875,11 +869,15 @@ pub fn powers(policy: &Policy, who: &Who) -> Vec<Power> {
 
 /// Everything about one identity.
 pub fn access(policy: &Policy, who: &Who) -> Access {
-    let namespaces = bound_namespaces(&bound(policy, who));
+    // The identity's bindings, found once for every scope and power below.
+    let bound = bound(policy, who);
+    let namespaces = bound_namespaces(&bound);
+    let superuser = is_superuser(who);
+    // Every namespace (ClusterRoleBindings), then what each namespace's RoleBindings add.
     let scope = |namespace: Option<String>| {
         let (rows, more) = match &namespace {
-            None => list_capped(policy, who, None, MAX_ROWS),
-            Some(ns) => list_local(policy, who, ns, MAX_ROWS),
+            None => rows_in(&bound, superuser, "", true, MAX_ROWS),
+            Some(ns) => rows_in(&bound, superuser, ns, false, MAX_ROWS),
         };
         Scope { namespace, rows, more }
     };
@@ -900,11 +898,11 @@ pub fn access(policy: &Policy, who: &Who) -> Access {
     Access {
         username: who.user.clone(),
         groups: who.groups.clone(),
-        superuser: is_superuser(who),
+        superuser,
         notes,
         bindings,
         scopes,
-        powers: powers(policy, who),
+        powers: powers_of(&bound),
     }
 }
 
