@@ -66,6 +66,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         not_understood: Vec::new(),
         recovered: Vec::new(),
         rbac: rbac::PolicyBuilder::default(),
+        pods: Vec::new(),
         now,
     };
     // Archives (.tar, .tar.gz, .tgz) become the files inside them, each named by its path.
@@ -163,34 +164,33 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         None
     };
     // The static Pod manifests' commands, for the PKI's flag checks.
-    let manifests: Vec<(String, Vec<String>)> = expanded
+    let manifests: Vec<(String, Vec<String>)> = b
+        .pods
         .iter()
-        .filter(|f| f.name.contains("manifests/") && (f.name.ends_with(".yaml") || f.name.ends_with(".yml") || f.name.ends_with(".json")))
-        .filter_map(|f| {
-            let docs = input::documents(std::str::from_utf8(f.bytes).ok()?).ok()?;
-            let pod = docs.into_iter().find(|d| d.get("kind").and_then(Value::as_str) == Some("Pod"))?;
-            let c = pod.pointer("/spec/containers/0")?;
-            let strings = |k: &str| -> Vec<String> {
-                c.get(k)
-                    .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
-                    .unwrap_or_default()
-            };
-            Some((f.name.to_string(), [strings("command"), strings("args")].concat()))
-        })
+        .filter(|p| p.source.contains("manifests/"))
+        .map(|p| (p.source.clone(), p.argv.clone()))
         .collect();
     let pki_report = pki::audit(&objects, &paths, &manifests, now);
     if let Some(p) = &pki_report {
-        // A node's /etc/kubernetes also holds its static Pod manifests: named once, not as
-        // "not understood" one by one.
-        let manifests = format!("{}manifests/", p.root);
-        let before = b.not_understood.len();
-        b.not_understood
-            .retain(|n| !(n.starts_with(&manifests) && n.contains(": a Kubernetes Pod;")));
-        let skipped = before - b.not_understood.len();
-        if skipped > 0 {
+        // A node's /etc/kubernetes also holds its static Pod manifests: named once, their
+        // "not understood" notes withdrawn.
+        let dir = format!("{}manifests/", p.root);
+        // Notes past MAX_NOTES were already cut (and counted in the "… more" line).
+        let withdrawn: std::collections::HashSet<usize> = b
+            .pods
+            .iter()
+            .filter(|pod| pod.source.starts_with(&dir) && pod.note < MAX_NOTES)
+            .map(|pod| pod.note)
+            .collect();
+        if !withdrawn.is_empty() {
+            let mut i = 0;
+            b.not_understood.retain(|_| {
+                i += 1;
+                !withdrawn.contains(&(i - 1))
+            });
             b.detected.push(format!(
-                "{skipped} static Pod manifests in {manifests} (their file flags are checked below)"
+                "{} static Pod manifests in {dir} (their file flags are checked below)",
+                withdrawn.len()
             ));
         }
     }
@@ -368,7 +368,31 @@ struct Builder {
     recovered: Vec<String>,
     /// RBAC objects read so far (they become a policy, not objects).
     rbac: rbac::PolicyBuilder,
+    /// Pods read (not understood on their own; a node's static Pod manifests for the PKI audit).
+    pods: Vec<StaticPod>,
     now: i64,
+}
+
+/// A Pod document: where it was read, its first container's command and args, and the index of
+/// the "not understood" note it got.
+struct StaticPod {
+    source: String,
+    argv: Vec<String>,
+    note: usize,
+}
+
+/// The first container's command and args.
+fn pod_argv(pod: &Value) -> Vec<String> {
+    let Some(c) = pod.pointer("/spec/containers/0") else {
+        return Vec::new();
+    };
+    let strings = |k: &str| -> Vec<String> {
+        c.get(k)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    [strings("command"), strings("args")].concat()
 }
 
 /// A reader of one kind of Kubernetes object: whether it recognises a document, and how to read it.
@@ -785,6 +809,15 @@ impl Builder {
             return read(self, v, here, place);
         }
         let kind = v.get("kind").and_then(Value::as_str).map(str::to_string);
+        if kind.as_deref() == Some("Pod") {
+            // Kept for the PKI audit, which checks a control plane's static Pod manifests; the
+            // note below is withdrawn there when the Pod is one of them.
+            self.pods.push(StaticPod {
+                source: place.source.clone(),
+                argv: pod_argv(v),
+                note: self.not_understood.len(),
+            });
+        }
         self.not_understood.push(match kind {
             Some(k) => format!(
                 "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config), a TLS or service-account-token Secret, or RBAC (ClusterRole, ClusterRoleBinding, Role, RoleBinding).",
