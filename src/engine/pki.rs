@@ -433,14 +433,18 @@ fn at<'a>(objects: &'a [Object], path: &str, kind: ObjectKind) -> Option<&'a Obj
     objects.iter().find(|o| o.kind == kind && o.source == path)
 }
 
-/// The client certificate embedded in the kubeconfig read from this path.
-fn kubeconfig_cert<'a>(objects: &'a [Object], path: &str) -> Option<&'a Object> {
-    let kc = objects
-        .iter()
-        .find(|o| o.kind == ObjectKind::Kubeconfig && o.source == format!("{path}: kubeconfig"))?;
+/// The kubeconfig read from this path.
+fn kubeconfig_at<'a>(objects: &'a [Object], path: &str) -> Option<&'a Object> {
     objects
         .iter()
-        .find(|o| o.parent == Some(kc.id) && o.role == Role::KubeconfigClient && o.certificate.is_some())
+        .find(|o| o.kind == ObjectKind::Kubeconfig && o.source == format!("{path}: kubeconfig"))
+}
+
+/// The kubeconfig's embedded client object of this kind (its certificate, its key).
+fn kubeconfig_child<'a>(objects: &'a [Object], kc: &Object, kind: ObjectKind) -> Option<&'a Object> {
+    objects
+        .iter()
+        .find(|o| o.parent == Some(kc.id) && o.role == Role::KubeconfigClient && o.kind == kind)
 }
 
 /// Where kubeadm's layout sits among the paths: the prefix before `pki/ca.crt` and friends.
@@ -514,7 +518,7 @@ pub fn audit(objects: &[Object], paths: &[&str], manifests: &[(String, Vec<Strin
     // The CA that signed a certificate, by key: the issuer object `link` found may be a copy
     // of the CA (a kubeconfig's certificate-authority-data), and two CAs on one key sign alike,
     // so the expected CA is named first when its key is the signer's.
-    let key_of = |o: &Object| o.certificate.as_ref().map(|c| c.public_key.key_id.clone()).unwrap_or_default();
+    let key_of = |o: &Object| o.certificate_key_id().unwrap_or_default().to_string();
     let ca_name_of = |id: Option<usize>, expected: &str| -> String {
         let Some(issuer) = id.and_then(|i| objects.get(i)) else {
             return String::new();
@@ -577,37 +581,37 @@ pub fn audit(objects: &[Object], paths: &[&str], manifests: &[(String, Vec<Strin
     let mut missing = Vec::new();
     let mut leaf_signer: Vec<(&str, String)> = Vec::new();
     for l in LEAVES {
-        let o = if l.path.ends_with(".conf") {
-            kubeconfig_cert(objects, &p(l.path))
+        let kc = if l.path.ends_with(".conf") {
+            kubeconfig_at(objects, &p(l.path))
         } else {
-            at(objects, &p(l.path), ObjectKind::Certificate)
+            None
+        };
+        let o = match kc {
+            Some(kc) => kubeconfig_child(objects, kc, ObjectKind::Certificate),
+            None if l.path.ends_with(".conf") => None,
+            None => at(objects, &p(l.path), ObjectKind::Certificate),
         };
         let external = ca_objs.iter().any(|(n, o, k)| *n == l.ca && o.is_some() && !k);
         let etcd_side = l.ca == "etcd-ca";
-        if l.path.ends_with(".conf") {
-            // The kubeconfig itself and its embedded key are kubeadm's files too.
-            let kc = objects
-                .iter()
-                .find(|x| x.kind == ObjectKind::Kubeconfig && x.source == format!("{}: kubeconfig", p(l.path)));
-            if let Some(kc) = kc {
+        // The kubeconfig itself and its embedded key are kubeadm's files too.
+        if let Some(kc) = kc {
+            files.push(PkiFile {
+                object: kc.id,
+                name: l.name.into(),
+                path: p(l.path),
+                kind: "kubeconfig".into(),
+                expect: String::new(),
+                signed_by: String::new(),
+            });
+            if let Some(k) = kubeconfig_child(objects, kc, ObjectKind::PrivateKey) {
                 files.push(PkiFile {
-                    object: kc.id,
-                    name: l.name.into(),
+                    object: k.id,
+                    name: format!("{} client key", l.name),
                     path: p(l.path),
-                    kind: "kubeconfig".into(),
+                    kind: "kubeconfig-key".into(),
                     expect: String::new(),
                     signed_by: String::new(),
                 });
-                if let Some(k) = objects.iter().find(|x| x.parent == Some(kc.id) && x.kind == ObjectKind::PrivateKey) {
-                    files.push(PkiFile {
-                        object: k.id,
-                        name: format!("{} client key", l.name),
-                        path: p(l.path),
-                        kind: "kubeconfig-key".into(),
-                        expect: String::new(),
-                        signed_by: String::new(),
-                    });
-                }
             }
         }
         match o {

@@ -205,6 +205,12 @@ pub struct Object {
 }
 
 impl Object {
+    /// Its certificate's public-key identifier: two certificates with the same one verify the
+    /// same signatures (one CA in two files, or two CAs on one key).
+    pub fn certificate_key_id(&self) -> Option<&str> {
+        self.certificate.as_ref().map(|c| c.public_key.key_id.as_str())
+    }
+
     /// Sets the identity and the top-level `username` / `groups` the JSON contract promises.
     pub fn set_identity(&mut self, identity: super::identity::Identity) {
         self.username = identity.username.clone();

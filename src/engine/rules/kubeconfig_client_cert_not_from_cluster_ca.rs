@@ -39,12 +39,7 @@ fn check(ctx: &Ctx) -> Outcome {
         }
         checked = true;
         // By key: with several files, the issuer found may be another file's copy of the same CA.
-        let key = |i: usize| {
-            ctx.all
-                .get(i)
-                .and_then(|o| o.certificate.as_ref())
-                .map(|c| c.public_key.key_id.as_str())
-        };
+        let key = |i: usize| ctx.all.get(i).and_then(|o| o.certificate_key_id());
         let issuer = ctx.all.get(cert_id).and_then(|o| o.issued_by);
         if !issuer.is_some_and(|i| cl.ca_objects.contains(&i) || cl.ca_objects.iter().any(|c| key(*c).is_some() && key(*c) == key(i))) {
             hits.push(Hit::new(

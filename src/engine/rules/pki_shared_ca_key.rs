@@ -27,12 +27,7 @@ fn check(ctx: &Ctx) -> Outcome {
     let (Some(f), Some(pki)) = (ctx.pki_file().filter(|f| f.kind == "ca"), ctx.pki) else {
         return Outcome::NotApplicable;
     };
-    let key = |id: usize| {
-        ctx.all
-            .get(id)
-            .and_then(|o| o.certificate.as_ref())
-            .map(|c| c.public_key.key_id.clone())
-    };
+    let key = |id: usize| ctx.all.get(id).and_then(|o| o.certificate_key_id());
     let mine = key(f.object);
     let others: Vec<&str> = pki
         .files
