@@ -36,12 +36,6 @@ pub fn inspect(input: &[u8], now: i64) -> Report {
     analyse(&[Input { name: "", bytes: input }], now).report
 }
 
-/// Several files inspected together (a certificate with the cluster's RBAC objects, say). Each
-/// object's `source` starts with its file's name.
-pub fn inspect_files(files: &[Input], now: i64) -> Report {
-    analyse(files, now).report
-}
-
 /// One input: a file's name (empty for a paste) and its bytes.
 #[derive(Clone, Copy)]
 pub struct Input<'a> {
@@ -58,7 +52,9 @@ pub struct Analysis {
 /// At most this many distinct identities get an RBAC view (each is a few KB of report).
 pub const MAX_ACCESS: usize = 300;
 
-/// Reads, links, resolves RBAC and applies the rules.
+/// Reads, links, resolves RBAC and applies the rules. Several files are read together (a
+/// certificate with the cluster's RBAC objects, a node's /etc/kubernetes); each object's
+/// `source` starts with its file's name.
 pub fn analyse(files: &[Input], now: i64) -> Analysis {
     let mut b = Builder {
         objects: Vec::new(),
