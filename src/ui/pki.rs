@@ -102,7 +102,7 @@ pub fn pki_view(p: &PkiProps) -> Html {
             <ExpiryTable rows={pki.certificates.clone()} cas={false} caption={"Certificates and the kubeconfigs' client certificates"} />
             <ExpiryTable rows={pki.authorities.clone()} cas={true} caption={"Certificate authorities"} />
             <super::details::CopyButton text={AttrValue::from(text)} what={"the tables as kubeadm prints them"} />
-            <h4>{ if broken == 0 { "Trust map: every link lines up".to_string() } else { format!("Trust map: {broken} broken links") } }</h4>
+            <h4>{ if broken == 0 { "Trust map: every link lines up".to_string() } else { format!("Trust map: {broken} broken link{}", if broken == 1 { "" } else { "s" }) } }</h4>
             <p class="hint">{ "Each mTLS link trusts one CA. Who signed each certificate is read from verified signatures, not from names." }</p>
             <ul class="trust-map">
                 { for pki.links.iter().map(|l| html! {

@@ -330,7 +330,7 @@ test('PKI: a picked /etc/kubernetes folder and a dropped .tgz give kubeadm\'s ta
   const { context, page, errors } = await open();
   // The directory picker (webkitdirectory): the broken node of tests/fixtures/make-pki-fixtures.sh.
   await page.setInputFiles('#folder-input', path.join(fixtures, 'pki/broken'));
-  let text = await reportText(page, ['Control-plane PKI', 'Trust map: 1 broken links']);
+  let text = await reportText(page, ['Control-plane PKI', 'Trust map: 1 broken link']);
   const table = await page.locator('table.expiry').first().innerText();
   assert.match(table, /!MISSING! controller-manager\.conf/);
   assert.match(table, /scheduler\.conf\s+Jan 01, 2026 00:00 UTC\s+<invalid>\s+ca\s+no/);
