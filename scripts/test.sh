@@ -12,8 +12,11 @@ step "cargo fmt --check"
 cargo fmt --check
 step "clippy (native)"
 cargo clippy --all-targets -- -D warnings
-step "clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+# The two browser modules (issue #8): the page's (--features ui) and the engine's (--features api).
+step "clippy (wasm32, page module)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features ui -- -D warnings
+step "clippy (wasm32, engine module)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features api -- -D warnings
 step "cargo deny check bans licenses sources (advisories need github.com: see README)"
 cargo deny --log-level error check bans licenses sources
 step "cargo test"

@@ -5,25 +5,8 @@
 
 use wasm_bindgen::prelude::*;
 
-/// A pinned time from JavaScript, as the API and the embed protocol take it: an RFC 3339 string,
-/// or milliseconds as `Date.now()` gives them. `Ok(None)` when absent (undefined or null).
-pub fn now_from_js(now: &JsValue) -> Result<Option<i64>, String> {
-    if now.is_undefined() || now.is_null() {
-        return Ok(None);
-    }
-    if let Some(ms) = now.as_f64() {
-        return Ok(Some((ms / 1000.0).floor() as i64));
-    }
-    if let Some(s) = now.as_string() {
-        return crate::engine::util::parse_rfc3339(&s).map(Some).ok_or_else(|| {
-            format!(
-                "expected an RFC 3339 time such as 2026-11-23T10:00:00Z, found \"{}\"",
-                crate::engine::util::clip(&s, 40)
-            )
-        });
-    }
-    Err("expected an RFC 3339 string or milliseconds since 1970".into())
-}
+/// Called by the engine module's `main` so the linker keeps this library's exports.
+pub fn linked() {}
 
 /// The Report as a plain JS object (JSON-compatible), for the API and the embed messages: the
 /// JSON text the download already makes, parsed by the browser. One serializer (serde_json) for
@@ -41,7 +24,7 @@ fn options_now(options: &JsValue) -> Result<i64, JsError> {
     } else {
         JsValue::UNDEFINED
     };
-    Ok(now_from_js(&now)
+    Ok(crate::js::now_from_js(&now)
         .map_err(|e| JsError::new(&format!("options.now: {e}")))?
         .unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64))
 }
@@ -58,4 +41,67 @@ pub fn inspect_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = inspectBytes)]
 pub fn inspect_bytes_js(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
     report_to_js(&crate::engine::inspect(bytes, options_now(&options)?))
+}
+
+// --- The page's background worker (`www/worker.js`) ----------------------------------------
+// The page's own module holds no decoder: every input it shows goes through these, in a Web
+// Worker. The worker keeps the last analysis, so the page can ask about it afterwards (the
+// question box, the JSON download) without sending the input again.
+
+/// The last analysis in this worker: its request id, report and RBAC policy.
+struct Kept {
+    id: u32,
+    report: crate::engine::report::Report,
+    policy: Option<std::borrow::Cow<'static, crate::engine::rbac::Policy>>,
+}
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Option<Kept>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Analyses `input` (text or bytes; a tar of several files is read as a folder) for request
+/// `id` and returns its report as bytes (`engine::parts`). `now` is in unix seconds.
+#[wasm_bindgen(js_name = __analyse)]
+pub fn analyse_for_page(input: &[u8], now: f64, id: u32) -> Vec<u8> {
+    KEPT.with(|k| *k.borrow_mut() = None);
+    let a = crate::engine::analyse(&[crate::engine::Input { name: "", bytes: input }], now as i64);
+    let bytes = crate::engine::parts::encode(&a.report);
+    KEPT.with(|k| {
+        *k.borrow_mut() = Some(Kept {
+            id,
+            report: a.report,
+            policy: a.policy,
+        })
+    });
+    bytes
+}
+
+/// The kept report of request `id`, or why it is not here.
+fn kept<T>(id: u32, f: impl FnOnce(&Kept) -> T) -> Result<T, String> {
+    KEPT.with(|k| match k.borrow().as_ref() {
+        Some(kept) if kept.id == id => Ok(f(kept)),
+        _ => Err("this report is no longer the latest analysed here: inspect the input again".into()),
+    })
+}
+
+/// The report of request `id` as the JSON the CLI's `--json` prints (pretty), for the download
+/// and for an embedding page.
+#[wasm_bindgen(js_name = __reportJson)]
+pub fn report_json(id: u32) -> Result<String, JsError> {
+    kept(id, |k| serde_json::to_string_pretty(&k.report))
+        .map_err(|e| JsError::new(&e))?
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `kubectl auth can-i …` (the `line`, as typed) for the identity `user` with `groups`, under the
+/// policy request `id`'s report was computed with; the answer as bytes (`engine::parts`).
+#[wasm_bindgen(js_name = __ask)]
+pub fn ask(id: u32, user: String, groups: Vec<String>, line: &str) -> Vec<u8> {
+    let who = crate::engine::authz::Who { user, groups };
+    let answer = kept(id, |k| match &k.policy {
+        Some(policy) => crate::engine::can_i::ask(&k.report, policy, &who, line),
+        None => Err("this report has no RBAC policy to ask".into()),
+    })
+    .and_then(|a| a);
+    crate::engine::parts::encode_answer(&answer)
 }

@@ -3,18 +3,26 @@
 //! and risks — entirely client-side.
 //!
 //! The [`engine`] is pure Rust (no browser types, no clock); front ends render its
-//! [`Report`]: the Yew UI (`ui`, wasm32 only), and the native CLI (`cli`).
+//! [`Report`]: the Yew UI (`ui`, wasm32 with `--features ui`), the JS API (`api`, wasm32 with
+//! `--features api`) and the native CLI (`cli`).
+//!
+//! In the browser they are two modules (issue #8): the page's module (`kube-cert-inspector-page`,
+//! the UI, which holds no decoder) and the engine's (`kube-cert-inspector`, the JS API), which the
+//! page runs in a Web Worker and sends every input to.
 
 pub mod engine;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
+
+#[cfg(target_arch = "wasm32")]
+pub mod js;
 
 pub use engine::inspect;
 pub use engine::report::{Finding, Object, Report, Severity, Verdict, VerdictLevel};

@@ -1,18 +1,9 @@
-/// The app starts only on a page that asks for it (`<meta name="kube-cert-inspector" content="app">`,
-/// as index.html does): a page that imports the module for the JS API keeps its own body.
+/// As wasm this is the engine module: its exports (`src/api.rs`) are the whole of it, for the
+/// JS API and the page's background worker; there is nothing to start. Naming the API here links
+/// the library (and with it the exports) into this binary.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    let wants_app = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(r#"meta[name="kube-cert-inspector"][content="app"]"#)
-                .ok()
-                .flatten()
-        })
-        .is_some();
-    if wants_app {
-        kube_cert_inspector::ui::start();
-    }
+    kube_cert_inspector::api::linked();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,18 +1,43 @@
-// The page's background thread (issue #8): inputs of 128 KB and more are analysed here, so the
-// page's main thread never freezes. It loads the same wasm as the page (from the browser's
-// cache) and answers each {id, input, now} with {id, report} (src/ui/background.rs) or
-// {id, error}. Like the page, it makes no request beyond the app's own two files.
-import init, { __inspectEncoded } from './kube-cert-inspector.js';
+// The page's engine (issue #8): the page's own module holds no decoder; every input goes here,
+// to the engine's wasm module (the same kube-cert-inspector.js the JS API is), so the page
+// downloads little before it shows and never freezes, however big the input.
+// Protocol (src/ui/background.rs), one answer per request id:
+//   {id, kind: 'analyse', input, now} -> {id, report: Uint8Array}   (the worker keeps it)
+//   {id, kind: 'json', report}        -> {id, json}                 (the kept report's JSON)
+//   {id, kind: 'ask', report, user, groups, line} -> {id, answer: Uint8Array}
+//   any failure                       -> {id, error, fatal}
+// Like the page, it makes no request beyond the app's own files.
+import init, { __analyse, __reportJson, __ask } from './kube-cert-inspector.js';
 
 const ready = init({ module_or_path: new URL('./kube-cert-inspector_bg.wasm', import.meta.url) });
+let broken = null;
 
 self.onmessage = async (e) => {
-  const { id, input, now } = e.data;
+  const { id, kind } = e.data;
   try {
     await ready;
-    const report = __inspectEncoded(input, now);
-    self.postMessage({ id, report }, [report.buffer]);
   } catch (err) {
-    self.postMessage({ id, error: String(err) });
+    self.postMessage({ id, error: `the inspector's engine could not start in this browser: ${err}`, fatal: true });
+    return;
+  }
+  try {
+    if (broken) throw broken;
+    if (kind === 'analyse') {
+      const report = __analyse(e.data.input, e.data.now, id);
+      self.postMessage({ id, report }, [report.buffer]);
+    } else if (kind === 'json') {
+      self.postMessage({ id, json: __reportJson(e.data.report) });
+    } else if (kind === 'ask') {
+      const answer = __ask(e.data.report, e.data.user, e.data.groups, e.data.line);
+      self.postMessage({ id, answer }, [answer.buffer]);
+    } else {
+      self.postMessage({ id, error: `unknown request ${String(kind)}` });
+    }
+  } catch (err) {
+    // A wasm trap leaves the module in an unknown state: say so, and let the page start a
+    // new worker for its next request. An Error from the API (a JsError) is an answer.
+    const fatal = err instanceof WebAssembly.RuntimeError || err === broken;
+    if (err instanceof WebAssembly.RuntimeError) broken = err;
+    self.postMessage({ id, error: String(err && err.message ? err.message : err), fatal });
   }
 };

@@ -19,6 +19,20 @@ pub fn encode(report: &Report) -> Vec<u8> {
     out
 }
 
+/// The answer to a question about a report's identity (`kubectl auth can-i` typed in the page):
+/// the decision and how the question was read, or why it could not be answered.
+pub type Answer = Result<(super::authz::Decision, Vec<String>), String>;
+
+/// An [`Answer`] as bytes, to cross from the worker to the page like the report does.
+pub fn encode_answer(answer: &Answer) -> Vec<u8> {
+    postcard::to_allocvec(answer).unwrap_or_default()
+}
+
+/// Reads the bytes of [`encode_answer`] back; an unreadable answer becomes an `Err` that says so.
+pub fn decode_answer(bytes: &[u8]) -> Answer {
+    postcard::from_bytes::<Answer>(bytes).unwrap_or_else(|e| Err(format!("the answer could not be read: {e}")))
+}
+
 /// Reads the bytes of [`encode`] back, one object per [`Decoder::read_next`].
 pub struct Decoder {
     bytes: Vec<u8>,
@@ -113,6 +127,33 @@ mod tests {
             round_trip(&fx(f));
         }
         round_trip(b"not a certificate");
+    }
+
+    #[test]
+    fn a_question_s_answer_comes_back_whole() {
+        let paste = std::fs::read(format!(
+            "{}/tests/fixtures/rbac/paste-amy-and-amy-view.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let a = crate::engine::analyse(&[crate::engine::Input { name: "", bytes: &paste }], 1_795_000_000);
+        let policy = a.policy.expect("RBAC objects give a policy");
+        let who = crate::engine::authz::Who {
+            user: "amy".into(),
+            groups: vec!["system:authenticated".into()],
+        };
+        let yes = crate::engine::can_i::ask(&a.report, &policy, &who, "get pods -n dev");
+        assert!(matches!(&yes, Ok((d, _)) if d.allowed), "{yes:?}");
+        assert_eq!(decode_answer(&encode_answer(&yes)), yes);
+        let not_understood = crate::engine::can_i::ask(&a.report, &policy, &who, "get");
+        assert!(not_understood.is_err());
+        assert_eq!(decode_answer(&encode_answer(&not_understood)), not_understood);
+        // Damaged bytes: an answer that says so, not a panic.
+        let damaged = decode_answer(&[0x00, 0xff, 0xff]);
+        assert!(
+            matches!(&damaged, Err(e) if e.starts_with("the answer could not be read")),
+            "{damaged:?}"
+        );
     }
 
     #[test]

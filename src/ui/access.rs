@@ -241,11 +241,8 @@ struct QuestionProps {
 #[function_component(Question)]
 fn question(p: &QuestionProps) -> Html {
     let line = use_state(|| "get pods -n default".to_string());
-    let answer = use_state(|| None::<Result<(crate::engine::authz::Decision, Vec<String>), String>>);
-    let available = super::with_policy(&p.report, |_| ()).is_some();
-    if !available {
-        return html! {};
-    }
+    // None: nothing asked yet; Some(None): the engine's worker is answering.
+    let answer = use_state(|| None::<Option<crate::engine::parts::Answer>>);
     let oninput = {
         let line = line.clone();
         Callback::from(move |e: InputEvent| {
@@ -257,13 +254,13 @@ fn question(p: &QuestionProps) -> Html {
         let (line, answer, report, access) = (line.clone(), answer.clone(), p.report.clone(), p.access.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let who = crate::engine::authz::Who {
-                user: access.username.clone(),
-                groups: access.groups.clone(),
-            };
-            let got = super::with_policy(&report, |policy| crate::engine::can_i::ask(&report, policy, &who, &line))
-                .unwrap_or_else(|| Err("the policy of this report is no longer in the page: paste the input again".into()));
-            answer.set(Some(got));
+            // The engine's worker keeps the report's RBAC policy and answers.
+            let to = answer.clone();
+            answer.set(Some(None));
+            match super::background::engine() {
+                Ok(e) => e.ask(report.1, &access.username, &access.groups, &line, move |a| to.set(Some(Some(a)))),
+                Err(e) => answer.set(Some(Some(Err(e)))),
+            }
         })
     };
     let id = format!("can-i-{}", p.index);
@@ -275,8 +272,9 @@ fn question(p: &QuestionProps) -> Html {
             {
                 match &*answer {
                     None => html! {},
-                    Some(Err(e)) => html! { <p class="not-understood" role="status">{ super::shown(e) }</p> },
-                    Some(Ok((d, resolved))) => html! {
+                    Some(None) => html! { <p class="hint" role="status">{ "Asking…" }</p> },
+                    Some(Some(Err(e))) => html! { <p class="not-understood" role="status">{ super::shown(e) }</p> },
+                    Some(Some(Ok((d, resolved)))) => html! {
                         <div class="can-i-answer" role="status">
                             <p><strong class={if d.allowed { "yes" } else { "no" }}>{ if d.allowed { "yes" } else { "no" } }</strong>{ " — " }{ super::shown(&d.request.text()) }</p>
                             <p>{ super::shown(&d.reason) }</p>

@@ -1,143 +1,277 @@
-//! Big inputs are analysed off the page's main thread, so a 5 MB paste never freezes the tab.
+//! The engine, seen from the page: a module Web Worker (`www/worker.js`) running the engine's own
+//! wasm module (`kube-cert-inspector.js`, the JS API's module). The page's module holds no
+//! decoder, so it downloads and starts quickly (issue #8), and no input, however big, holds the
+//! page's main thread: the report comes back as bytes (`engine::parts`) that the page reads one
+//! object at a time, yielding to the browser between slices of at most [`SLICE_MS`] and showing
+//! progress meanwhile.
 //!
-//! `www/worker.js` is a module Web Worker that loads this same wasm (already in the browser's
-//! cache) and calls [`inspect_encoded`]; the page reads the report back one object at a time
-//! (`engine::parts`), yielding to the browser between slices of at most [`SLICE_MS`], and
-//! shows progress meanwhile. Small inputs are analysed at once on the main thread: a worker's
-//! start-up would only delay them.
+//! The worker keeps its last analysis, so the page can ask about that report afterwards — the
+//! question box (`kubectl auth can-i`) and the report's JSON (download, copy, an embedding
+//! page) — without sending the input again. Every request has an id; an analysis supersedes the
+//! ones before it, and the answers to superseded requests are dropped.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::parts::{self, Decoder};
+use crate::engine::parts::{self, Answer, Decoder};
 use crate::engine::report::Report;
 
-/// Inputs from this size on go to the worker (and are not shown in the text box, whose layout
-/// alone costs the browser about half a millisecond per KB).
-pub const BACKGROUND_BYTES: usize = 128 * 1024;
+/// Inputs from this size on are not shown in the text box (its layout alone costs the browser
+/// about half a millisecond per KB).
+pub const BIG_INPUT_BYTES: usize = 128 * 1024;
 
 /// Longest stretch the page spends reading report parts before it yields to the browser.
 const SLICE_MS: f64 = 30.0;
 
-/// The worker's entry point (internal, used by `worker.js`): the report for `input` as bytes
-/// (`engine::parts`). `now` is in unix seconds.
-#[wasm_bindgen(js_name = __inspectEncoded)]
-pub fn inspect_encoded(input: &[u8], now: f64) -> Vec<u8> {
-    parts::encode(&crate::engine::inspect(input, now as i64))
-}
-
-/// What the page hears while a big input is analysed.
+/// What the page hears while an input is analysed.
 pub enum Progress {
     /// A line for the user: what is happening now.
     Status(String),
-    Done(Box<Report>),
+    /// The report, with the id the worker keeps it under (for [`Engine::ask`] and
+    /// [`Engine::json`]).
+    Done(Box<Report>, u32),
     Failed(String),
 }
 
-/// Who hears the current request's progress.
-type Listener = Rc<RefCell<Option<Rc<dyn Fn(Progress)>>>>;
+type OnJson = Box<dyn FnOnce(Result<String, String>)>;
+type OnAnswer = Box<dyn FnOnce(Answer)>;
 
-/// The page's worker, started on the first big input and kept for the next.
-pub struct Background {
+/// Who waits for a request's answer.
+enum Waiting {
+    Analysis(Rc<dyn Fn(Progress)>),
+    Json(OnJson),
+    Answer(OnAnswer),
+}
+
+struct Shared {
+    /// The analysis whose report is still wanted; 0 when none.
+    current: Cell<u32>,
+    waiting: RefCell<HashMap<u32, Waiting>>,
+    /// Set when the worker failed to start or stopped: the next request starts a new one.
+    dead: Cell<bool>,
+}
+
+/// The page's engine worker.
+pub struct Engine {
     worker: web_sys::Worker,
-    /// The request whose answer is still wanted; answers to older ones are dropped.
-    current: Rc<Cell<u32>>,
-    on_progress: Listener,
+    next: Cell<u32>,
+    shared: Rc<Shared>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static ENGINE: RefCell<Option<Rc<Engine>>> = const { RefCell::new(None) };
+}
+
+/// The page's engine, started on first use (and again if it stopped). The app calls this as it
+/// starts, so the engine's module downloads while the page renders.
+pub fn engine() -> Result<Rc<Engine>, String> {
+    ENGINE.with(|slot| {
+        if let Some(e) = slot.borrow().as_ref().filter(|e| !e.shared.dead.get()) {
+            return Ok(e.clone());
+        }
+        let e = Rc::new(Engine::start()?);
+        *slot.borrow_mut() = Some(e.clone());
+        Ok(e)
+    })
 }
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-impl Background {
-    pub fn start() -> Result<Background, String> {
+fn get(data: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| get(&e, "message").as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+impl Engine {
+    fn start() -> Result<Engine, String> {
         let opts = web_sys::WorkerOptions::new();
         opts.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options("worker.js", &opts).map_err(|e| format!("{e:?}"))?;
-        let current = Rc::new(Cell::new(0u32));
-        let on_progress: Listener = Rc::new(RefCell::new(None));
+        let worker = web_sys::Worker::new_with_options("worker.js", &opts).map_err(|e| {
+            format!(
+                "this browser could not start the inspector's background worker (module workers are needed): {}",
+                js_error(e)
+            )
+        })?;
+        let shared = Rc::new(Shared {
+            current: Cell::new(0),
+            waiting: RefCell::new(HashMap::new()),
+            dead: Cell::new(false),
+        });
         let on_message = {
-            let (current, on_progress) = (current.clone(), on_progress.clone());
+            let shared = shared.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
-                let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-                let id = get("id").as_f64().unwrap_or(-1.0);
-                if id != f64::from(current.get()) {
+                let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
+                let Some(waiting) = shared.waiting.borrow_mut().remove(&id) else {
                     return;
+                };
+                let error = get(&data, "error").as_string();
+                if error.is_some() && get(&data, "fatal").as_bool() == Some(true) {
+                    // The engine stopped (a trap): this worker is not asked again.
+                    shared.dead.set(true);
                 }
-                let Some(report_to) = on_progress.borrow().clone() else { return };
-                if let Some(err) = get("error").as_string() {
-                    report_to(Progress::Failed(err));
-                    return;
-                }
-                let bytes = js_sys::Uint8Array::new(&get("report")).to_vec();
-                match Decoder::new(bytes) {
-                    Ok(d) => read_objects(d, id as u32, current.clone(), report_to),
-                    Err(e) => report_to(Progress::Failed(e)),
+                match waiting {
+                    Waiting::Analysis(report_to) => {
+                        if shared.current.get() != id {
+                            return;
+                        }
+                        if let Some(err) = error {
+                            return report_to(Progress::Failed(err));
+                        }
+                        let bytes = js_sys::Uint8Array::new(&get(&data, "report")).to_vec();
+                        match Decoder::new(bytes) {
+                            Ok(d) => read_objects(d, id, shared.clone(), report_to),
+                            Err(e) => report_to(Progress::Failed(e)),
+                        }
+                    }
+                    Waiting::Json(f) => f(match error {
+                        Some(e) => Err(e),
+                        None => get(&data, "json").as_string().ok_or_else(|| "the worker sent no JSON".into()),
+                    }),
+                    Waiting::Answer(f) => f(match error {
+                        Some(e) => Err(e),
+                        None => parts::decode_answer(&js_sys::Uint8Array::new(&get(&data, "answer")).to_vec()),
+                    }),
                 }
             })
         };
         let on_error = {
-            let (current, on_progress) = (current.clone(), on_progress.clone());
+            let shared = shared.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-                let msg = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
-                    .ok()
-                    .and_then(|m| m.as_string())
-                    .unwrap_or_else(|| "the background analysis stopped".into());
-                if current.get() != 0 {
-                    if let Some(f) = on_progress.borrow().clone() {
-                        f(Progress::Failed(msg));
+                e.prevent_default();
+                let msg = get(&e, "message")
+                    .as_string()
+                    .unwrap_or_else(|| "the background analysis could not start or stopped".into());
+                shared.dead.set(true);
+                let waiting: Vec<(u32, Waiting)> = shared.waiting.borrow_mut().drain().collect();
+                for (id, w) in waiting {
+                    match w {
+                        Waiting::Analysis(f) if shared.current.get() == id => f(Progress::Failed(msg.clone())),
+                        Waiting::Analysis(_) => {}
+                        Waiting::Json(f) => f(Err(msg.clone())),
+                        Waiting::Answer(f) => f(Err(msg.clone())),
                     }
                 }
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Background {
+        Ok(Engine {
             worker,
-            current,
-            on_progress,
+            next: Cell::new(0),
+            shared,
             _on_message: on_message,
             _on_error: on_error,
         })
     }
 
+    fn post(&self, id: u32, waiting: Waiting, fields: &[(&str, JsValue)], transfer: Option<&JsValue>) -> Result<(), String> {
+        let msg = js_sys::Object::new();
+        js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id)).map_err(js_error)?;
+        for (k, v) in fields {
+            js_sys::Reflect::set(&msg, &JsValue::from_str(k), v).map_err(js_error)?;
+        }
+        self.shared.waiting.borrow_mut().insert(id, waiting);
+        let sent = match transfer {
+            Some(t) => self.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(t)),
+            None => self.worker.post_message(&msg),
+        };
+        // On failure the caller takes its `Waiting` back out and answers it.
+        sent.map_err(js_error)
+    }
+
+    fn next_id(&self) -> u32 {
+        let id = self.next.get().wrapping_add(1).max(1);
+        self.next.set(id);
+        id
+    }
+
     /// Analyses `input` in the worker; `on_progress` hears status lines, then the report or
     /// why there is none. A newer call supersedes an older one.
     pub fn analyse(&self, input: &[u8], now: i64, on_progress: Rc<dyn Fn(Progress)>) -> Result<(), String> {
-        let id = self.current.get().wrapping_add(1).max(1);
-        self.current.set(id);
-        *self.on_progress.borrow_mut() = Some(on_progress.clone());
-        let msg = js_sys::Object::new();
+        let id = self.next_id();
+        self.cancel();
+        self.shared.current.set(id);
         let bytes = js_sys::Uint8Array::from(input);
-        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
-        set("id", &JsValue::from(id)).map_err(|e| format!("{e:?}"))?;
-        set("input", &bytes).map_err(|e| format!("{e:?}"))?;
-        set("now", &JsValue::from(now as f64)).map_err(|e| format!("{e:?}"))?;
         // The bytes move to the worker (transferred, not copied).
-        self.worker
-            .post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()))
-            .map_err(|e| format!("{e:?}"))?;
-        on_progress(Progress::Status(format!(
-            "Analysing {} in the background…",
-            super::size_text(input.len())
-        )));
+        self.post(
+            id,
+            Waiting::Analysis(on_progress.clone()),
+            &[
+                ("kind", "analyse".into()),
+                ("input", bytes.clone().into()),
+                ("now", JsValue::from(now as f64)),
+            ],
+            Some(&bytes.buffer()),
+        )
+        .inspect_err(|_| {
+            self.shared.waiting.borrow_mut().remove(&id);
+        })?;
+        if input.len() >= BIG_INPUT_BYTES {
+            on_progress(Progress::Status(format!(
+                "Analysing {} in the background…",
+                super::size_text(input.len())
+            )));
+        }
         Ok(())
     }
 
-    /// Forgets the current request (the input was cleared or replaced by a small one).
+    /// Forgets the current analysis (the input was cleared or replaced).
     pub fn cancel(&self) {
-        self.current.set(self.current.get().wrapping_add(1).max(1));
+        let old = self.shared.current.replace(0);
+        self.shared.waiting.borrow_mut().remove(&old);
+    }
+
+    /// The JSON of report `report` (the id [`Progress::Done`] gave), as the CLI's `--json` prints it.
+    pub fn json(&self, report: u32, on_json: impl FnOnce(Result<String, String>) + 'static) {
+        let id = self.next_id();
+        if let Err(e) = self.post(
+            id,
+            Waiting::Json(Box::new(on_json)),
+            &[("kind", "json".into()), ("report", JsValue::from(report))],
+            None,
+        ) {
+            if let Some(Waiting::Json(f)) = self.shared.waiting.borrow_mut().remove(&id) {
+                f(Err(e));
+            }
+        }
+    }
+
+    /// `kubectl auth can-i <line>` for `user` in `groups`, under report `report`'s RBAC policy.
+    pub fn ask(&self, report: u32, user: &str, groups: &[String], line: &str, on_answer: impl FnOnce(Answer) + 'static) {
+        let id = self.next_id();
+        let groups: js_sys::Array = groups.iter().map(|g| JsValue::from_str(g)).collect();
+        let fields = [
+            ("kind", "ask".into()),
+            ("report", JsValue::from(report)),
+            ("user", JsValue::from_str(user)),
+            ("groups", groups.into()),
+            ("line", JsValue::from_str(line)),
+        ];
+        let on_answer: OnAnswer = Box::new(on_answer);
+        if let Err(e) = self.post(id, Waiting::Answer(on_answer), &fields, None) {
+            if let Some(Waiting::Answer(f)) = self.shared.waiting.borrow_mut().remove(&id) {
+                f(Err(e));
+            }
+        }
     }
 }
 
-impl Drop for Background {
+impl Drop for Engine {
     fn drop(&mut self) {
         self.worker.terminate();
     }
@@ -145,8 +279,8 @@ impl Drop for Background {
 
 /// Reads objects for at most `SLICE_MS`, then yields to the browser and goes on. A newer request
 /// (a changed `current`) stops it at its next slice.
-fn read_objects(mut d: Decoder, id: u32, current: Rc<Cell<u32>>, report_to: Rc<dyn Fn(Progress)>) {
-    if current.get() != id {
+fn read_objects(mut d: Decoder, id: u32, shared: Rc<Shared>, report_to: Rc<dyn Fn(Progress)>) {
+    if shared.current.get() != id {
         return;
     }
     let start = now_ms();
@@ -154,11 +288,11 @@ fn read_objects(mut d: Decoder, id: u32, current: Rc<Cell<u32>>, report_to: Rc<d
         match d.read_next() {
             Ok(true) if now_ms() - start < SLICE_MS => {}
             Ok(true) => break,
-            Ok(false) => return report_to(Progress::Done(Box::new(d.finish()))),
+            Ok(false) => return report_to(Progress::Done(Box::new(d.finish()), id)),
             Err(e) => return report_to(Progress::Failed(e)),
         }
     }
     let (read, total) = d.progress();
     report_to(Progress::Status(format!("Reading the report: {read} of {total} objects…")));
-    Timeout::new(0, move || read_objects(d, id, current, report_to)).forget();
+    Timeout::new(0, move || read_objects(d, id, shared, report_to)).forget();
 }

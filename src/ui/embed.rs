@@ -106,9 +106,10 @@ impl Embed {
         self.post(&message("ready"));
     }
 
-    pub fn post_report(&self, report: &crate::engine::report::Report) {
+    /// Posts the report (its JSON, as the engine's worker made it) as a plain object.
+    pub fn post_report_json(&self, json: &str) {
         let m = message("report");
-        if let Ok(v) = crate::api::report_to_js(report) {
+        if let Ok(v) = js_sys::JSON::parse(json) {
             let _ = js_sys::Reflect::set(&m, &"report".into(), &v);
             self.post(&m);
         }
@@ -147,7 +148,7 @@ impl Embed {
             }
             let Some(text) = get("text").as_string() else { return };
             // A malformed `now` is ignored: the clock applies.
-            on_inspect(text, crate::api::now_from_js(&get("now")).ok().flatten());
+            on_inspect(text, crate::js::now_from_js(&get("now")).ok().flatten());
         });
         let _ = window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref());
         closure.forget();

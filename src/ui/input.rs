@@ -5,7 +5,7 @@ use gloo_file::File;
 use web_sys::{DragEvent, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
-use super::background::BACKGROUND_BYTES;
+use super::background::BIG_INPUT_BYTES;
 use super::examples::EXAMPLES;
 use wasm_bindgen::JsCast;
 
@@ -92,7 +92,7 @@ pub fn input_panel(p: &InputProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let t: HtmlTextAreaElement = e.target_unchecked_into();
             let text = t.value();
-            if text.len() >= BACKGROUND_BYTES {
+            if text.len() >= BIG_INPUT_BYTES {
                 // Out of the box before the browser lays it out (seconds for megabytes).
                 t.set_value("");
             }
@@ -106,7 +106,7 @@ pub fn input_panel(p: &InputProps) -> Html {
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
             let text = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
-            if text.len() >= BACKGROUND_BYTES {
+            if text.len() >= BIG_INPUT_BYTES {
                 e.prevent_default();
                 on_text.emit(text);
             }

@@ -65,6 +65,7 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::engine::report::Report;
+use background::BIG_INPUT_BYTES;
 
 pub fn start() {
     yew::Renderer::<App>::new().render();
@@ -72,8 +73,10 @@ pub fn start() {
 
 /// A shared report, compared by identity: `Rc<Report>`'s own `PartialEq` compares contents,
 /// which made every component re-compare the whole report (seconds for a 144-certificate bundle).
+/// The `u32` is the id the engine's worker keeps it under, to ask about it afterwards
+/// (`background::Engine::ask`, `background::Engine::json`).
 #[derive(Clone)]
-pub struct SharedReport(pub Rc<Report>);
+pub struct SharedReport(pub Rc<Report>, pub u32);
 
 impl PartialEq for SharedReport {
     fn eq(&self, other: &Self) -> bool {
@@ -118,6 +121,8 @@ pub struct State {
     pub example: Option<&'static str>,
     /// A pinned evaluation time (unix seconds) from an embedding page; the clock otherwise.
     pub now: Option<i64>,
+    /// The input was typed (or pasted) into the box: its analysis waits for a pause in typing.
+    pub typed: bool,
 }
 
 pub enum Action {
@@ -125,6 +130,7 @@ pub enum Action {
     SetText {
         text: String,
         example: Option<&'static str>,
+        typed: bool,
     },
     SetBinary {
         name: String,
@@ -145,10 +151,12 @@ impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        s.typed = false;
         match action {
-            Action::SetText { text, example } => {
+            Action::SetText { text, example, typed } => {
                 s.source = Source::Text(text);
                 s.example = example;
+                s.typed = typed;
             }
             Action::SetBinary { name, bytes } => {
                 s.source = Source::Binary {
@@ -186,36 +194,6 @@ impl Source {
             Source::Binary { bytes, .. } => bytes,
         }
     }
-}
-
-fn analyse(source: &Source, now: Option<i64>) -> SharedReport {
-    let input = crate::engine::Input {
-        name: "",
-        bytes: source.bytes(),
-    };
-    let a = crate::engine::analyse(&[input], now.unwrap_or_else(now_unix));
-    let report = Rc::new(a.report);
-    // Kept for the question box (what can this identity do?), for this report only.
-    LAST_POLICY.with(|p| *p.borrow_mut() = a.policy.map(|policy| (Rc::as_ptr(&report), policy)));
-    SharedReport(report)
-}
-
-type KeptPolicy = (*const Report, std::borrow::Cow<'static, crate::engine::rbac::Policy>);
-
-thread_local! {
-    /// The RBAC policy of the last report analysed on this thread (not for reports from the
-    /// background worker, which keeps its own).
-    static LAST_POLICY: std::cell::RefCell<Option<KeptPolicy>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Runs `f` with the policy the report was computed with, when this page still has it.
-pub(crate) fn with_policy<T>(r: &SharedReport, f: impl FnOnce(&crate::engine::rbac::Policy) -> T) -> Option<T> {
-    LAST_POLICY.with(|p| {
-        p.borrow()
-            .as_ref()
-            .filter(|(ptr, _)| std::ptr::eq(*ptr, Rc::as_ptr(&r.0)))
-            .map(|(_, policy)| f(policy))
-    })
 }
 
 /// One file stays itself (text in the box, or binary). Several files, or a folder, are packed
@@ -268,18 +246,21 @@ pub fn app() -> Html {
                 view: View::Empty,
                 example: None,
                 now,
+                typed: false,
             },
             (None, Some(e)) => State {
                 source: Source::Text(e.text.to_string()),
                 view: View::Empty,
                 example: Some(e.id),
                 now,
+                typed: false,
             },
             (None, None) => State {
                 source: Source::Text(String::new()),
                 view: View::Empty,
                 example: None,
                 now,
+                typed: false,
             },
         }
     });
@@ -301,48 +282,58 @@ pub fn app() -> Html {
     {
         let embed = embed.clone();
         use_effect_with(state.view.clone(), move |view| {
-            if let (Some(e), View::Ready(r)) = (embed.as_ref(), view) {
-                e.post_report(r);
+            if let (Some(e), View::Ready(r), Ok(engine)) = (embed.as_ref(), view, background::engine()) {
+                let e = e.clone();
+                engine.json(r.1, move |json| {
+                    if let Ok(json) = json {
+                        e.post_report_json(&json);
+                    }
+                });
             }
             || ()
         });
     }
     let pending = use_mut_ref(|| None::<Timeout>);
-    let worker = use_mut_ref(|| None::<background::Background>);
 
-    // Analyse after a short pause whenever the input changes (typing is debounced); a big input
-    // goes to the background worker, so the page stays responsive and shows progress.
+    // The engine's module downloads in its worker while the page renders.
+    use_effect_with((), |_| {
+        let _ = background::engine();
+        || ()
+    });
+
+    // Analyse whenever the input changes, in the engine's worker (typing is debounced); the page
+    // shows progress for a big input and stays responsive whatever the size.
     {
         let state = state.clone();
         let pending = pending.clone();
         use_effect_with((state.source.clone(), state.now), move |(source, now)| {
-            let (source, now) = (source.clone(), *now);
+            let (source, now, typed) = (source.clone(), *now, state.typed);
             let dispatcher = state.dispatcher();
-            if let Some(w) = worker.borrow().as_ref() {
-                w.cancel();
-            }
             *pending.borrow_mut() = None;
+            let engine = background::engine();
+            if let Ok(e) = &engine {
+                e.cancel();
+            }
             if matches!(&source, Source::Text(t) if t.trim().is_empty()) {
                 dispatcher.dispatch(Action::Clear);
-            } else if source.bytes().len() >= background::BACKGROUND_BYTES && start_worker(&worker) {
-                let d = dispatcher.clone();
-                let on_progress: Rc<dyn Fn(background::Progress)> = Rc::new(move |p| match p {
-                    background::Progress::Status(m) => d.dispatch(Action::Working(m)),
-                    background::Progress::Done(r) => d.dispatch(Action::Analysed(SharedReport(Rc::new(*r)))),
-                    background::Progress::Failed(m) => d.dispatch(Action::Failed(m)),
-                });
-                let sent = worker
-                    .borrow()
-                    .as_ref()
-                    .map(|w| w.analyse(source.bytes(), now.unwrap_or_else(now_unix), on_progress));
-                if let Some(Err(e)) = sent {
-                    dispatcher.dispatch(Action::Failed(e));
-                }
             } else {
-                let delay = if source.bytes().len() < 200_000 { 250 } else { 0 };
-                *pending.borrow_mut() = Some(Timeout::new(delay, move || {
-                    dispatcher.dispatch(Action::Analysed(analyse(&source, now)))
-                }));
+                let len = source.bytes().len();
+                let run = move || {
+                    let d = dispatcher.clone();
+                    let on_progress: Rc<dyn Fn(background::Progress)> = Rc::new(move |p| match p {
+                        background::Progress::Status(m) => d.dispatch(Action::Working(m)),
+                        background::Progress::Done(r, id) => d.dispatch(Action::Analysed(SharedReport(Rc::new(*r), id))),
+                        background::Progress::Failed(m) => d.dispatch(Action::Failed(m)),
+                    });
+                    let sent = background::engine().and_then(|e| e.analyse(source.bytes(), now.unwrap_or_else(now_unix), on_progress));
+                    if let Err(e) = sent {
+                        dispatcher.dispatch(Action::Failed(e));
+                    }
+                };
+                // Typing pauses before each analysis; a file, an example or an embedding page's text
+                // does not wait.
+                let delay = if typed && len < BIG_INPUT_BYTES { 200 } else { 0 };
+                *pending.borrow_mut() = Some(Timeout::new(delay, run));
             }
             || ()
         });
@@ -350,12 +341,22 @@ pub fn app() -> Html {
 
     let on_text = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetText { text, example: None }))
+        Callback::from(move |text: String| {
+            state.dispatch(Action::SetText {
+                text,
+                example: None,
+                typed: true,
+            })
+        })
     };
     let on_file = {
         let state = state.clone();
         Callback::from(move |files: Vec<(String, Vec<u8>)>| match join_files(files) {
-            Ok(text) => state.dispatch(Action::SetText { text, example: None }),
+            Ok(text) => state.dispatch(Action::SetText {
+                text,
+                example: None,
+                typed: false,
+            }),
             Err((name, bytes)) => state.dispatch(Action::SetBinary { name, bytes }),
         })
     };
@@ -366,6 +367,7 @@ pub fn app() -> Html {
                 state.dispatch(Action::SetText {
                     text: e.text.to_string(),
                     example: Some(e.id),
+                    typed: false,
                 });
             }
         })
@@ -376,7 +378,7 @@ pub fn app() -> Html {
     };
 
     let (text, file) = match &state.source {
-        Source::Text(t) if t.len() >= background::BACKGROUND_BYTES => (
+        Source::Text(t) if t.len() >= BIG_INPUT_BYTES => (
             String::new(),
             Some(format!(
                 "{} of text, not shown in the box: too large to edit here",
@@ -442,18 +444,6 @@ pub fn app() -> Html {
         </footer>
         </>
     }
-}
-
-/// Starts the background worker once; `false` when this browser cannot (the input is then
-/// analysed on the page itself).
-fn start_worker(slot: &Rc<std::cell::RefCell<Option<background::Background>>>) -> bool {
-    if slot.borrow().is_none() {
-        match background::Background::start() {
-            Ok(w) => *slot.borrow_mut() = Some(w),
-            Err(_) => return false,
-        }
-    }
-    true
 }
 
 fn working(status: &str) -> Html {

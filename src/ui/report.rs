@@ -11,15 +11,11 @@ use super::object::ObjectCard;
 use super::queue::QueueTable;
 use super::verdict::VerdictBanner;
 use super::SharedReport;
-use crate::engine::report::{ObjectKind, Report};
+use crate::engine::report::ObjectKind;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub report: SharedReport,
-}
-
-fn report_json(r: &Report) -> String {
-    serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 fn download(json: &str) -> Result<(), wasm_bindgen::JsValue> {
@@ -56,27 +52,46 @@ const MAX_CARDS: usize = 50;
 pub fn report_view(p: &ReportProps) -> Html {
     let r = &p.report;
     let copied = use_state(|| None::<&'static str>);
-    let on_download = {
-        let r = r.clone();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            copied.set(Some(if download(&report_json(&r)).is_ok() {
-                "Report downloaded."
-            } else {
-                "The browser refused the download."
-            }));
-        })
-    };
-    let on_copy = {
-        let r = r.clone();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&report_json(&r));
-                copied.set(Some("Report JSON copied to the clipboard."));
+    // The JSON comes from the engine's worker, which keeps the report (the page's module has no
+    // JSON serializer: a smaller first download).
+    let with_json = {
+        let (id, copied) = (r.1, copied.clone());
+        move |then: fn(&str) -> &'static str| {
+            let to = copied.clone();
+            let got = super::background::engine().map(|e| {
+                e.json(id, move |json| {
+                    to.set(Some(match json {
+                        Ok(json) => then(&json),
+                        Err(_) => "The report's JSON is no longer available: inspect the input again.",
+                    }))
+                })
+            });
+            if got.is_err() {
+                copied.set(Some("The report's JSON is not available in this browser."));
             }
+        }
+    };
+    let on_download = {
+        let with_json = with_json.clone();
+        Callback::from(move |_: MouseEvent| {
+            with_json(|json| {
+                if download(json).is_ok() {
+                    "Report downloaded."
+                } else {
+                    "The browser refused the download."
+                }
+            })
         })
     };
+    let on_copy = Callback::from(move |_: MouseEvent| {
+        with_json(|json| match web_sys::window() {
+            Some(w) => {
+                let _ = w.navigator().clipboard().write_text(json);
+                "Report JSON copied to the clipboard."
+            }
+            None => "The browser refused the copy.",
+        })
+    });
     let top: Vec<usize> = r.objects.iter().filter(|o| o.parent.is_none()).map(|o| o.id).collect();
     let certs_only = top.len() >= 3 && top.iter().all(|i| r.objects[*i].kind == ObjectKind::Certificate);
     let for_csr = r.objects.iter().any(|o| o.request.is_some());

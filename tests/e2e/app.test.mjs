@@ -80,7 +80,8 @@ test('loads with no request beyond its own files and no console errors', async (
   const own = requests.filter((u) => u.startsWith(base));
   assert.deepEqual(requests.filter((u) => !u.startsWith(base)), [], 'requests to other origins');
   const names = own.map((u) => u.slice(base.length).split('?')[0]).sort();
-  assert.deepEqual(names, ['', 'boot.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm', 'style.css'].sort());
+  // The page's module, then the engine's in its worker (issue #8).
+  assert.deepEqual(names, ['', 'boot.js', 'kube-cert-inspector-page.js', 'kube-cert-inspector-page_bg.wasm', 'style.css', 'worker.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm'].sort());
   assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /default-src 'none'.*connect-src 'self'/);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(shots, 'empty.png'), fullPage: true });
@@ -417,10 +418,10 @@ test('a 5 MB paste is analysed in the background: progress shown, text box left 
   await page.locator(`#object-${far}`).waitFor();
   assert.ok(await page.locator(`#object-${far}`).isVisible());
   await page.screenshot({ path: path.join(shots, 'big-paste.png') });
-  // The worker is one of the app's own files and loads nothing else.
+  // The engine's worker is one of the app's own files and loads nothing else.
   const names = [...new Set(requests.map((u) => u.slice(base.length).split('?')[0]))].sort();
-  assert.deepEqual(names, ['', 'boot.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm', 'style.css', 'worker.js'].sort());
-  // Clear, then a small paste is analysed at once on the page, not in the background.
+  assert.deepEqual(names, ['', 'boot.js', 'kube-cert-inspector-page.js', 'kube-cert-inspector-page_bg.wasm', 'style.css', 'worker.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm'].sort());
+  // Clear, then a small paste: its report replaces the big one.
   await page.getByRole('button', { name: 'Clear' }).click();
   await paste(page, fixture('csr-object-system-masters.yaml'));
   await reportText(page, 'Do not approve');
