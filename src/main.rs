@@ -3,6 +3,7 @@
 /// the library (and with it the exports) into this binary.
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    #[cfg(feature = "api")]
     kube_cert_inspector::api::linked();
 }
 
