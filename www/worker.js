@@ -3,7 +3,7 @@
 // downloads little before it shows and never freezes, however big the input.
 // Protocol (src/ui/background.rs), one answer per request id:
 //   {id, kind: 'analyse', input, now} -> {id, report: Uint8Array}   (the worker keeps it)
-//   {id, kind: 'json', report}        -> {id, json}                 (the kept report's JSON)
+//   {id, kind: 'json', report, pretty} -> {id, json}                (the kept report's JSON)
 //   {id, kind: 'ask', report, user, groups, line} -> {id, answer: Uint8Array}
 //   any failure                       -> {id, error, fatal}
 // Like the page, it makes no request beyond the app's own files.
@@ -26,7 +26,7 @@ self.onmessage = async (e) => {
       const report = __analyse(e.data.input, e.data.now, id);
       self.postMessage({ id, report }, [report.buffer]);
     } else if (kind === 'json') {
-      self.postMessage({ id, json: __reportJson(e.data.report) });
+      self.postMessage({ id, json: __reportJson(e.data.report, e.data.pretty === true) });
     } else if (kind === 'ask') {
       const answer = __ask(e.data.report, e.data.user, e.data.groups, e.data.line);
       self.postMessage({ id, answer }, [answer.buffer]);

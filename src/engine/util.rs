@@ -49,11 +49,25 @@ pub fn human_duration(secs: i64) -> String {
 
 /// Upper-case hex with colons, as openssl prints serials and fingerprints.
 pub fn hex_colon(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
+    hex_with(bytes, b"0123456789ABCDEF", Some(':'))
 }
 
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex_with(bytes, b"0123456789abcdef", None)
+}
+
+/// Hex digits written straight into one string: a `format!` per byte made fingerprints and
+/// serials a measurable part of a bundle's analysis (issue #8's profile).
+fn hex_with(bytes: &[u8], digits: &[u8; 16], separator: Option<char>) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if let (Some(sep), true) = (separator, i > 0) {
+            out.push(sep);
+        }
+        out.push(char::from(digits[usize::from(b >> 4)]));
+        out.push(char::from(digits[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 /// Shortens text for labels and error messages without splitting a character.
@@ -70,6 +84,14 @@ pub fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_two_digits_per_byte() {
+        assert_eq!(hex_colon(&[0x00, 0xab, 0x0f]), "00:AB:0F");
+        assert_eq!(hex(&[0x00, 0xab, 0x0f]), "00ab0f");
+        assert_eq!(hex_colon(&[]), "");
+        assert_eq!(hex_colon(&[0xff]), "FF");
+    }
 
     #[test]
     fn durations_read_like_people_write_them() {

@@ -236,15 +236,16 @@ impl Engine {
         self.shared.waiting.borrow_mut().remove(&old);
     }
 
-    /// The JSON of report `report` (the id [`Progress::Done`] gave), as the CLI's `--json` prints it.
-    pub fn json(&self, report: u32, on_json: impl FnOnce(Result<String, String>) + 'static) {
+    /// The JSON of report `report` (the id [`Progress::Done`] gave): `pretty` as the CLI's
+    /// `--json` prints it, or compact.
+    pub fn json(&self, report: u32, pretty: bool, on_json: impl FnOnce(Result<String, String>) + 'static) {
         let id = self.next_id();
-        if let Err(e) = self.post(
-            id,
-            Waiting::Json(Box::new(on_json)),
-            &[("kind", "json".into()), ("report", JsValue::from(report))],
-            None,
-        ) {
+        let fields = [
+            ("kind", "json".into()),
+            ("report", JsValue::from(report)),
+            ("pretty", JsValue::from(pretty)),
+        ];
+        if let Err(e) = self.post(id, Waiting::Json(Box::new(on_json)), &fields, None) {
             if let Some(Waiting::Json(f)) = self.shared.waiting.borrow_mut().remove(&id) {
                 f(Err(e));
             }

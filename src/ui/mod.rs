@@ -284,7 +284,7 @@ pub fn app() -> Html {
         use_effect_with(state.view.clone(), move |view| {
             if let (Some(e), View::Ready(r), Ok(engine)) = (embed.as_ref(), view, background::engine()) {
                 let e = e.clone();
-                engine.json(r.1, move |json| {
+                engine.json(r.1, false, move |json| {
                     if let Ok(json) = json {
                         e.post_report_json(&json);
                     }

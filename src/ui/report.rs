@@ -59,7 +59,7 @@ pub fn report_view(p: &ReportProps) -> Html {
         move |then: fn(&str) -> &'static str| {
             let to = copied.clone();
             let got = super::background::engine().map(|e| {
-                e.json(id, move |json| {
+                e.json(id, true, move |json| {
                     to.set(Some(match json {
                         Ok(json) => then(&json),
                         Err(_) => "The report's JSON is no longer available: inspect the input again.",

@@ -107,13 +107,17 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
     .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml']);
   const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
   const tgz = [...fs.readFileSync(path.join(fixtures, 'pki/broken.tgz'))];
-  const reports = await page.evaluate(async ({ inputs, tgz }) => {
+  const bundle = fixture('debian-ca-certificates.crt');
+  const { reports, tugra } = await page.evaluate(async ({ inputs, tgz, bundle }) => {
     const { inspect, inspectBytes } = await import('./kube-cert-inspector.js');
     const out = Object.fromEntries(Object.entries(inputs).map(([n, t]) => [n, inspect(t, { now: '2026-11-24T06:00:00Z' })]));
     // A node's /etc/kubernetes as an archive, through inspectBytes.
     out['pki/broken.tgz'] = inspectBytes(new Uint8Array(tgz), { now: '2026-11-24T06:00:00Z' });
-    return out;
-  }, { inputs, tgz });
+    // Text beyond ASCII survives the API's escaped JSON (src/api.rs AsciiJson).
+    const o = inspect(bundle).objects.find((x) => x.username === 'E-Tugra Certification Authority');
+    return { reports: out, tugra: [o.groups[0], o.certificate.subject_text, o.label.slice(-1)] };
+  }, { inputs, tgz, bundle });
+  assert.deepEqual(tugra, ['E-Tuğra EBG Bilişim Teknolojileri ve Hizmetleri A.Ş.', 'C=TR, L=Ankara, O=E-Tuğra EBG Bilişim Teknolojileri ve Hizmetleri A.Ş., OU=E-Tugra Sertifikasyon Merkezi, CN=E-Tugra Certification Authority', '…']);
   const pki = reports['pki/broken.tgz'].pki;
   assert.equal(pki.root, 'kubernetes/');
   assert.ok(pki.certificates.some((c) => c.name === 'scheduler.conf' && c.residual === '<invalid>'));
