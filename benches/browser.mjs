@@ -39,15 +39,83 @@ const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: kubernetes\
 const big = bundle.repeat(Math.ceil(5_000_000 / bundle.length)).slice(0, 5_000_000);
 const bigText = big.slice(0, big.lastIndexOf('-----END CERTIFICATE-----') + 25) + '\n';
 
+// --- size breakdown: function bodies grouped by crate, from the wasm's name section ------------
+function breakdown(buf) {
+  let at = 8;
+  const u32 = () => { let r = 0, shift = 0, b; do { b = buf[at++]; r |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80); return r >>> 0; };
+  const str = () => { const n = u32(); const s = buf.toString('utf8', at, at + n); at += n; return s; };
+  let imported = 0, bodies = [], names = new Map(), data = 0;
+  while (at < buf.length) {
+    const id = buf[at++];
+    const size = u32();
+    const end = at + size;
+    if (id === 2) {
+      for (let n = u32(), i = 0; i < n; i++) {
+        str(); str();
+        const kind = buf[at++];
+        if (kind === 0) { u32(); imported++; } else if (kind === 1) { at++; const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 2) { const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 3) { at += 2; }
+      }
+    } else if (id === 10) {
+      for (let n = u32(), i = 0; i < n; i++) { const len = u32(); bodies.push(len); at += len; }
+    } else if (id === 11) {
+      data += size;
+    } else if (id === 0) {
+      const name = str();
+      if (name === 'name') {
+        while (at < end) {
+          const sub = buf[at++];
+          const len = u32();
+          const subEnd = at + len;
+          if (sub === 1) for (let n = u32(), i = 0; i < n; i++) { const idx = u32(); names.set(idx, str()); }
+          at = subEnd;
+        }
+      }
+    }
+    at = end;
+  }
+  // Rust's legacy mangling: _ZN <len><segment>... E, with $LT$, $GT$, $u20$ and .. for ::.
+  const demangle = (m) => {
+    // v0 mangling (the precompiled std): the first crate root, e.g. Cs…_4core.
+    const v0 = m.startsWith('_R') && m.match(/C[s][0-9A-Za-z]*_(\d+)/);
+    if (v0) return m.substr(v0.index + v0[0].length, Number(v0[1]));
+    if (!m.startsWith('_ZN')) return m;
+    const segs = [];
+    let i = 3;
+    while (i < m.length && m[i] !== 'E') {
+      let len = 0;
+      while (m[i] >= '0' && m[i] <= '9') len = len * 10 + Number(m[i++]);
+      if (!len) break;
+      segs.push(m.slice(i, i + len));
+      i += len;
+    }
+    return segs.filter((g) => !/^h[0-9a-f]{16}$/.test(g)).join('::').replace(/^_/, '')
+      .replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$RF\$/g, '&').replace(/\$u20\$/g, ' ').replace(/\$u7b\$/g, '{').replace(/\$u7d\$/g, '}').replace(/\$C\$/g, ',').replace(/\$[a-z0-9]+\$/g, '').replace(/\.\./g, '::');
+  };
+  const crate = (mangled) => {
+    const name = demangle(mangled);
+    let n = name.replace(/^[<&\s]+|^(mut|dyn|impl) /g, '').replace(/^(mut|dyn) /, '').replace(/\[[0-9a-f]+\]/g, '');
+    const parts = n.split('::');
+    if (parts[0] === 'kube_cert_inspector') return parts.slice(0, parts[1] === 'engine' && parts[2] && !parts[2].includes('<') ? 3 : 2).join('::').replace(/[<(].*/, '');
+    const c = parts[0].replace(/[<( ].*/, '');
+    return c === 'T' || c === 'F' ? '(generic impls)' : c || '(unnamed)';
+  };
+  const by = new Map();
+  bodies.forEach((len, i) => { const k = crate(names.get(imported + i) || '(unnamed)'); by.set(k, (by.get(k) || 0) + len); });
+  by.set('data segments (string constants and tables)', data);
+  return [...by].sort((a, b) => b[1] - a[1]);
+}
+
 // --- server ----------------------------------------------------------------------------------
 const benchPage = `<!doctype html><meta charset="utf-8"><title>bench</title>
 <script src="/forge.min.js"></script><script src="/reflect.js"></script><script src="/x509.js"></script><script type="module" src="/bench-page.js"></script>`;
 const benchScript = `
-import init, { inspect } from '/kube-cert-inspector.js';
+import init, { inspect, __analyse } from '/kube-cert-inspector.js';
 window.ready = init({ module_or_path: '/kube-cert-inspector_bg.wasm' });
 function median(v) { v.sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; }
 window.time = (fn, rounds) => { for (let i = 0; i < 2; i++) fn(); const t = []; for (let i = 0; i < rounds; i++) { const s = performance.now(); fn(); t.push(performance.now() - s); } return median(t); };
 window.ours = (text, rounds) => window.time(() => inspect(text, { now: '2026-11-24T00:00:00Z' }), rounds);
+// What the page's worker does for the page: the analysis, and the report as bytes (src/api.rs).
+window.oursPage = (text, rounds) => { const b = new TextEncoder().encode(text); return window.time(() => __analyse(b, 1795478400, 1), rounds); };
 window.forgeParse = (pems, rounds) => window.time(() => { for (const p of pems) { try { forge.pki.certificateFromPem(p); } catch (e) {} } }, rounds);
 window.peculiarParse = (pems, rounds) => window.time(() => { for (const p of pems) { try { new x509.X509Certificate(p); } catch (e) {} } }, rounds);
 window.count = (text) => inspect(text, { now: '2026-11-24T00:00:00Z' }).objects.length;
@@ -84,30 +152,50 @@ try {
   for (const [what, text, items] of [['Debian CA bundle', bundle, bundlePems.length], ['CSR List of 200', csrList, 200], ['kubeconfig, 500 users', kubeconfig, 500]]) {
     const n = await page.evaluate((t) => window.count(t), text);
     const ours = (await page.evaluate(([t, r]) => window.ours(t, r), [text, 10])) * 1000 / items;
-    rows.push([what, items, n, ours]);
+    const pagePath = (await page.evaluate(([t, r]) => window.oursPage(t, r), [text, 10])) * 1000 / items;
+    rows.push([what, items, n, ours, pagePath]);
   }
   const ok = await page.evaluate((p) => window.parsed(p), bundlePems);
   const forge = (await page.evaluate(([p, r]) => window.forgeParse(p, r), [bundlePems, 10])) * 1000 / bundlePems.length;
   const peculiar = (await page.evaluate(([p, r]) => window.peculiarParse(p, r), [bundlePems, 5])) * 1000 / bundlePems.length;
-  for (const [what, items, n, ours] of rows) console.log(`  ${what.padEnd(24)} ${String(items).padStart(4)} items (${n} objects)  inspect(): ${fmt(ours)} per item`);
+  for (const [what, items, n, ours, pagePath] of rows) console.log(`  ${what.padEnd(24)} ${String(items).padStart(4)} items (${n} objects)  inspect(): ${fmt(ours)} per item; the page's worker (analysis + report bytes): ${fmt(pagePath)}`);
   const bundleOurs = rows[0][3];
   console.log(`  node-forge 1.4.3 parse only (bundle; ${ok.forge}/${bundlePems.length} parse)      ${fmt(forge)} per certificate  → inspect() is ${(forge / bundleOurs).toFixed(1)}× faster`);
   console.log(`  @peculiar/x509 2.2.0 parse only (bundle; ${ok.peculiar}/${bundlePems.length} parse)  ${fmt(peculiar)} per certificate  → inspect() is ${(peculiar / bundleOurs).toFixed(1)}× faster${ok.peculiar ? '' : ` (it fails: ${ok.err.slice(0, 80)})`}`);
   if (process.env.NATIVE_US) {
-    console.log(`  native (cargo bench --bench bundle)                     ${process.env.NATIVE_US} µs per certificate  → wasm/native = ${(bundleOurs / Number(process.env.NATIVE_US)).toFixed(1)}×`);
+    console.log(`  native (cargo bench --bench bundle)                     ${process.env.NATIVE_US} µs per certificate  → inspect()/native = ${(bundleOurs / Number(process.env.NATIVE_US)).toFixed(1)}×, the page's worker/native = ${(rows[0][4] / Number(process.env.NATIVE_US)).toFixed(1)}×`);
+    if (process.env.NATIVE_JSON_US) console.log(`  native inspect + JSON (like for like with inspect(), which returns JS objects)  ${process.env.NATIVE_JSON_US} µs per certificate  → inspect()/native = ${(bundleOurs / Number(process.env.NATIVE_JSON_US)).toFixed(1)}×`);
   }
 
   // --- size ----------------------------------------------------------------------------------
-  console.log('\nFirst load (what index.html fetches), bytes');
-  let tg = 0, tb = 0;
-  for (const f of ['index.html', 'boot.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm', 'style.css']) {
-    const b = fs.readFileSync(path.join(dist, f));
-    const g = zlib.gzipSync(b, { level: 9 }).length;
-    const br = zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    tg += g; tb += br;
-    console.log(`  ${f.padEnd(30)} ${String(b.length).padStart(8)} raw ${String(g).padStart(8)} gzip ${String(br).padStart(8)} brotli`);
+  const sizes = (files) => {
+    let tg = 0, tb = 0;
+    for (const f of files) {
+      const b = fs.readFileSync(path.join(dist, f));
+      const g = zlib.gzipSync(b, { level: 9 }).length;
+      const br = zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      tg += g; tb += br;
+      console.log(`  ${f.padEnd(34)} ${String(b.length).padStart(8)} raw ${String(g).padStart(8)} gzip ${String(br).padStart(8)} brotli`);
+    }
+    return [tg, tb];
+  };
+  console.log('\nFirst load: what index.html fetches before the page shows and takes input, bytes');
+  const [pg, pb] = sizes(['index.html', 'boot.js', 'kube-cert-inspector-page.js', 'kube-cert-inspector-page_bg.wasm', 'style.css']);
+  console.log(`  ${'total'.padEnd(34)} ${''.padStart(8)}     ${String(pg).padStart(8)} gzip ${String(pb).padStart(8)} brotli   (target: 250 KB gzip = 256000)`);
+  console.log("\nThe engine: fetched by the page's worker once the page runs (and the JS API's module), bytes");
+  const [eg, eb] = sizes(['worker.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm']);
+  console.log(`  ${'total'.padEnd(34)} ${''.padStart(8)}     ${String(eg).padStart(8)} gzip ${String(eb).padStart(8)} brotli`);
+  console.log(`  ${'page + engine (a first report)'.padEnd(34)} ${''.padStart(8)}     ${String(pg + eg).padStart(8)} gzip ${String(pb + eb).padStart(8)} brotli`);
+  for (const [what, file] of [["page module", 'target/wasm32-unknown-unknown/release/kube-cert-inspector-page.wasm'], ["engine module", 'target/wasm32-unknown-unknown/release-engine/kube-cert-inspector.wasm']]) {
+    const f = path.join(root, file);
+    if (!fs.existsSync(f)) continue;
+    console.log(`\nWhat takes the space in the ${what} (${file}: before wasm-bindgen and wasm-opt, which shrink it by about a third; by crate, share of code + data)`);
+    const rows = breakdown(fs.readFileSync(f));
+    const total = rows.reduce((t, [, n]) => t + n, 0);
+    for (const [name, n] of rows.slice(0, 14)) console.log(`  ${(100 * n / total).toFixed(1).padStart(5)}%  ${String(n).padStart(8)}  ${name}`);
+    const rest = rows.slice(14).reduce((t, [, n]) => t + n, 0);
+    console.log(`  ${(100 * rest / total).toFixed(1).padStart(5)}%  ${String(rest).padStart(8)}  (${rows.length - 14} more)`);
   }
-  console.log(`  ${'total'.padEnd(30)} ${''.padStart(8)}     ${String(tg).padStart(8)} gzip ${String(tb).padStart(8)} brotli   (target: 250 KB gzip = 256000)`);
 
   // --- time to first report -----------------------------------------------------------------
   const loads = [];

@@ -8,8 +8,10 @@ cd "$ROOT"
 bash scripts/setup.sh --browser
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 echo "== native: cargo bench --bench bundle"
-native=$(cargo bench --bench bundle 2>/dev/null | tee /dev/stderr | sed -n 's/^full inspect (facts[^0-9]*\([0-9.]*\) µs.*/\1/p' | head -1)
+out=$(cargo bench --bench bundle 2>/dev/null | tee /dev/stderr)
+native=$(sed -n 's/^full inspect (facts[^0-9]*\([0-9.]*\) µs.*/\1/p' <<<"$out" | head -1)
+native_json=$(sed -n 's/^full inspect + JSON[^0-9]*\([0-9.]*\) µs.*/\1/p' <<<"$out" | head -1)
 echo "== release build"
 trunk build --release --offline >/dev/null
 echo "== browser: node benches/browser.mjs"
-NATIVE_US="$native" node benches/browser.mjs
+NATIVE_US="$native" NATIVE_JSON_US="$native_json" node benches/browser.mjs
