@@ -8,7 +8,8 @@ cd "$ROOT"
 bash scripts/setup.sh --browser
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 echo "== native: cargo bench --bench bundle"
-out=$(cargo bench --bench bundle 2>/dev/null | tee /dev/stderr)
+out=$(cargo bench --bench bundle 2>/dev/null)
+echo "$out"
 native=$(sed -n 's/^full inspect (facts[^0-9]*\([0-9.]*\) µs.*/\1/p' <<<"$out" | head -1)
 native_json=$(sed -n 's/^full inspect + JSON[^0-9]*\([0-9.]*\) µs.*/\1/p' <<<"$out" | head -1)
 echo "== release build"
