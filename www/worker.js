@@ -6,10 +6,13 @@
 //   {id, kind: 'json', report, pretty} -> {id, json}                (the kept report's JSON)
 //   {id, kind: 'ask', report, user, groups, line} -> {id, answer: Uint8Array}
 //   any failure                       -> {id, error, fatal}
+//   once the engine has started       -> {ready: true}
 // Like the page, it makes no request beyond the app's own files.
 import init, { __analyse, __reportJson, __ask } from './kube-cert-inspector.js';
 
 const ready = init({ module_or_path: new URL('./kube-cert-inspector_bg.wasm', import.meta.url) });
+// Tells the page the engine has started (it says "Starting…" until then, on a slow link).
+ready.then(() => self.postMessage({ ready: true }), () => {});
 let broken = null;
 
 self.onmessage = async (e) => {

@@ -28,6 +28,9 @@ pub const BIG_INPUT_BYTES: usize = 128 * 1024;
 /// Longest stretch the page spends reading report parts before it yields to the browser.
 const SLICE_MS: f64 = 30.0;
 
+/// How long a small input's analysis may take before the page says what it is waiting for.
+const SAY_WAITING_MS: u32 = 400;
+
 /// What the page hears while an input is analysed.
 pub enum Progress {
     /// A line for the user: what is happening now.
@@ -54,6 +57,8 @@ struct Shared {
     waiting: RefCell<HashMap<u32, Waiting>>,
     /// Set when the worker failed to start or stopped: the next request starts a new one.
     dead: Cell<bool>,
+    /// Set once the worker says its engine has started.
+    ready: Cell<bool>,
 }
 
 /// The page's engine worker.
@@ -110,11 +115,16 @@ impl Engine {
             current: Cell::new(0),
             waiting: RefCell::new(HashMap::new()),
             dead: Cell::new(false),
+            ready: Cell::new(false),
         });
         let on_message = {
             let shared = shared.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
+                if get(&data, "ready").as_bool() == Some(true) {
+                    shared.ready.set(true);
+                    return;
+                }
                 let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
                 let Some(waiting) = shared.waiting.borrow_mut().remove(&id) else {
                     return;
@@ -226,6 +236,23 @@ impl Engine {
                 "Analysing {} in the background…",
                 super::size_text(input.len())
             )));
+        } else {
+            // A small input's report is usually back before anyone would notice; when it is not
+            // (the engine still downloading on a slow link), say what the page is waiting for.
+            let shared = self.shared.clone();
+            Timeout::new(SAY_WAITING_MS, move || {
+                if shared.current.get() == id && shared.waiting.borrow().contains_key(&id) {
+                    on_progress(Progress::Status(
+                        if shared.ready.get() {
+                            "Analysing…"
+                        } else {
+                            "Starting the inspector's engine (downloaded once, then kept by the browser)…"
+                        }
+                        .to_string(),
+                    ));
+                }
+            })
+            .forget();
         }
         Ok(())
     }

@@ -88,6 +88,28 @@ test('loads with no request beyond its own files and no console errors', async (
   await context.close();
 });
 
+test('on a slow link the page shows at once and says it is starting the engine until the engine arrives', async () => {
+  const context = await browser.newContext();
+  // The engine's wasm (fetched by the page's worker) arrives 2 s late, as on a slow connection.
+  await context.route('**/kube-cert-inspector_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const t0 = Date.now();
+  await page.goto(base);
+  await page.getByLabel(/Paste PEM, base64/).waitFor();
+  assert.ok(Date.now() - t0 < 2000, 'the page is usable before the engine arrives');
+  await paste(page, fixture('csr-system-masters.pem'));
+  await page.locator('.working', { hasText: "Starting the inspector's engine" }).waitFor({ timeout: 5000 });
+  await reportText(page, ['Do not approve', 'mallory']);
+  assert.equal(await page.locator('.working').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('every example renders what a reviewer needs, without a single network request', async () => {
   const { context, page, requests, errors } = await open();
   await page.waitForTimeout(200);
