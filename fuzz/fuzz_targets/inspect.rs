@@ -15,5 +15,16 @@ fuzz_target!(|data: &[u8]| {
             || !r.input.not_understood.is_empty()
             || data.iter().all(|b| b.is_ascii_whitespace())
     );
-    let _ = serde_json::to_string(&r);
+    // The JS API's JSON (pure ASCII, src/engine/report.rs) means exactly what the CLI's does, and
+    // the page's report bytes read back whole (src/engine/parts.rs).
+    let ascii = r.to_ascii_json().expect("a report always serialises");
+    assert!(ascii.is_ascii());
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&ascii).expect("it parses"),
+        serde_json::to_value(&r).expect("a report always serialises")
+    );
+    let mut d = kube_cert_inspector::engine::parts::Decoder::new(kube_cert_inspector::engine::parts::encode(&r))
+        .expect("the report's bytes read back");
+    while d.read_next().expect("every object reads back") {}
+    assert_eq!(d.finish().objects.len(), r.objects.len());
 });
