@@ -71,9 +71,15 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
         } else {
             None
         };
-        let body = raw_body.replace("\\n", "\n").replace("\\r", "");
+        // Literal "\n" and "\r" (a PEM copied out of JSON or a log) become real line breaks; the
+        // common case, with none, is read in place.
+        let body: std::borrow::Cow<str> = if raw_body.contains('\\') {
+            raw_body.replace("\\n", "\n").replace("\\r", "").into()
+        } else {
+            raw_body.into()
+        };
         let mut encrypted_headers = false;
-        let mut b64 = String::new();
+        let mut b64 = String::with_capacity(body.len());
         for l in body.lines() {
             let l = l.trim();
             if l.contains(':') {
