@@ -8,7 +8,7 @@ use der_parser::ber::BerObject;
 use der_parser::der::parse_der;
 use serde::{Deserialize, Serialize};
 
-use super::x509::{key_algorithm_name, key_id, named_curve, rsa_key_id};
+use super::x509::{key_algorithm_name, key_id, named_curve, oid_text, rsa_key_id};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct KeyFacts {
@@ -80,7 +80,7 @@ fn ec_sec1(der: &[u8], format: &str, outer_curve: Option<String>) -> Result<KeyF
         let Ok((_, inner)) = parse_der(inner) else { continue };
         if tag == 0 {
             if let Ok(oid) = inner.as_oid() {
-                curve_oid = oid.to_id_string();
+                curve_oid = oid_text(oid);
             }
         } else if tag == 1 {
             if let Ok(bits) = inner.as_bitstring() {
@@ -114,12 +114,8 @@ fn pkcs8(der: &[u8]) -> Result<KeyFacts, String> {
         .get(1)
         .and_then(|a| a.as_sequence().ok())
         .ok_or("the key has no algorithm identifier")?;
-    let oid = alg
-        .first()
-        .and_then(|o| o.as_oid().ok())
-        .map(|o| o.to_id_string())
-        .unwrap_or_default();
-    let param = alg.get(1).and_then(|o| o.as_oid().ok()).map(|o| o.to_id_string());
+    let oid = alg.first().and_then(|o| o.as_oid().ok()).map(|o| oid_text(o)).unwrap_or_default();
+    let param = alg.get(1).and_then(|o| o.as_oid().ok()).map(|o| oid_text(o));
     let inner = seq.get(2).and_then(|o| o.as_slice().ok()).ok_or("the key has no key octets")?;
     match oid.as_str() {
         "1.2.840.113549.1.1.1" => rsa_pkcs1(inner, format),

@@ -331,7 +331,7 @@ pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
     let mut out = Vec::new();
     for (rdn_index, rdn) in name.iter().enumerate() {
         for attr in rdn.iter() {
-            let oid = attr.attr_type().to_id_string();
+            let oid = oid_text(attr.attr_type());
             let (value, not_a_string) = match attr.as_str() {
                 Ok(s) => (s.to_string(), false),
                 Err(_) => (format!("#{}", hex(attr.as_slice())), true),
@@ -445,7 +445,7 @@ pub fn rsa_key_id(modulus: &[u8], exponent: &[u8]) -> String {
 }
 
 pub fn public_key_facts(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyFacts {
-    let oid = spki.algorithm.algorithm.to_id_string();
+    let oid = oid_text(&spki.algorithm.algorithm);
     let algorithm = key_algorithm_name(&oid).to_string();
     let data: &[u8] = &spki.subject_public_key.data;
     let mut facts = PublicKeyFacts {
@@ -466,7 +466,7 @@ pub fn public_key_facts(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyFacts {
                 .parameters
                 .as_ref()
                 .and_then(|p| p.as_oid().ok())
-                .map(|o| o.to_id_string())
+                .map(|o| oid_text(&o))
                 .unwrap_or_default();
             let (curve, bits) = named_curve(&curve_oid);
             facts.bits = bits;
@@ -497,7 +497,7 @@ pub fn public_key_facts(spki: &SubjectPublicKeyInfo<'_>) -> PublicKeyFacts {
 }
 
 pub fn signature_algorithm(alg: &AlgorithmIdentifier<'_>) -> SignatureAlgorithm {
-    let oid = alg.algorithm.to_id_string();
+    let oid = oid_text(&alg.algorithm);
     let (name, hash) = match oid.as_str() {
         "1.2.840.113549.1.1.2" => ("md2WithRSAEncryption", Some("MD2")),
         "1.2.840.113549.1.1.4" => ("md5WithRSAEncryption", Some("MD5")),
@@ -532,14 +532,14 @@ pub fn signature_algorithm(alg: &AlgorithmIdentifier<'_>) -> SignatureAlgorithm 
 /// accepts it: RSA from 1024 bits with any of its PKCS#1 hashes, and a refusal below 1024 bits.
 pub fn verify(spki: &SubjectPublicKeyInfo<'_>, alg: &AlgorithmIdentifier<'_>, signature: &[u8], data: &[u8]) -> SignatureCheck {
     use ring::signature as s;
-    let sig_oid = alg.algorithm.to_id_string();
-    let key_oid = spki.algorithm.algorithm.to_id_string();
+    let sig_oid = oid_text(&alg.algorithm);
+    let key_oid = oid_text(&spki.algorithm.algorithm);
     let curve = spki
         .algorithm
         .parameters
         .as_ref()
         .and_then(|p| p.as_oid().ok())
-        .map(|o| o.to_id_string());
+        .map(|o| oid_text(&o));
     let p256 = curve.as_deref() == Some("1.2.840.10045.3.1.7");
     let p384 = curve.as_deref() == Some("1.3.132.0.34");
     let algo: &dyn s::VerificationAlgorithm = match (sig_oid.as_str(), key_oid.as_str()) {
@@ -703,7 +703,7 @@ fn extension_name(oid: &str) -> &'static str {
 pub fn extension_facts(exts: &[X509Extension<'_>]) -> ExtensionFacts {
     let mut f = ExtensionFacts::default();
     for ext in exts {
-        let oid = ext.oid.to_id_string();
+        let oid = oid_text(&ext.oid);
         f.list.push(ExtensionSummary {
             name: match extension_name(&oid) {
                 "unknown" => oid.clone(),
@@ -750,7 +750,7 @@ pub fn extension_facts(exts: &[X509Extension<'_>]) -> ExtensionFacts {
                     (eku.any, "any"),
                 ];
                 f.extended_key_usage = pairs.iter().filter(|(on, _)| *on).map(|(_, n)| n.to_string()).collect();
-                f.extended_key_usage.extend(eku.other.iter().map(|o| eku_name(&o.to_id_string())));
+                f.extended_key_usage.extend(eku.other.iter().map(|o| eku_name(&oid_text(o))));
             }
             ParsedExtension::BasicConstraints(bc) => {
                 f.basic_constraints = Some(BasicConstraints {
@@ -767,6 +767,32 @@ pub fn extension_facts(exts: &[X509Extension<'_>]) -> ExtensionFacts {
         }
     }
     f
+}
+
+/// An OID in dotted form, exactly as `Oid::to_id_string` writes it, without its `String` per arc
+/// and `join` (a measurable part of a bundle's analysis in the browser: issue #8's profile).
+pub fn oid_text(oid: &x509_parser::der_parser::oid::Oid<'_>) -> String {
+    let Some(arcs) = oid.iter() else {
+        return oid.to_id_string();
+    };
+    let mut out = String::with_capacity(24);
+    for (i, mut n) in arcs.enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend(digits[at..].iter().map(|d| char::from(*d)));
+    }
+    out
 }
 
 fn fingerprint(der: &[u8]) -> String {
@@ -876,4 +902,30 @@ pub fn parse_csr(der: &[u8]) -> Result<CsrFacts, String> {
 pub fn parse_spki(der: &[u8]) -> Result<PublicKeyFacts, String> {
     let (_, spki) = SubjectPublicKeyInfo::from_der(der).map_err(|e| format!("not a valid SubjectPublicKeyInfo ({e})"))?;
     Ok(public_key_facts(&spki))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oid_text_writes_what_to_id_string_writes() {
+        use x509_parser::der_parser::oid::Oid;
+        let cases: [&[u64]; 5] = [
+            &[2, 5, 4, 3],
+            &[1, 2, 840, 113549, 1, 1, 11],
+            &[0, 0],
+            &[2, 25, u64::MAX],
+            &[1, 3, 6, 1, 4, 1, 311, 20, 2, 3],
+        ];
+        for arcs in cases {
+            let oid = Oid::from(arcs).unwrap();
+            assert_eq!(oid_text(&oid), oid.to_id_string(), "{arcs:?}");
+        }
+        // An arc beyond 64 bits (a UUID OID under 2.25): the crate's own text, whatever it is.
+        let big = Oid::new(std::borrow::Cow::Borrowed(
+            &[0x69, 0x81, 0x81, 0x81, 0x81, 0x81, 0x81, 0x81, 0x81, 0x81, 0x81, 0x01][..],
+        ));
+        assert_eq!(oid_text(&big), big.to_id_string());
+    }
 }
