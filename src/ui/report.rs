@@ -53,17 +53,15 @@ pub fn report_view(p: &ReportProps) -> Html {
     let r = &p.report;
     let copied = use_state(|| None::<&'static str>);
     // The JSON comes from the engine's worker, which keeps the report (the page's module has no
-    // JSON serializer: a smaller first download).
+    // JSON serializer: a smaller first download). `then` says what became of it.
     let with_json = {
         let (id, copied) = (r.1, copied.clone());
-        move |then: fn(&str) -> &'static str| {
+        move |then: fn(&str, UseStateHandle<Option<&'static str>>)| {
             let to = copied.clone();
             let got = super::background::engine().map(|e| {
-                e.json(id, true, move |json| {
-                    to.set(Some(match json {
-                        Ok(json) => then(&json),
-                        Err(_) => "The report's JSON is no longer available: inspect the input again.",
-                    }))
+                e.json(id, true, move |json| match json {
+                    Ok(json) => then(&json, to),
+                    Err(_) => to.set(Some("The report's JSON is no longer available: inspect the input again.")),
                 })
             });
             if got.is_err() {
@@ -74,22 +72,26 @@ pub fn report_view(p: &ReportProps) -> Html {
     let on_download = {
         let with_json = with_json.clone();
         Callback::from(move |_: MouseEvent| {
-            with_json(|json| {
-                if download(json).is_ok() {
+            with_json(|json, say| {
+                say.set(Some(if download(json).is_ok() {
                     "Report downloaded."
                 } else {
                     "The browser refused the download."
-                }
+                }))
             })
         })
     };
     let on_copy = Callback::from(move |_: MouseEvent| {
-        with_json(|json| match web_sys::window() {
-            Some(w) => {
-                let _ = w.navigator().clipboard().write_text(json);
-                "Report JSON copied to the clipboard."
-            }
-            None => "The browser refused the copy.",
+        with_json(|json, say| {
+            let Some(w) = web_sys::window() else { return };
+            let written = wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(json));
+            // Said only once the browser has written it (or refused).
+            wasm_bindgen_futures::spawn_local(async move {
+                say.set(Some(match written.await {
+                    Ok(_) => "Report JSON copied to the clipboard.",
+                    Err(_) => "The browser refused to write to the clipboard: use Download report JSON instead.",
+                }))
+            });
         })
     });
     let top: Vec<usize> = r.objects.iter().filter(|o| o.parent.is_none()).map(|o| o.id).collect();

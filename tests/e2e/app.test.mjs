@@ -451,8 +451,8 @@ test('a 5 MB paste is analysed in the background: progress shown, text box left 
   await context.close();
 });
 
-test('the report downloads as JSON with the documented fields', async () => {
-  const { context, page } = await open();
+test('the report downloads as JSON with the documented fields, and copies as the same JSON', async () => {
+  const { context, page } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
   await chooseExample(page, 'csr-developer');
   await reportText(page, 'Routine');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report JSON' }).click()]);
@@ -464,6 +464,10 @@ test('the report downloads as JSON with the documented fields', async () => {
   assert.equal(o.username, 'alice');
   assert.deepEqual(o.groups, ['developers', 'system:authenticated']);
   assert.ok(Array.isArray(o.findings) && 'not_before' in o && 'not_after' in o);
+  // The copy button says it copied only once the clipboard holds the same report.
+  await page.getByRole('button', { name: 'Copy report as JSON' }).click();
+  await page.getByRole('status').filter({ hasText: 'Report JSON copied to the clipboard.' }).waitFor();
+  assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), json);
   await context.close();
 });
 
