@@ -64,7 +64,6 @@ struct Shared {
 /// The page's engine worker.
 pub struct Engine {
     worker: web_sys::Worker,
-    next: Cell<u32>,
     shared: Rc<Shared>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -72,6 +71,9 @@ pub struct Engine {
 
 thread_local! {
     static ENGINE: RefCell<Option<Rc<Engine>>> = const { RefCell::new(None) };
+    /// The last request id, shared by every worker this page starts: a report shown from a
+    /// stopped worker can never name another report in its successor.
+    static LAST_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The page's engine, started on first use (and again if it stopped). The app calls this as it
@@ -182,7 +184,6 @@ impl Engine {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(Engine {
             worker,
-            next: Cell::new(0),
             shared,
             _on_message: on_message,
             _on_error: on_error,
@@ -205,9 +206,11 @@ impl Engine {
     }
 
     fn next_id(&self) -> u32 {
-        let id = self.next.get().wrapping_add(1).max(1);
-        self.next.set(id);
-        id
+        LAST_ID.with(|last| {
+            let id = last.get().wrapping_add(1).max(1);
+            last.set(id);
+            id
+        })
     }
 
     /// Analyses `input` in the worker; `on_progress` hears status lines, then the report or
