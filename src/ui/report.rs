@@ -32,6 +32,70 @@ fn download(json: &str) -> Result<(), wasm_bindgen::JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// Copies report `id`'s JSON to the clipboard, and says so once the browser has written it (or
+/// refused). The write starts inside the click, with the text to follow from the engine's worker
+/// (a `ClipboardItem` holding a promise): Safari refuses a clipboard write that starts after an
+/// asynchronous step. Where `ClipboardItem` is missing, the text is written when it arrives.
+fn copy_json(id: u32, say: UseStateHandle<Option<&'static str>>) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsValue;
+    const COPIED: &str = "Report JSON copied to the clipboard.";
+    const REFUSED: &str = "The browser refused to write to the clipboard: use Download report JSON instead.";
+    const GONE: &str = "The report's JSON is no longer available: inspect the input again.";
+    let (Some(w), Ok(engine)) = (web_sys::window(), super::background::engine()) else {
+        say.set(Some("The report's JSON is not available in this browser."));
+        return;
+    };
+    let clipboard = w.navigator().clipboard();
+    type Settle = (js_sys::Function, js_sys::Function);
+    let settle: Rc<RefCell<Option<Settle>>> = Rc::default();
+    let text = {
+        let settle = settle.clone();
+        js_sys::Promise::new(&mut move |resolve, reject| *settle.borrow_mut() = Some((resolve, reject)))
+    };
+    let record = js_sys::Object::new();
+    let item = js_sys::Reflect::set(&record, &"text/plain".into(), &text)
+        .ok()
+        .and_then(|_| web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok());
+    let started = item.is_some();
+    if let Some(item) = item {
+        let written = wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)));
+        let say = say.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if written.await.is_ok() {
+                say.set(Some(COPIED));
+            } else if *say != Some(GONE) {
+                say.set(Some(REFUSED));
+            }
+        });
+    }
+    engine.json(id, true, move |json| {
+        let Some((resolve, reject)) = settle.borrow_mut().take() else {
+            return;
+        };
+        let Ok(json) = json else {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(GONE));
+            say.set(Some(GONE));
+            return;
+        };
+        if started {
+            let opts = web_sys::BlobPropertyBag::new();
+            opts.set_type("text/plain");
+            let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+            match web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) {
+                Ok(blob) => drop(resolve.call1(&JsValue::NULL, &blob)),
+                Err(e) => drop(reject.call1(&JsValue::NULL, &e)),
+            }
+        } else {
+            let written = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&json));
+            wasm_bindgen_futures::spawn_local(async move {
+                say.set(Some(if written.await.is_ok() { COPIED } else { REFUSED }));
+            });
+        }
+    });
+}
+
 /// `N` of a `#object-N` fragment.
 fn hash_object() -> Option<usize> {
     let hash = web_sys::window()?.location().hash().ok()?;
@@ -81,19 +145,10 @@ pub fn report_view(p: &ReportProps) -> Html {
             })
         })
     };
-    let on_copy = Callback::from(move |_: MouseEvent| {
-        with_json(|json, say| {
-            let Some(w) = web_sys::window() else { return };
-            let written = wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(json));
-            // Said only once the browser has written it (or refused).
-            wasm_bindgen_futures::spawn_local(async move {
-                say.set(Some(match written.await {
-                    Ok(_) => "Report JSON copied to the clipboard.",
-                    Err(_) => "The browser refused to write to the clipboard: use Download report JSON instead.",
-                }))
-            });
-        })
-    });
+    let on_copy = {
+        let (id, copied) = (r.1, copied.clone());
+        Callback::from(move |_: MouseEvent| copy_json(id, copied.clone()))
+    };
     let top: Vec<usize> = r.objects.iter().filter(|o| o.parent.is_none()).map(|o| o.id).collect();
     let certs_only = top.len() >= 3 && top.iter().all(|i| r.objects[*i].kind == ObjectKind::Certificate);
     let for_csr = r.objects.iter().any(|o| o.request.is_some());
