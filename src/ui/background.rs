@@ -51,6 +51,19 @@ enum Waiting {
     Answer(OnAnswer),
 }
 
+impl Waiting {
+    /// Answers request `id`, which the worker will not answer, with `why`; an analysis only if it
+    /// is still the `current` one.
+    fn fail(self, id: u32, current: u32, why: &str) {
+        match self {
+            Waiting::Analysis(f) if current == id => f(Progress::Failed(why.to_string())),
+            Waiting::Analysis(_) => {}
+            Waiting::Json(f) => f(Err(why.to_string())),
+            Waiting::Answer(f) => f(Err(why.to_string())),
+        }
+    }
+}
+
 struct Shared {
     /// The analysis whose report is still wanted; 0 when none.
     current: Cell<u32>,
@@ -171,12 +184,7 @@ impl Engine {
                 shared.dead.set(true);
                 let waiting: Vec<(u32, Waiting)> = shared.waiting.borrow_mut().drain().collect();
                 for (id, w) in waiting {
-                    match w {
-                        Waiting::Analysis(f) if shared.current.get() == id => f(Progress::Failed(msg.clone())),
-                        Waiting::Analysis(_) => {}
-                        Waiting::Json(f) => f(Err(msg.clone())),
-                        Waiting::Answer(f) => f(Err(msg.clone())),
-                    }
+                    w.fail(id, shared.current.get(), &msg);
                 }
             })
         };
@@ -190,19 +198,26 @@ impl Engine {
         })
     }
 
-    fn post(&self, id: u32, waiting: Waiting, fields: &[(&str, JsValue)], transfer: Option<&JsValue>) -> Result<(), String> {
-        let msg = js_sys::Object::new();
-        js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id)).map_err(js_error)?;
-        for (k, v) in fields {
-            js_sys::Reflect::set(&msg, &JsValue::from_str(k), v).map_err(js_error)?;
-        }
+    /// Sends request `id` to the worker; `waiting` hears its answer, or why it gets none.
+    fn post(&self, id: u32, waiting: Waiting, fields: &[(&str, JsValue)], transfer: Option<&JsValue>) {
         self.shared.waiting.borrow_mut().insert(id, waiting);
-        let sent = match transfer {
-            Some(t) => self.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(t)),
-            None => self.worker.post_message(&msg),
-        };
-        // On failure the caller takes its `Waiting` back out and answers it.
-        sent.map_err(js_error)
+        let sent = (|| {
+            let msg = js_sys::Object::new();
+            js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id))?;
+            for (k, v) in fields {
+                js_sys::Reflect::set(&msg, &JsValue::from_str(k), v)?;
+            }
+            match transfer {
+                Some(t) => self.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(t)),
+                None => self.worker.post_message(&msg),
+            }
+        })();
+        if let Err(e) = sent {
+            let unsent = self.shared.waiting.borrow_mut().remove(&id);
+            if let Some(w) = unsent {
+                w.fail(id, self.shared.current.get(), &js_error(e));
+            }
+        }
     }
 
     fn next_id(&self) -> u32 {
@@ -215,7 +230,7 @@ impl Engine {
 
     /// Analyses `input` in the worker; `on_progress` hears status lines, then the report or
     /// why there is none. A newer call supersedes an older one.
-    pub fn analyse(&self, input: &[u8], now: i64, on_progress: Rc<dyn Fn(Progress)>) -> Result<(), String> {
+    pub fn analyse(&self, input: &[u8], now: i64, on_progress: Rc<dyn Fn(Progress)>) {
         let id = self.next_id();
         self.cancel();
         self.shared.current.set(id);
@@ -230,11 +245,10 @@ impl Engine {
                 ("now", JsValue::from(now as f64)),
             ],
             Some(&bytes.buffer()),
-        )
-        .inspect_err(|_| {
-            self.shared.waiting.borrow_mut().remove(&id);
-        })?;
-        if input.len() >= BIG_INPUT_BYTES {
+        );
+        if !self.shared.waiting.borrow().contains_key(&id) {
+            // Not sent: `on_progress` has heard why.
+        } else if input.len() >= BIG_INPUT_BYTES {
             on_progress(Progress::Status(format!(
                 "Analysing {} in the background…",
                 super::size_text(input.len())
@@ -257,7 +271,6 @@ impl Engine {
             })
             .forget();
         }
-        Ok(())
     }
 
     /// Forgets the current analysis (the input was cleared or replaced).
@@ -275,11 +288,7 @@ impl Engine {
             ("report", JsValue::from(report)),
             ("pretty", JsValue::from(pretty)),
         ];
-        if let Err(e) = self.post(id, Waiting::Json(Box::new(on_json)), &fields, None) {
-            if let Some(Waiting::Json(f)) = self.shared.waiting.borrow_mut().remove(&id) {
-                f(Err(e));
-            }
-        }
+        self.post(id, Waiting::Json(Box::new(on_json)), &fields, None);
     }
 
     /// `kubectl auth can-i <line>` for `user` in `groups`, under report `report`'s RBAC policy.
@@ -293,12 +302,7 @@ impl Engine {
             ("groups", groups.into()),
             ("line", JsValue::from_str(line)),
         ];
-        let on_answer: OnAnswer = Box::new(on_answer);
-        if let Err(e) = self.post(id, Waiting::Answer(on_answer), &fields, None) {
-            if let Some(Waiting::Answer(f)) = self.shared.waiting.borrow_mut().remove(&id) {
-                f(Err(e));
-            }
-        }
+        self.post(id, Waiting::Answer(Box::new(on_answer)), &fields, None);
     }
 }
 

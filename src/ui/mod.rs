@@ -325,9 +325,9 @@ pub fn app() -> Html {
                         background::Progress::Done(r, id) => d.dispatch(Action::Analysed(SharedReport(Rc::new(*r), id))),
                         background::Progress::Failed(m) => d.dispatch(Action::Failed(m)),
                     });
-                    let sent = background::engine().and_then(|e| e.analyse(source.bytes(), now.unwrap_or_else(now_unix), on_progress));
-                    if let Err(e) = sent {
-                        dispatcher.dispatch(Action::Failed(e));
+                    match background::engine() {
+                        Ok(e) => e.analyse(source.bytes(), now.unwrap_or_else(now_unix), on_progress),
+                        Err(e) => dispatcher.dispatch(Action::Failed(e)),
                     }
                 };
                 // Typing pauses before each analysis; a file, an example or an embedding page's text

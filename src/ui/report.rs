@@ -32,19 +32,38 @@ fn download(json: &str) -> Result<(), wasm_bindgen::JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// What the page says when the worker no longer keeps the report, or cannot run at all.
+const GONE: &str = "The report's JSON is no longer available: inspect the input again.";
+const NO_JSON: &str = "The report's JSON is not available in this browser.";
+
+/// Downloads report `id`'s JSON (pretty, as the CLI's `--json` prints it), from the engine's
+/// worker, which keeps the report: the page's module has no JSON serializer.
+fn download_json(id: u32, say: UseStateHandle<Option<&'static str>>) {
+    let Ok(engine) = super::background::engine() else {
+        say.set(Some(NO_JSON));
+        return;
+    };
+    engine.json(id, true, move |json| {
+        say.set(Some(match json.map(|json| download(&json)) {
+            Ok(Ok(())) => "Report downloaded.",
+            Ok(Err(_)) => "The browser refused the download.",
+            Err(_) => GONE,
+        }))
+    });
+}
+
 /// Copies report `id`'s JSON to the clipboard, and says so once the browser has written it (or
 /// refused). The write starts inside the click, with the text to follow from the engine's worker
 /// (a `ClipboardItem` holding a promise): Safari refuses a clipboard write that starts after an
 /// asynchronous step. Where `ClipboardItem` is missing, the text is written when it arrives.
 fn copy_json(id: u32, say: UseStateHandle<Option<&'static str>>) {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use wasm_bindgen::JsValue;
     const COPIED: &str = "Report JSON copied to the clipboard.";
     const REFUSED: &str = "The browser refused to write to the clipboard: use Download report JSON instead.";
-    const GONE: &str = "The report's JSON is no longer available: inspect the input again.";
     let (Some(w), Ok(engine)) = (web_sys::window(), super::background::engine()) else {
-        say.set(Some("The report's JSON is not available in this browser."));
+        say.set(Some(NO_JSON));
         return;
     };
     let clipboard = w.navigator().clipboard();
@@ -59,15 +78,20 @@ fn copy_json(id: u32, say: UseStateHandle<Option<&'static str>>) {
         .ok()
         .and_then(|_| web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok());
     let started = item.is_some();
+    // Set when the worker had no JSON to give: the write then fails for that reason, not a refusal.
+    let gone = Rc::new(Cell::new(false));
     if let Some(item) = item {
         let written = wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)));
-        let say = say.clone();
+        let (say, gone) = (say.clone(), gone.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            if written.await.is_ok() {
-                say.set(Some(COPIED));
-            } else if *say != Some(GONE) {
-                say.set(Some(REFUSED));
-            }
+            let ok = written.await.is_ok();
+            say.set(Some(if ok {
+                COPIED
+            } else if gone.get() {
+                GONE
+            } else {
+                REFUSED
+            }));
         });
     }
     engine.json(id, true, move |json| {
@@ -75,6 +99,7 @@ fn copy_json(id: u32, say: UseStateHandle<Option<&'static str>>) {
             return;
         };
         let Ok(json) = json else {
+            gone.set(true);
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(GONE));
             say.set(Some(GONE));
             return;
@@ -116,34 +141,9 @@ const MAX_CARDS: usize = 50;
 pub fn report_view(p: &ReportProps) -> Html {
     let r = &p.report;
     let copied = use_state(|| None::<&'static str>);
-    // The JSON comes from the engine's worker, which keeps the report (the page's module has no
-    // JSON serializer: a smaller first download). `then` says what became of it.
-    let with_json = {
-        let (id, copied) = (r.1, copied.clone());
-        move |then: fn(&str, UseStateHandle<Option<&'static str>>)| {
-            let to = copied.clone();
-            let got = super::background::engine().map(|e| {
-                e.json(id, true, move |json| match json {
-                    Ok(json) => then(&json, to),
-                    Err(_) => to.set(Some("The report's JSON is no longer available: inspect the input again.")),
-                })
-            });
-            if got.is_err() {
-                copied.set(Some("The report's JSON is not available in this browser."));
-            }
-        }
-    };
     let on_download = {
-        let with_json = with_json.clone();
-        Callback::from(move |_: MouseEvent| {
-            with_json(|json, say| {
-                say.set(Some(if download(json).is_ok() {
-                    "Report downloaded."
-                } else {
-                    "The browser refused the download."
-                }))
-            })
-        })
+        let (id, copied) = (r.1, copied.clone());
+        Callback::from(move |_: MouseEvent| download_json(id, copied.clone()))
     };
     let on_copy = {
         let (id, copied) = (r.1, copied.clone());
