@@ -26,3 +26,10 @@ pub mod js;
 
 pub use engine::inspect;
 pub use engine::report::{Finding, Object, Report, Severity, Verdict, VerdictLevel};
+
+/// Both wasm modules allocate with talc instead of Rust's default dlmalloc: measured in
+/// Chromium (issue #8), the engine's analysis of the CA bundle took 3–5% less time, and the
+/// page module is 3.5 KB smaller gzipped.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

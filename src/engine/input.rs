@@ -78,33 +78,48 @@ pub fn pem_blocks(text: &str) -> (Vec<PemBlock>, Vec<String>) {
             break;
         };
         let raw_body = &rest[body_start..body_start + end_rel];
-        let slip = if raw_body.contains("\\n") {
-            Some("its line breaks arrived as literal \\n (copied from JSON or a log)")
-        } else if raw_body.trim().len() > 80 && !raw_body.trim().contains('\n') {
-            Some("it lost its line breaks (all on one line)")
-        } else if raw_body.lines().skip(1).any(|l| l.starts_with([' ', '\t']) && !l.trim().is_empty()) {
-            Some("its lines were indented (pasted from YAML, Markdown or an e-mail)")
-        } else {
-            None
-        };
         // Literal "\n" and "\r" (a PEM copied out of JSON or a log) become real line breaks; the
         // common case, with none, is read in place.
+        let escaped = raw_body.contains('\\') && raw_body.contains("\\n");
         let body: std::borrow::Cow<str> = if raw_body.contains('\\') {
             raw_body.replace("\\n", "\n").replace("\\r", "").into()
         } else {
             raw_body.into()
         };
+        // One pass over the body's lines: the base64 joined, headers, and how it was damaged.
         let mut encrypted_headers = false;
         let mut b64 = String::with_capacity(body.len());
-        for l in body.lines() {
-            let l = l.trim();
-            if l.contains(':') {
-                encrypted_headers |= l.starts_with("Proc-Type:") && l.contains("ENCRYPTED");
+        let (mut filled, mut indented, mut line_len) = (0usize, false, 0usize);
+        for (i, l) in body.split('\n').enumerate() {
+            let t = l.trim();
+            if t.is_empty() {
                 continue;
             }
-            b64.push_str(l);
+            filled += 1;
+            line_len = t.len();
+            indented |= i > 0 && l.starts_with([' ', '\t']);
+            if t.contains(':') {
+                encrypted_headers |= t.starts_with("Proc-Type:") && t.contains("ENCRYPTED");
+                continue;
+            }
+            b64.push_str(t);
         }
-        let der = decode_base64(&b64).map_err(|e| format!("the base64 inside is invalid ({e})"));
+        // Judged on the body as pasted (before literal "\n" became line breaks).
+        let slip = if escaped {
+            Some("its line breaks arrived as literal \\n (copied from JSON or a log)")
+        } else if filled == 1 && line_len > 80 {
+            Some("it lost its line breaks (all on one line)")
+        } else if indented {
+            Some("its lines were indented (pasted from YAML, Markdown or an e-mail)")
+        } else {
+            None
+        };
+        // A body of plain base64 lines (nearly always) decodes at once; anything else (spaces
+        // inside a line, URL-safe letters) takes the general decoder, which also says what is wrong.
+        let der = STANDARD
+            .decode(b64.as_bytes())
+            .or_else(|_| decode_base64(&b64))
+            .map_err(|e| format!("the base64 inside is invalid ({e})"));
         let der = match der {
             Ok(d) if d.is_empty() => Err("the block is empty".to_string()),
             other => other,
