@@ -15,29 +15,11 @@ import os from 'node:os';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../tests/e2e/chromium.mjs';
+import { bundle, bundlePems, csrList, kubeconfig, bigText } from './inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const fx = (n) => fs.readFileSync(path.join(root, 'tests/fixtures', n), 'utf8');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-
-// --- inputs ----------------------------------------------------------------------------------
-const bundle = fx('debian-ca-certificates.crt');
-const bundlePems = bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
-const csrItem = fx('csr-object-developer.yaml').split('\n').filter((l) => !l.startsWith('#'));
-const csrList = ['apiVersion: v1', 'items:']
-  .concat(...Array.from({ length: 200 }, (_, i) => csrItem.filter((l) => l).map((l, j) => (j === 0 ? '- ' : '  ') + l.replace('name: alice', `name: alice-${i}`))))
-  .concat(['kind: List', 'metadata:', '  resourceVersion: ""'])
-  .join('\n');
-const admin = fx('admin.conf');
-const certData = admin.match(/client-certificate-data: (\S+)/)[1];
-const keyData = admin.match(/client-key-data: (\S+)/)[1];
-const caData = admin.match(/certificate-authority-data: (\S+)/)[1];
-const users = Array.from({ length: 500 }, (_, i) => `- name: user-${i}\n  user:\n    client-certificate-data: ${certData}\n    client-key-data: ${keyData}`).join('\n');
-const contexts = Array.from({ length: 500 }, (_, i) => `- name: ctx-${i}\n  context:\n    cluster: kubernetes\n    user: user-${i}`).join('\n');
-const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: kubernetes\n  cluster:\n    server: https://10.0.0.10:6443\n    certificate-authority-data: ${caData}\ncontexts:\n${contexts}\ncurrent-context: ctx-0\nusers:\n${users}\n`;
-const big = bundle.repeat(Math.ceil(5_000_000 / bundle.length)).slice(0, 5_000_000);
-const bigText = big.slice(0, big.lastIndexOf('-----END CERTIFICATE-----') + 25) + '\n';
 
 // --- size breakdown: function bodies grouped by crate, from the wasm's name section ------------
 function breakdown(buf) {
@@ -158,7 +140,10 @@ try {
   const ok = await page.evaluate((p) => window.parsed(p), bundlePems);
   const forge = (await page.evaluate(([p, r]) => window.forgeParse(p, r), [bundlePems, 31])) * 1000 / bundlePems.length;
   const peculiar = (await page.evaluate(([p, r]) => window.peculiarParse(p, r), [bundlePems, 11])) * 1000 / bundlePems.length;
-  for (const [what, items, n, ours, pagePath] of rows) console.log(`  ${what.padEnd(24)} ${String(items).padStart(4)} items (${n} objects)  inspect(): ${fmt(ours)} per item; the page's worker (analysis + report bytes): ${fmt(pagePath)}`);
+  // Native figures of the same inputs (scripts/bench.sh passes them from cargo bench --bench bundle).
+  const natives = [process.env.NATIVE_US, process.env.NATIVE_CSR_US, process.env.NATIVE_KUBECONFIG_US].map(Number);
+  rows.forEach(([what, items, n, ours, pagePath], k) => console.log(`  ${what.padEnd(24)} ${String(items).padStart(4)} items (${n} objects)  inspect(): ${fmt(ours)} per item; the page's worker (analysis + report bytes): ${fmt(pagePath)}` +
+    (natives[k] ? `; native ${fmt(natives[k])} → worker/native ${(pagePath / natives[k]).toFixed(1)}×` : '')));
   const bundleOurs = rows[0][3];
   console.log(`  node-forge 1.4.3 parse only (bundle; ${ok.forge}/${bundlePems.length} parse)      ${fmt(forge)} per certificate  → inspect() is ${(forge / bundleOurs).toFixed(1)}× faster`);
   console.log(`  @peculiar/x509 2.2.0 parse only (bundle; ${ok.peculiar}/${bundlePems.length} parse)  ${fmt(peculiar)} per certificate  → inspect() is ${(peculiar / bundleOurs).toFixed(1)}× faster${ok.peculiar ? '' : ` (it fails: ${ok.err.slice(0, 80)})`}`);

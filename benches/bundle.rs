@@ -71,4 +71,25 @@ fn main() {
         json * 1e3
     );
     println!("full / parse-only                    : {:8.1}x", full / parse_only);
+
+    // The browser benchmark's other two inputs, when `node benches/inputs.mjs DIR` wrote them
+    // (scripts/bench.sh does): the same bytes, so the wasm figures have a native one to compare to.
+    let Some(dir) = std::env::var_os("BENCH_INPUTS") else {
+        println!("(set BENCH_INPUTS to the folder benches/inputs.mjs writes to time the CSR List and the kubeconfig too)");
+        return;
+    };
+    for (file, what, items) in [
+        ("csr-list.yaml", "CSR List of 200", 200),
+        ("kubeconfig.yaml", "kubeconfig, 500 users", 500),
+    ] {
+        let input = std::fs::read(std::path::Path::new(&dir).join(file)).expect("benches/inputs.mjs output");
+        let t = median(rounds(11, || {
+            black_box(kube_cert_inspector::inspect(black_box(&input), now));
+        }));
+        let tj = median(rounds(11, || {
+            black_box(serde_json::to_string(&kube_cert_inspector::inspect(&input, now)).unwrap());
+        }));
+        let per = |s: f64| s * 1e6 / items as f64;
+        println!("{what:<22} full inspect: {:8.1} µs/item; + JSON: {:8.1} µs/item", per(t), per(tj));
+    }
 }
