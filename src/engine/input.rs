@@ -325,6 +325,39 @@ mod tests {
     }
 
     #[test]
+    fn how_a_body_was_damaged_is_told_and_it_is_still_read() {
+        // "kubernetes-inspector" (20 bytes) as base64 lines, pasted in the ways they arrive.
+        let want = b"kubernetes-inspector".to_vec();
+        let block = |body: &str| {
+            let (mut b, problems) = pem_blocks(&format!("-----BEGIN CERTIFICATE-----{body}-----END CERTIFICATE-----"));
+            assert!(problems.is_empty(), "{problems:?}");
+            b.remove(0)
+        };
+        let plain = block("\na3ViZXJuZXRl\ncy1pbnNwZWN0\nb3I=\n");
+        assert_eq!((plain.der.as_ref(), plain.slip), (Ok(&want), None));
+        let crlf = block("\r\na3ViZXJuZXRl\r\ncy1pbnNwZWN0\r\nb3I=\r\n");
+        assert_eq!((crlf.der.as_ref(), crlf.slip), (Ok(&want), None));
+        let escaped = block("\\na3ViZXJuZXRl\\ncy1pbnNwZWN0\\r\\nb3I=\\n");
+        assert_eq!(escaped.der.as_ref(), Ok(&want));
+        assert!(escaped.slip.unwrap().contains("literal \\n"));
+        let indented = block("\n    a3ViZXJuZXRl\n    cy1pbnNwZWN0\n    b3I=\n  ");
+        assert_eq!(indented.der.as_ref(), Ok(&want));
+        assert!(indented.slip.unwrap().contains("indented"));
+        // One line: a slip only past 80 characters (a short body fits one line anyway).
+        let long = "a3ViZXJuZXRlcy1pbnNwZWN0b3I".repeat(4);
+        assert!(block(&format!(" {long} ")).slip.unwrap().contains("all on one line"));
+        assert_eq!(block(" a3ViZXJuZXRlcy1pbnNwZWN0b3I= ").slip, None);
+        // Spaces inside a line and URL-safe letters take the general decoder.
+        assert_eq!(block("\na3ViZXJu ZXRl\ncy1pbnNwZWN0\nb3I\n").der.as_ref(), Ok(&want));
+        assert_eq!(block("\n-_8=\n").der.as_deref(), Ok(&[0xfb, 0xff][..]));
+        // Legacy encrypted PEM headers are recognised and are not base64.
+        let legacy = block("\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\na3ViZXJuZXRl\ncy1pbnNwZWN0b3I=\n");
+        assert!(legacy.encrypted_headers);
+        assert_eq!(legacy.der.as_ref(), Ok(&want));
+        assert_eq!(block("\n\n  \n").der.as_ref().unwrap_err(), "the block is empty");
+    }
+
+    #[test]
     fn truncated_and_corrupt_pem_say_what_is_wrong() {
         let (blocks, problems) = pem_blocks("-----BEGIN CERTIFICATE-----\nMIIB");
         assert!(blocks.is_empty());
