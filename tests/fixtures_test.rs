@@ -189,6 +189,25 @@ const CASES: &[Case] = &[
         must_fire: &["identity-lookalike-characters"],
         must_not_fire: &["identity-system-masters"],
     },
+    // Go reads T61String and BMPString like any other string: these are system:masters.
+    Case {
+        file: "csr-t61-system-masters.pem",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &["identity-system-masters"],
+        must_not_fire: &["identity-name-unparseable"],
+    },
+    Case {
+        file: "csr-bmp-system-masters.pem",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &["identity-system-masters"],
+        must_not_fire: &["identity-name-unparseable"],
+    },
+    Case {
+        file: "csr-printable-underscore.pem",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &["identity-name-unparseable"],
+        must_not_fire: &["csr-request-invalid"],
+    },
     Case {
         file: "csr-zero-width.pem",
         verdict: VerdictLevel::ReviewCarefully,
@@ -857,4 +876,36 @@ fn a_year_long_user_request_gets_a_corrected_one_to_resubmit() {
         .iter()
         .filter_map(|o| o.csr_object.as_ref())
         .all(|c| c.resubmit_with_lifetime.is_none()));
+}
+
+#[test]
+fn names_are_read_as_go_reads_them() {
+    // T61String (Latin-1) and BMPString (UTF-16): strings, so O is a group and CN the user.
+    for file in ["csr-t61-system-masters.pem", "csr-bmp-system-masters.pem"] {
+        let r = report(file);
+        assert_eq!(r.objects[0].username.as_deref(), Some("alice"), "{file}");
+        assert_eq!(r.objects[0].groups[0], "system:masters", "{file}");
+        let subject = &r.objects[0].request.as_ref().unwrap().subject;
+        assert!(subject.iter().all(|a| a.go_error.is_none() && !a.not_a_string), "{file}");
+    }
+    // A real T61String: Entrust.net's OU in Debian's CA bundle is text, not hex.
+    let bundle = report("debian-ca-certificates.crt");
+    let ou = "www.entrust.net/CPS_2048 incorp. by ref. (limits liab.)";
+    assert!(bundle
+        .objects
+        .iter()
+        .any(|o| o.certificate.as_ref().unwrap().subject.iter().any(|a| a.value == ou)));
+    assert!(!fired(&bundle).contains(&"identity-name-unparseable".to_string()));
+    // A PrintableString holding '_': Go refuses the certificate, which is otherwise a valid
+    // client certificate from the cluster CA (made today: judged a week later).
+    let cert = inspect(&fixture("cert-printable-underscore.pem"), NOW + 7 * 86_400);
+    let o = &cert.objects[0];
+    let cn = o.certificate.as_ref().unwrap().subject.iter().find(|a| a.short == "CN").unwrap();
+    assert_eq!(
+        (cn.value.as_str(), cn.go_error.as_deref()),
+        ("alice_b", Some("invalid PrintableString"))
+    );
+    assert_eq!(fired(&cert), vec!["identity-name-unparseable".to_string()]);
+    let f = o.findings.iter().find(|f| f.id == "identity-name-unparseable").unwrap();
+    assert!(f.rejected_by_kubernetes && f.detail.contains("'_' not allowed"), "{}", f.detail);
 }

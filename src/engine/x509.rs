@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::certification_request::X509CertificationRequest;
 use x509_parser::cri_attributes::ParsedCriAttribute;
+use x509_parser::der_parser::asn1_rs::Tag;
 use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
 use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
@@ -36,6 +37,13 @@ pub struct NameAttr {
     /// parser refuses such a name; its CSR parser keeps the attribute with no value.
     #[serde(default)]
     pub not_a_string: bool,
+    /// Why Go's parser refuses this value, when it does: "unsupported string type: N" (with
+    /// `not_a_string`), or a string whose characters its type does not allow ("invalid
+    /// PrintableString", "invalid UTF-8 string", …; the value is then shown as text). Go then
+    /// cannot parse the certificate or CSR at all (rule identity-name-unparseable). Always
+    /// written (`null` when Go reads the value): the page's binary report format has no field names.
+    #[serde(default)]
+    pub go_error: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -323,8 +331,54 @@ impl NameAttr {
             rdn,
             meaning: String::new(),
             not_a_string: false,
+            go_error: None,
         }
     }
+}
+
+/// Go's PrintableString alphabet (`isPrintable` in crypto/x509): ASN.1's, plus '*' and '&',
+/// which real certificates use.
+pub fn go_printable(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b" '()+,-./:=?*&".contains(&b)
+}
+
+/// An attribute value as Go's crypto/x509 reads it (`parseASN1String`, which both the API
+/// server's certificate parser and, through encoding/asn1, its CSR parser follow): the six
+/// string types are strings, T61String as Latin-1 and BMPString as UTF-16; each is checked
+/// against its character set. `Err` holds Go's reason for refusing the value, and the text to
+/// show for it. x509-parser's own `as_str` reads only four of the types, so a T61String or
+/// BMPString `O=system:masters` would otherwise not be seen as a group at all.
+pub fn go_string(tag: Tag, data: &[u8]) -> Result<String, (String, String)> {
+    let lossy = || String::from_utf8_lossy(data).into_owned();
+    let printable = |b: &u8| go_printable(*b);
+    match tag {
+        Tag::T61String => Ok(data.iter().map(|&b| b as char).collect()),
+        Tag::PrintableString if data.iter().all(printable) => Ok(lossy()),
+        Tag::PrintableString => Err(("invalid PrintableString".into(), lossy())),
+        Tag::Utf8String => std::str::from_utf8(data)
+            .map(str::to_string)
+            .map_err(|_| ("invalid UTF-8 string".into(), lossy())),
+        Tag::BmpString if data.len().is_multiple_of(2) => {
+            let data = data.strip_suffix(&[0, 0]).unwrap_or(data);
+            let units = data.chunks_exact(2).map(|u| u16::from_be_bytes([u[0], u[1]]));
+            Ok(char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect())
+        }
+        Tag::BmpString => Err(("invalid BMPString".into(), format!("#{}", hex(data)))),
+        Tag::Ia5String if data.is_ascii() => Ok(lossy()),
+        Tag::Ia5String => Err(("invalid IA5String".into(), lossy())),
+        Tag::NumericString if data.iter().all(|b| b.is_ascii_digit() || *b == b' ') => Ok(lossy()),
+        Tag::NumericString => Err(("invalid NumericString".into(), lossy())),
+        other => Err((format!("unsupported string type: {}", other.0), format!("#{}", hex(data)))),
+    }
+}
+
+fn is_string_type(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::T61String | Tag::PrintableString | Tag::Utf8String | Tag::BmpString | Tag::Ia5String | Tag::NumericString
+    )
 }
 
 pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
@@ -332,10 +386,12 @@ pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
     for (rdn_index, rdn) in name.iter().enumerate() {
         for attr in rdn.iter() {
             let oid = oid_text(attr.attr_type());
-            let (value, not_a_string) = match attr.as_str() {
-                Ok(s) => (s.to_string(), false),
-                Err(_) => (format!("#{}", hex(attr.as_slice())), true),
+            let tag = attr.attr_value().tag();
+            let (value, go_error) = match go_string(tag, attr.as_slice()) {
+                Ok(s) => (s, None),
+                Err((why, shown)) => (shown, Some(why)),
             };
+            let not_a_string = go_error.is_some() && !is_string_type(tag);
             out.push(NameAttr {
                 short: attr_short(&oid).map(str::to_string).unwrap_or_else(|| oid.clone()),
                 oid,
@@ -343,6 +399,7 @@ pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
                 rdn: rdn_index,
                 meaning: "ignored".to_string(),
                 not_a_string,
+                go_error,
             });
         }
     }
@@ -907,6 +964,31 @@ pub fn parse_spki(der: &[u8]) -> Result<PublicKeyFacts, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_are_read_and_refused_as_go_reads_them() {
+        let ok = |tag, data: &[u8]| go_string(tag, data).unwrap();
+        let refused = |tag, data: &[u8]| go_string(tag, data).unwrap_err().0;
+        // Go's own test cases (crypto/x509 parser_test.go TestParseASN1String) where they apply.
+        assert_eq!(ok(Tag::T61String, &[0xbf, 0x61, 0x3f]), "¿a?", "T61String is read as Latin-1");
+        assert_eq!(ok(Tag::PrintableString, b"*.example & co"), "*.example & co");
+        assert_eq!(refused(Tag::PrintableString, b"alice_b"), "invalid PrintableString");
+        assert_eq!(refused(Tag::PrintableString, b"a@b"), "invalid PrintableString");
+        assert_eq!(ok(Tag::Utf8String, "Tuğra".as_bytes()), "Tuğra");
+        assert_eq!(refused(Tag::Utf8String, &[0xff]), "invalid UTF-8 string");
+        assert_eq!(ok(Tag::BmpString, &[0, b'h', 0, b'i', 0, 0]), "hi", "a trailing NUL is dropped");
+        assert_eq!(ok(Tag::BmpString, &[0xd8, 0x3d, 0xde, 0x00]), "😀", "surrogate pairs");
+        assert_eq!(refused(Tag::BmpString, &[0, b'h', 0]), "invalid BMPString");
+        assert_eq!(ok(Tag::Ia5String, b"a@b.c"), "a@b.c");
+        assert_eq!(refused(Tag::Ia5String, "é".as_bytes()), "invalid IA5String");
+        assert_eq!(ok(Tag::NumericString, b"12 34"), "12 34");
+        assert_eq!(refused(Tag::NumericString, b"12a"), "invalid NumericString");
+        assert_eq!(
+            go_string(Tag::Integer, &[1]),
+            Err(("unsupported string type: 2".into(), "#01".into()))
+        );
+        assert!(!is_string_type(Tag::Integer) && is_string_type(Tag::T61String));
+    }
 
     #[test]
     fn oid_text_writes_what_to_id_string_writes() {

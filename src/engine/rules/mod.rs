@@ -34,6 +34,7 @@ mod identity_invalid_uid;
 mod identity_kubeadm_cluster_admins;
 mod identity_lookalike_characters;
 mod identity_multiple_cn;
+mod identity_name_unparseable;
 mod identity_node;
 mod identity_reserved_name;
 mod identity_service_account;
@@ -81,6 +82,7 @@ pub static RULES: &[&Rule] = &[
     &identity_empty_cn::RULE,
     &identity_multiple_cn::RULE,
     &identity_invalid_uid::RULE,
+    &identity_name_unparseable::RULE,
     &rbac_dangerous_power::RULE,
     &csr_request_invalid::RULE,
     &csr_request_not_included::RULE,
