@@ -122,9 +122,18 @@ impl Identity {
 
 /// Derives the identity and marks what each subject attribute means to Kubernetes.
 pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
-    let cn_positions: Vec<usize> = attrs.iter().enumerate().filter(|(_, a)| a.short == "CN").map(|(i, _)| i).collect();
+    // A value of no string type is skipped by Go's pkix.Name (FillFromRDNSequence): it is
+    // neither the CN nor a group. (Go's certificate parser refuses it outright; its CSR parser
+    // keeps it without a value.)
+    let cn_positions: Vec<usize> = attrs
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.short == "CN" && !a.not_a_string)
+        .map(|(i, _)| i)
+        .collect();
     for (i, a) in attrs.iter_mut().enumerate() {
         a.meaning = match a.short.as_str() {
+            _ if a.not_a_string && a.oid != OID_K8S_UID => "ignored",
             "CN" if Some(&i) == cn_positions.last() => "username",
             "CN" => "ignored_cn",
             "O" => "group",
@@ -140,7 +149,11 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
             a.meaning = "ignored".to_string();
         }
     }
-    let groups: Vec<String> = attrs.iter().filter(|a| a.short == "O").map(|a| a.value.clone()).collect();
+    let groups: Vec<String> = attrs
+        .iter()
+        .filter(|a| a.short == "O" && !a.not_a_string)
+        .map(|a| a.value.clone())
+        .collect();
     let uids: Vec<&NameAttr> = attrs.iter().filter(|a| a.oid == OID_K8S_UID).collect();
     let (uid, uid_error) = match uids.as_slice() {
         [] => (None, None),
@@ -328,6 +341,26 @@ mod tests {
         assert_eq!(id.kind, IdentityKind::Superuser);
         assert_eq!(a[1].meaning, "ignored_cn");
         assert_eq!(a[2].meaning, "username");
+    }
+
+    #[test]
+    fn values_of_no_string_type_are_neither_the_cn_nor_groups() {
+        // Go's pkix.Name skips them (FillFromRDNSequence: `value, ok := atv.Value.(string)`).
+        let mut a = vec![
+            attr("CN", "alice", 0),
+            attr("CN", "#0201", 1),
+            attr("O", "#0201", 2),
+            attr("O", "devs", 3),
+        ];
+        a[1].not_a_string = true;
+        a[2].not_a_string = true;
+        let id = from_subject(&mut a);
+        assert_eq!(id.username.as_deref(), Some("alice"));
+        assert_eq!(id.subject_groups, vec!["devs"]);
+        assert_eq!(
+            [a[0].meaning.as_str(), &a[1].meaning, &a[2].meaning],
+            ["username", "ignored", "ignored"]
+        );
     }
 
     #[test]
