@@ -908,4 +908,8 @@ fn names_are_read_as_go_reads_them() {
     assert_eq!(fired(&cert), vec!["identity-name-unparseable".to_string()]);
     let f = o.findings.iter().find(|f| f.id == "identity-name-unparseable").unwrap();
     assert!(f.rejected_by_kubernetes && f.detail.contains("'_' not allowed"), "{}", f.detail);
+    let facts = o.certificate.as_ref().unwrap();
+    assert!(facts.purpose.starts_with("Unusable in Kubernetes"), "{}", facts.purpose);
+    assert!(o.identity.as_ref().unwrap().notes[0].contains("cannot log in at all"));
+    assert!(o.access.is_none(), "no RBAC view for a certificate that cannot log in");
 }

@@ -260,6 +260,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
 fn logs_in(o: &Object) -> bool {
     match (&o.certificate, o.role) {
         _ if o.username.is_none() => false,
+        (Some(c), _) if c.go_refuses_a_name() => false,
         (Some(_), Role::KubeconfigClient) => true,
         (Some(c), _) => !c.extensions.is_ca() && c.extensions.allows_client_auth(),
         (None, _) => true,
@@ -709,6 +710,13 @@ impl Builder {
             let mut ident = identity::from_subject(&mut c.subject);
             if c.extensions.is_ca() {
                 ident.notes.insert(0, "This is a CA certificate, and Go does not refuse a CA as a client certificate: whoever holds its private key, presenting it to an API server that trusts it, logs in as this identity.".into());
+            }
+            if c.go_refuses_a_name() {
+                ident.notes.insert(
+                    0,
+                    "Go cannot parse this certificate's names, so it cannot log in at all: this is the identity it would have if it could."
+                        .into(),
+                );
             }
             o.set_identity(ident);
         }

@@ -890,9 +890,17 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
 }
 
 impl CertFacts {
+    /// Go's parser refuses a value in the subject or issuer, and with it the whole certificate
+    /// (rule identity-name-unparseable): nothing in Kubernetes can use it.
+    pub fn go_refuses_a_name(&self) -> bool {
+        self.subject.iter().chain(&self.issuer).any(|a| a.go_error.is_some())
+    }
+
     fn with_purpose(mut self) -> Self {
         let e = &self.extensions;
-        self.purpose = if e.is_ca() {
+        self.purpose = if self.go_refuses_a_name() {
+            "Unusable in Kubernetes: Go cannot parse its subject or issuer name, so it can neither log in nor verify anything"
+        } else if e.is_ca() {
             match (self.self_issued, e.allows_client_auth()) {
                 (true, true) => "Root certificate authority (signs other certificates); its extended key usage also lets it log in to the API server as a client",
                 (true, false) => "Root certificate authority (signs other certificates; cannot log in to the API server: its extended key usage lacks client auth)",
