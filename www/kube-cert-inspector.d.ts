@@ -124,8 +124,11 @@ export interface NameAttr {
   value: string;
   rdn: number;
   meaning: "username" | "group" | "uid" | "ignored_cn" | "ignored";
-  /** Present (true) only when the value is not an ASN.1 string. */
+  /** True when the value is not an ASN.1 string (shown as `#` + hex). */
   not_a_string: boolean;
+  /** Why Go's parser refuses the value ("invalid PrintableString", "unsupported string type: 2", …),
+   *  which makes it refuse the whole certificate or request; null when Go reads it. */
+  go_error: string | null;
 }
 
 export interface PublicKeyFacts {
