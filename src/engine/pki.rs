@@ -581,15 +581,12 @@ pub fn audit(objects: &[Object], paths: &[&str], manifests: &[(String, Vec<Strin
     let mut missing = Vec::new();
     let mut leaf_signer: Vec<(&str, String)> = Vec::new();
     for l in LEAVES {
-        let kc = if l.path.ends_with(".conf") {
-            kubeconfig_at(objects, &p(l.path))
+        let conf = l.path.ends_with(".conf");
+        let kc = if conf { kubeconfig_at(objects, &p(l.path)) } else { None };
+        let o = if conf {
+            kc.and_then(|kc| kubeconfig_child(objects, kc, ObjectKind::Certificate))
         } else {
-            None
-        };
-        let o = match kc {
-            Some(kc) => kubeconfig_child(objects, kc, ObjectKind::Certificate),
-            None if l.path.ends_with(".conf") => None,
-            None => at(objects, &p(l.path), ObjectKind::Certificate),
+            at(objects, &p(l.path), ObjectKind::Certificate)
         };
         let external = ca_objs.iter().any(|(n, o, k)| *n == l.ca && o.is_some() && !k);
         let etcd_side = l.ca == "etcd-ca";

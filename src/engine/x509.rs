@@ -350,10 +350,9 @@ pub fn go_printable(b: u8) -> bool {
 /// BMPString `O=system:masters` would otherwise not be seen as a group at all.
 pub fn go_string(tag: Tag, data: &[u8]) -> Result<String, (String, String)> {
     let lossy = || String::from_utf8_lossy(data).into_owned();
-    let printable = |b: &u8| go_printable(*b);
     match tag {
         Tag::T61String => Ok(data.iter().map(|&b| b as char).collect()),
-        Tag::PrintableString if data.iter().all(printable) => Ok(lossy()),
+        Tag::PrintableString if data.iter().all(|&b| go_printable(b)) => Ok(lossy()),
         Tag::PrintableString => Err(("invalid PrintableString".into(), lossy())),
         Tag::Utf8String => std::str::from_utf8(data)
             .map(str::to_string)
