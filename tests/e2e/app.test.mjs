@@ -7,7 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, openPage } from './chromium.mjs';
+import { launchChromium, newContext, openPage, PINNED_NOW } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -83,13 +83,15 @@ test('loads with no request beyond its own files and no console errors', async (
   // The page's module, then the engine's in its worker (issue #8).
   assert.deepEqual(names, ['', 'boot.js', 'kube-cert-inspector-page.js', 'kube-cert-inspector-page_bg.wasm', 'style.css', 'worker.js', 'kube-cert-inspector.js', 'kube-cert-inspector_bg.wasm'].sort());
   assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /default-src 'none'.*connect-src 'self'/);
+  // The page's clock is the pinned one whatever the real date (issue #19).
+  assert.equal(await page.evaluate(() => new Date().toISOString().slice(0, 10)), PINNED_NOW.slice(0, 10));
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(shots, 'empty.png'), fullPage: true });
   await context.close();
 });
 
 test('on a slow link the page shows at once and says it is starting the engine until the engine arrives', async () => {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   // The engine's wasm (fetched by the page's worker) arrives 2 s late, as on a slow connection.
   await context.route('**/kube-cert-inspector_bg.wasm', async (route) => {
     await new Promise((r) => setTimeout(r, 2000));
@@ -357,7 +359,8 @@ test('PKI: a picked /etc/kubernetes folder and a dropped .tgz give kubeadm\'s ta
   const table = await page.locator('table.expiry').first().innerText();
   assert.match(table, /!MISSING! controller-manager\.conf/);
   assert.match(table, /scheduler\.conf\s+Jan 01, 2026 00:00 UTC\s+<invalid>\s+ca\s+no/);
-  assert.match(table, /front-proxy-client\s+Dec 01, 2026 00:00 UTC\s+\d+d\s+front-proxy-ca/);
+  // At the pinned instant (2026-11-24T06:00:00Z) it has 6 days 18 hours left: kubeadm prints 6d.
+  assert.match(table, /front-proxy-client\s+Dec 01, 2026 00:00 UTC\s+6d\s+front-proxy-ca/);
   assert.ok(text.includes('apiserver-etcd-client is signed by ca, but the other side trusts only etcd-ca'), text.slice(0, 2000));
   const all = await page.locator('.report').textContent();
   for (const id of ['pki-wrong-ca', 'pki-key-mismatch', 'serving-apiserver-missing-names']) assert.ok(all.includes(id), id);
