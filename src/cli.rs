@@ -57,7 +57,7 @@ struct Args {
     can_i: Option<(String, String)>,
     list: bool,
     check_expiration: bool,
-    query: crate::engine::can_i::Query,
+    query: crate::engine::analyse::can_i::Query,
 }
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
@@ -191,12 +191,12 @@ pub fn run(args: &[String]) -> i32 {
         .collect();
     let analysis = crate::engine::analyse(&files, now);
     if let Some((verb, target)) = &a.can_i {
-        let q = crate::engine::can_i::Query {
+        let q = crate::engine::analyse::can_i::Query {
             verb: verb.clone(),
             target: target.clone(),
             ..a.query.clone()
         };
-        return match crate::engine::can_i::can_i(&analysis, &q) {
+        return match crate::engine::analyse::can_i::can_i(&analysis, &q) {
             Ok(ans) if a.json => {
                 emit_json(&ans);
                 i32::from(!ans.decision.allowed)
@@ -209,13 +209,13 @@ pub fn run(args: &[String]) -> i32 {
         };
     }
     if a.list {
-        return match crate::engine::can_i::list(&analysis, &a.query) {
+        return match crate::engine::analyse::can_i::list(&analysis, &a.query) {
             Ok(ans) if a.json => {
                 emit_json(&ans);
                 0
             }
             Ok(ans) => {
-                emit_lines(&crate::engine::authz::list_table(&ans.rows));
+                emit_lines(&crate::engine::analyse::authz::list_table(&ans.rows));
                 0
             }
             Err(e) => question_failed(&e),
@@ -229,7 +229,7 @@ pub fn run(args: &[String]) -> i32 {
                 0
             }
             Some(p) => {
-                emit_lines(&crate::engine::pki::expiration_tables(p));
+                emit_lines(&crate::engine::analyse::pki::expiration_tables(p));
                 0
             }
             None => {
@@ -265,7 +265,7 @@ fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
             let path = e.path();
             if t.is_dir() {
                 stack.push(path);
-            } else if t.is_file() && out.len() < 2000 && e.metadata()?.len() <= crate::engine::input::MAX_INPUT_BYTES as u64 {
+            } else if t.is_file() && out.len() < 2000 && e.metadata()?.len() <= crate::engine::read::sniff::MAX_INPUT_BYTES as u64 {
                 let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
                 out.push((rel, std::fs::read(&path)?));
             }
@@ -371,7 +371,7 @@ macro_rules! out {
 
 /// The review queue as `kubectl get csr` prints its table (columns padded to the widest cell,
 /// three spaces apart), with the inspector's columns after kubectl's, then the commands.
-fn render_queue(s: &mut String, q: &crate::engine::queue::CsrQueue) {
+fn render_queue(s: &mut String, q: &crate::engine::report::queue::CsrQueue) {
     let header = [
         "NAME",
         "AGE",
@@ -472,13 +472,13 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
 }
 
 /// A node's PKI: kubeadm's tables, the trust map, what is missing.
-fn render_pki(s: &mut String, p: &crate::engine::pki::PkiReport) {
+fn render_pki(s: &mut String, p: &crate::engine::report::pki::PkiReport) {
     out!(
         s,
         "\nCONTROL-PLANE PKI ({})",
         if p.root.is_empty() { "the folder" } else { p.root.as_str() }
     );
-    for line in crate::engine::pki::expiration_tables(p).lines() {
+    for line in crate::engine::analyse::pki::expiration_tables(p).lines() {
         out!(s, "  {}", line);
     }
     out!(s, "\nTRUST MAP (client -> server, by verified signature)");
@@ -529,7 +529,7 @@ fn render_pki(s: &mut String, p: &crate::engine::pki::PkiReport) {
 }
 
 /// The policy: where it came from, what was computed, what is broken, who holds what.
-fn render_rbac(s: &mut String, rb: &crate::engine::authz::RbacReport) {
+fn render_rbac(s: &mut String, rb: &crate::engine::report::access::RbacReport) {
     if rb.origin == "pasted" {
         out!(
             s,
@@ -566,7 +566,7 @@ fn render_rbac(s: &mut String, rb: &crate::engine::authz::RbacReport) {
 }
 
 /// What one identity may do (the powers are findings when the policy was given).
-fn render_access(s: &mut String, a: &crate::engine::authz::Access, pasted: bool) {
+fn render_access(s: &mut String, a: &crate::engine::report::access::Access, pasted: bool) {
     out!(
         s,
         "    rbac:     {}",

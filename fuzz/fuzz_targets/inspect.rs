@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         serde_json::from_str::<serde_json::Value>(&ascii).expect("it parses"),
         serde_json::to_value(&r).expect("a report always serialises")
     );
-    let mut d = kube_cert_inspector::engine::parts::Decoder::new(kube_cert_inspector::engine::parts::encode(&r))
+    let mut d = kube_cert_inspector::engine::report::parts::Decoder::new(kube_cert_inspector::engine::report::parts::encode(&r))
         .expect("the report's bytes read back");
     while d.read_next().expect("every object reads back") {}
     assert_eq!(d.finish().objects.len(), r.objects.len());

@@ -1,12 +1,14 @@
 //! `kubectl auth can-i`, offline: turns kubectl's arguments (`VERB TYPE[.GROUP][/NAME]
 //! [--subresource S] [-n NS]` or `VERB /url`, `--list`) into a request, picks the identity from
-//! the analysed input, and asks [`super::authz`].
+//! the analysed input, and asks [`crate::engine::analyse::authz`].
 
 use serde::Serialize;
 
-use super::authz::{self, Decision, ListRow, Who};
-use super::report::Report;
-use super::{resources, Analysis};
+use super::authz::{self, Who};
+use super::resources;
+use crate::engine::report::access::{Decision, ListRow, Request};
+use crate::engine::report::Report;
+use crate::engine::Analysis;
 
 /// What was asked, as given on the command line.
 #[derive(Clone, Debug, Default)]
@@ -184,14 +186,14 @@ pub fn parse_question(line: &str) -> Result<Query, String> {
 }
 
 /// Asks one question for one identity against a policy: the page's question box.
-pub fn ask(report: &Report, policy: &super::rbac::Policy, who: &Who, line: &str) -> Result<(Decision, Vec<String>), String> {
+pub fn ask(report: &Report, policy: &crate::engine::read::rbac::Policy, who: &Who, line: &str) -> Result<(Decision, Vec<String>), String> {
     let q = parse_question(line)?;
     let (req, resolved) = request(report, &q)?;
     Ok((authz::decide(policy, who, &req), resolved))
 }
 
 /// Reads kubectl's arguments into a request.
-pub fn request(report: &Report, q: &Query) -> Result<(authz::Request, Vec<String>), String> {
+pub fn request(report: &Report, q: &Query) -> Result<(Request, Vec<String>), String> {
     let mut resolved = Vec::new();
     let verb = q.verb.trim().to_string();
     if verb.is_empty() {
@@ -201,7 +203,7 @@ pub fn request(report: &Report, q: &Query) -> Result<(authz::Request, Vec<String
         if q.subresource.is_some() {
             return Err("--subresource applies to a resource, not to a non-resource URL".into());
         }
-        return Ok((authz::Request::url(&verb, &q.target), resolved));
+        return Ok((Request::url(&verb, &q.target), resolved));
     }
     let (type_part, name) = match q.target.split_once('/') {
         Some((t, n)) => (t, n.to_string()),
@@ -243,7 +245,7 @@ pub fn request(report: &Report, q: &Query) -> Result<(authz::Request, Vec<String
         ));
         ns.clear();
     }
-    let mut r = authz::Request::resource(&verb, &group, &resource, &ns);
+    let mut r = Request::resource(&verb, &group, &resource, &ns);
     r.subresource = q.subresource.clone().unwrap_or_default();
     r.name = name;
     Ok((r, resolved))
@@ -268,7 +270,7 @@ fn policy_name(analysis: &Analysis) -> (String, Option<String>) {
 pub fn can_i(analysis: &Analysis, q: &Query) -> Result<Answer, String> {
     let asker = pick(&analysis.report, q.user.as_deref())?;
     let (req, resolved) = request(&analysis.report, q)?;
-    let policy = analysis.policy.as_deref().unwrap_or(super::rbac::Policy::bootstrap());
+    let policy = analysis.policy.as_deref().unwrap_or(crate::engine::read::rbac::Policy::bootstrap());
     let decision = authz::decide(policy, &who(&asker), &req);
     let (policy, caveat) = policy_name(analysis);
     Ok(Answer {
@@ -286,7 +288,7 @@ pub fn list(analysis: &Analysis, q: &Query) -> Result<ListAnswer, String> {
     let asker = pick(&analysis.report, q.user.as_deref())?;
     let mut notes = Vec::new();
     let ns = namespace(&analysis.report, q, &mut notes);
-    let policy = analysis.policy.as_deref().unwrap_or(super::rbac::Policy::bootstrap());
+    let policy = analysis.policy.as_deref().unwrap_or(crate::engine::read::rbac::Policy::bootstrap());
     let w = who(&asker);
     notes.extend(authz::identity_notes(&w, policy.origin));
     let rows = authz::list(policy, &w, Some(ns.as_str()).filter(|n| !n.is_empty()));

@@ -9,7 +9,7 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::util::clip;
+use crate::engine::util::clip;
 
 /// Inputs larger than this are refused before any parsing (a pasted bundle of hundreds of
 /// certificates is well under 1 MiB).

@@ -2,75 +2,13 @@
 //! Embedded data (`*-data`, `token`) is handed back to the engine to analyse as objects of its
 //! own; file paths cannot be read from a browser page and are reported as such.
 
-use serde::{Deserialize, Serialize};
+use crate::engine::report::kubeconfig::{ClusterFacts, ContextFacts, ExecFacts, KubeconfigFacts, UserFacts};
 use serde_json::Value;
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct ClusterFacts {
-    pub name: String,
-    pub server: Option<String>,
-    pub insecure_skip_tls_verify: bool,
-    pub tls_server_name: Option<String>,
-    pub proxy_url: Option<String>,
-    /// Object IDs of the certificates in `certificate-authority-data`.
-    pub ca_objects: Vec<usize>,
-    pub ca_path: Option<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct ExecFacts {
-    pub command: String,
-    pub args: Vec<String>,
-    pub api_version: Option<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct UserFacts {
-    pub name: String,
-    /// The credential kinds present: `client-certificate`, `token`, `basic-auth`, `exec`, `auth-provider`.
-    pub auth_methods: Vec<String>,
-    pub client_certificate: Option<usize>,
-    pub client_key: Option<usize>,
-    pub token: Option<usize>,
-    pub client_certificate_path: Option<String>,
-    pub client_key_path: Option<String>,
-    pub token_file: Option<String>,
-    pub basic_auth_username: Option<String>,
-    pub has_password: bool,
-    pub exec: Option<ExecFacts>,
-    pub auth_provider: Option<String>,
-    /// Impersonation (`as`, `as-groups`, `as-uid`).
-    pub impersonate_user: Option<String>,
-    pub impersonate_groups: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct ContextFacts {
-    pub name: String,
-    pub cluster: String,
-    pub user: String,
-    pub namespace: Option<String>,
-    pub cluster_found: bool,
-    pub user_found: bool,
-    pub current: bool,
-    /// The identity this context authenticates as, summarised ("kubernetes-admin in kubeadm:cluster-admins").
-    pub identity: Option<String>,
-    pub server: Option<String>,
-    /// Expiry of the user's client certificate or token.
-    pub expires: Option<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct KubeconfigFacts {
-    pub current_context: Option<String>,
-    pub clusters: Vec<ClusterFacts>,
-    pub users: Vec<UserFacts>,
-    pub contexts: Vec<ContextFacts>,
-    /// Paths the file refers to; a page cannot read them.
-    pub file_references: Vec<String>,
-    /// Fields `kubectl config view` (without `--raw`) replaced by `DATA+OMITTED` or `REDACTED`.
-    pub omitted: Vec<String>,
-}
+use super::{prefix, Place, Reading};
+use crate::engine::facts::identity;
+use crate::engine::report::{ObjectKind, Role};
+use crate::engine::util;
 
 /// What `kubectl config view` prints instead of embedded data and secrets.
 pub fn is_placeholder(v: &str) -> bool {
@@ -221,4 +159,107 @@ pub fn read(v: &Value) -> (KubeconfigFacts, Vec<Embedded>) {
         });
     }
     (f, embedded)
+}
+
+pub fn read_object(r: &mut Reading, v: &Value, _here: &str, place: &Place) {
+    r.detected.push("kubeconfig".into());
+    r.add_kubeconfig(v, place);
+}
+
+impl Reading {
+    fn add_kubeconfig(&mut self, v: &Value, place: &Place) {
+        let (mut facts, embedded) = read(v);
+        let Some(id) = self.push(
+            ObjectKind::Kubeconfig,
+            &Place {
+                source: format!("{}kubeconfig", prefix(place)),
+                ..place.clone()
+            },
+        ) else {
+            return;
+        };
+        for e in embedded {
+            match e {
+                Embedded::ClusterCa { cluster, b64 } => {
+                    let p = Place {
+                        source: format!("cluster {} certificate-authority-data", facts.clusters[cluster].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigCa,
+                    };
+                    facts.clusters[cluster].ca_objects = self.read_field(&b64, &p, "a PEM CA certificate");
+                }
+                Embedded::ClientCert { user, b64 } => {
+                    let p = Place {
+                        source: format!("user {} client-certificate-data", facts.users[user].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigClient,
+                    };
+                    facts.users[user].client_certificate = self.read_field(&b64, &p, "a PEM client certificate").first().copied();
+                }
+                Embedded::ClientKey { user, b64 } => {
+                    let p = Place {
+                        source: format!("user {} client-key-data", facts.users[user].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigClient,
+                    };
+                    facts.users[user].client_key = self.read_field(&b64, &p, "a PEM private key").first().copied();
+                }
+                Embedded::Token { user, token } => {
+                    let p = Place {
+                        source: format!("user {} token", facts.users[user].name),
+                        parent: Some(id),
+                        role: Role::KubeconfigClient,
+                    };
+                    facts.users[user].token = self.add_token(&token, &p);
+                }
+            }
+        }
+        for c in &mut facts.contexts {
+            let Some(u) = facts.users.iter().find(|u| u.name == c.user) else {
+                continue;
+            };
+            let cred = u.client_certificate.or(u.token).map(|i| &self.objects[i]);
+            if let Some(o) = cred {
+                c.identity = o.username.as_ref().map(|name| {
+                    let groups: Vec<&str> = o
+                        .groups
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|g| *g != identity::AUTHENTICATED)
+                        .collect();
+                    if groups.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{name} in {}", groups.join(", "))
+                    }
+                });
+                c.expires = o.not_after.clone();
+            } else if credential_omitted(&facts.omitted, &u.name) {
+                c.identity = Some("hidden: kubectl config view omitted the credential (use --raw)".to_string());
+            } else if let Some(x) = &u.exec {
+                c.identity = Some(format!("decided at run time by exec plugin \"{}\"", x.command));
+            } else if let Some(b) = &u.basic_auth_username {
+                c.identity = Some(format!("basic-auth user {b}"));
+            }
+            if let Some(imp) = &u.impersonate_user {
+                c.identity = Some(format!(
+                    "impersonates {imp}{}",
+                    c.identity.as_ref().map(|i| format!(" (authenticating as {i})")).unwrap_or_default()
+                ));
+            }
+        }
+        let o = &mut self.objects[id];
+        o.label = match &facts.current_context {
+            Some(cc) => format!("kubeconfig (current context {})", util::clip(cc, 60)),
+            None => "kubeconfig".into(),
+        };
+        o.kubeconfig = Some(facts);
+    }
+}
+
+/// Did `kubectl config view` omit this user's certificate or token?
+fn credential_omitted(omitted: &[String], user: &str) -> bool {
+    omitted
+        .iter()
+        .any(|o| o == &format!("user {user}: client-certificate-data") || o == &format!("user {user}: token"))
 }

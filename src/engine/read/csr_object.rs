@@ -1,71 +1,22 @@
 //! `certificates.k8s.io` CertificateSigningRequest objects (v1 and v1beta1), as printed by
 //! `kubectl get csr NAME -o yaml|json`. Field meanings: `pkg/apis/certificates/types.go`.
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::util::human_duration;
-use super::x509::Sans;
+use crate::engine::facts::x509::Sans;
+use crate::engine::report::csr_object::{Condition, CsrObjectFacts, Requester};
+use crate::engine::util::human_duration;
+
+use super::{prefix, sniff, Place, Reading};
+use crate::engine::facts::{identity, x509};
+use crate::engine::report::{ObjectKind, Role};
+use crate::engine::rules;
+use crate::engine::util;
 
 /// Default `--cluster-signing-duration` of kube-controller-manager (one year).
 pub const DEFAULT_SIGNING_DURATION: i64 = 365 * 24 * 3600;
 /// The signing controller never issues less than this, and the API rejects less.
 pub const MIN_EXPIRATION_SECONDS: i64 = 600;
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct Requester {
-    pub username: Option<String>,
-    pub uid: Option<String>,
-    pub groups: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct Condition {
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub status: String,
-    pub reason: Option<String>,
-    pub message: Option<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct CsrObjectFacts {
-    pub name: String,
-    /// metadata.creationTimestamp (RFC 3339) as given, and as unix seconds when it parses.
-    pub created: Option<String>,
-    pub created_unix: Option<i64>,
-    pub api_version: String,
-    pub signer_name: Option<String>,
-    /// True when `signer_name` was not in the object and is the v1beta1 API's default.
-    pub signer_defaulted: bool,
-    pub usages: Vec<String>,
-    /// True when `usages` was empty and is the v1beta1 API's default
-    /// (`[digital signature, key encipherment]`, `SetDefaults_CertificateSigningRequestSpec`).
-    pub usages_defaulted: bool,
-    pub expiration_seconds: Option<i64>,
-    /// What the built-in signing controller would issue with the default one-year
-    /// `--cluster-signing-duration`: "1 year (signer default)", "1 h (requested)".
-    pub expected_lifetime: String,
-    /// Who submitted it (set by the API server from the requester's credentials; cannot be forged).
-    pub requester: Requester,
-    pub conditions: Vec<Condition>,
-    /// `Pending`, `Approved`, `Issued`, `Denied` or `Failed`.
-    pub state: String,
-    /// Why `spec.request` could not be read, when it could not.
-    pub request_error: Option<String>,
-    /// Object IDs of the certificates found in `status.certificate`.
-    pub issued: Vec<usize>,
-    /// Read from `kubectl describe csr` output: the request and the spec fields describe does
-    /// not print (usages, expirationSeconds) are unknown, not empty.
-    pub described: bool,
-    /// For a pending user request without `expirationSeconds` (so a year-long certificate):
-    /// the same request as a new object asking for one day, for the requester to submit
-    /// instead (a CSR's spec cannot be edited). YAML, every string JSON-quoted.
-    pub resubmit_with_lifetime: Option<String>,
-    /// The commands a reviewer would run.
-    pub approve_command: String,
-    pub deny_command: String,
-}
 
 pub struct CsrObjectInput {
     pub facts: CsrObjectFacts,
@@ -206,7 +157,7 @@ pub fn read(v: &Value) -> CsrObjectInput {
             .filter(|s| !s.is_empty())
             .map(str::to_string),
         created: str_at(v, &["metadata", "creationTimestamp"]).map(str::to_string),
-        created_unix: str_at(v, &["metadata", "creationTimestamp"]).and_then(super::util::parse_rfc3339),
+        created_unix: str_at(v, &["metadata", "creationTimestamp"]).and_then(crate::engine::util::parse_rfc3339),
         signer_defaulted: false,
         usages: strings(spec.get("usages")),
         usages_defaulted: false,
@@ -285,6 +236,112 @@ pub fn v1beta1_default_signer(orgs: &[&str], cn: Option<&str>, sans: &Sans, usag
     } else {
         "kubernetes.io/legacy-unknown"
     }
+}
+
+pub fn read_object(r: &mut Reading, v: &Value, here: &str, place: &Place) {
+    r.detected.push(format!(
+        "CertificateSigningRequest ({})",
+        v.get("apiVersion").and_then(Value::as_str).unwrap_or("no apiVersion")
+    ));
+    r.add_csr_object(v, here, place);
+}
+
+impl Reading {
+    fn add_csr_object(&mut self, v: &Value, here: &str, place: &Place) {
+        let CsrObjectInput {
+            mut facts,
+            request_b64,
+            certificate_b64,
+            slip,
+        } = read(v);
+        let src = format!("{}CertificateSigningRequest {} ({here})", prefix(place), facts.name);
+        if let Some(slip) = slip {
+            self.recovered.push(format!("{src}: {slip}"));
+        }
+        let Some(id) = self.push(
+            ObjectKind::CsrObject,
+            &Place {
+                source: src,
+                ..place.clone()
+            },
+        ) else {
+            return;
+        };
+        match request_b64 {
+            None => facts.request_error = Some("spec.request is missing".into()),
+            Some(b64) => match parse_request_field(&b64) {
+                Ok(mut c) => {
+                    let ident = identity::from_subject(&mut c.subject);
+                    let o = &mut self.objects[id];
+                    o.set_identity(ident);
+                    o.request = Some(c);
+                    let year_long = facts.expiration_seconds.is_none()
+                        && facts.state == "Pending"
+                        && facts.signer_name.as_deref() == Some(rules::KUBE_APISERVER_CLIENT);
+                    if year_long {
+                        facts.resubmit_with_lifetime = Some(resubmission(&facts, &b64));
+                    }
+                }
+                Err(e) => facts.request_error = Some(e),
+            },
+        }
+        if facts.usages.is_empty() && facts.api_version.ends_with("/v1beta1") {
+            // v1beta1 SetDefaults_CertificateSigningRequestSpec, applied before the signer default.
+            facts.usages = vec!["digital signature".into(), "key encipherment".into()];
+            facts.usages_defaulted = true;
+        }
+        if facts.signer_name.is_none() && facts.api_version.ends_with("/v1beta1") {
+            if let Some(r) = &self.objects[id].request {
+                let orgs: Vec<&str> = r.subject.iter().filter(|a| a.short == "O").map(|a| a.value.as_str()).collect();
+                let cn = self.objects[id].username.as_deref();
+                facts.signer_name = Some(v1beta1_default_signer(&orgs, cn, &r.extensions.sans, &facts.usages).to_string());
+                facts.signer_defaulted = true;
+            }
+        }
+        if let Some(b64) = certificate_b64 {
+            let p = Place {
+                source: format!("{} status.certificate", facts.name),
+                parent: Some(id),
+                role: Role::CsrIssued,
+            };
+            facts.issued = self.read_field(&b64, &p, "a PEM certificate");
+            let first_cert = facts.issued.iter().find_map(|i| self.objects[*i].certificate.as_ref());
+            if let Some(c) = first_cert {
+                let (nb, na) = (c.validity.not_before.clone(), c.validity.not_after.clone());
+                self.objects[id].not_before = Some(nb);
+                self.objects[id].not_after = Some(na);
+            }
+        }
+        let o = &mut self.objects[id];
+        o.label = format!("CSR {}", util::clip(&facts.name, 80));
+        o.csr_object = Some(facts);
+    }
+}
+
+/// `spec.request`: base64 of a PEM `CERTIFICATE REQUEST` (what the API server's `ParseCSR` takes:
+/// the first PEM block, which must be exactly that type).
+fn parse_request_field(b64: &str) -> Result<x509::CsrFacts, String> {
+    let bytes = sniff::decode_base64(b64).map_err(|e| format!("spec.request is not valid base64 ({e})"))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| "spec.request decodes to binary data; the API expects base64 of a PEM CERTIFICATE REQUEST".to_string())?;
+    let (blocks, problems) = sniff::pem_blocks(text);
+    let Some(first) = blocks.first() else {
+        return Err(match problems.first() {
+            Some(p) => format!("spec.request: {p}"),
+            None => format!(
+                "spec.request holds no PEM block; expected a CERTIFICATE REQUEST, found {}",
+                sniff::describe(text)
+            ),
+        });
+    };
+    if first.label != "CERTIFICATE REQUEST" {
+        return Err(format!(
+            "PEM block type must be CERTIFICATE REQUEST (found \"{}\"); the API rejects this request",
+            util::clip(&first.label, 40)
+        ));
+    }
+    let der = first.der.as_ref().map_err(|e| format!("spec.request: {e}"))?;
+    x509::parse_csr(der).map_err(|e| format!("spec.request is {e}"))
 }
 
 #[cfg(test)]

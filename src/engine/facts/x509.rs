@@ -15,7 +15,7 @@ use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 
-use super::util::{hex, hex_colon, human_duration, rfc3339};
+use crate::engine::util::{hex, hex_colon, human_duration, rfc3339};
 
 /// OID of the subject attribute Kubernetes reads as the user's UID (1.34+).
 pub const OID_K8S_UID: &str = "1.3.6.1.4.1.57683.2";

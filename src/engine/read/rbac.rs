@@ -1,5 +1,5 @@
 //! Reader of RBAC objects (`ClusterRole`, `ClusterRoleBinding`, `Role`, `RoleBinding`, alone or
-//! in `List`s) into a [`Policy`] that [`super::authz`] queries; and Kubernetes' default
+//! in `List`s) into a [`Policy`] that [`crate::engine::analyse::authz`] queries; and Kubernetes' default
 //! bootstrap policy for when none is pasted.
 //!
 //! Aggregation is computed here, as the `clusterroleaggregation` controller does it
@@ -151,7 +151,7 @@ pub const BOOTSTRAP_CAVEAT: &str = "No RBAC objects were given, so this is what 
 /// The default policy as one JSON List, made from the six YAML files beside it by
 /// `scripts/make-bootstrap-json.py` (JSON parses ~20x faster than YAML in the browser; the test
 /// `bootstrap_json_matches_the_yaml` proves they hold the same policy).
-const BOOTSTRAP_JSON: &str = include_str!("../../data/rbac-bootstrap/policy.json");
+const BOOTSTRAP_JSON: &str = include_str!("../../../data/rbac-bootstrap/policy.json");
 
 /// The four RBAC kinds.
 pub fn is_rbac(v: &Value) -> bool {
@@ -386,7 +386,7 @@ fn aggregate(roles: &mut [RoleDef]) {
 fn read_list(texts: &[&str]) -> PolicyBuilder {
     let mut b = PolicyBuilder::default();
     for text in texts {
-        for doc in super::input::documents(text).unwrap_or_default() {
+        for doc in crate::engine::read::sniff::documents(text).unwrap_or_default() {
             for item in doc.get("items").and_then(Value::as_array).into_iter().flatten() {
                 let _ = b.add(item);
             }
@@ -462,6 +462,13 @@ impl Policy {
     }
 }
 
+/// One RBAC object: into the policy being built, not an object of the report.
+pub fn read_object(r: &mut super::Reading, v: &Value, here: &str, place: &super::Place) {
+    if let Err(e) = r.rbac.add(v) {
+        r.not_understood.push(format!("{}{here}: {e}.", super::prefix(place)));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,12 +496,12 @@ mod tests {
     #[test]
     fn bootstrap_json_matches_the_yaml() {
         let yaml = read_list(&[
-            include_str!("../../data/rbac-bootstrap/cluster-roles.yaml"),
-            include_str!("../../data/rbac-bootstrap/cluster-role-bindings.yaml"),
-            include_str!("../../data/rbac-bootstrap/namespace-roles.yaml"),
-            include_str!("../../data/rbac-bootstrap/namespace-role-bindings.yaml"),
-            include_str!("../../data/rbac-bootstrap/controller-roles.yaml"),
-            include_str!("../../data/rbac-bootstrap/controller-role-bindings.yaml"),
+            include_str!("../../../data/rbac-bootstrap/cluster-roles.yaml"),
+            include_str!("../../../data/rbac-bootstrap/cluster-role-bindings.yaml"),
+            include_str!("../../../data/rbac-bootstrap/namespace-roles.yaml"),
+            include_str!("../../../data/rbac-bootstrap/namespace-role-bindings.yaml"),
+            include_str!("../../../data/rbac-bootstrap/controller-roles.yaml"),
+            include_str!("../../../data/rbac-bootstrap/controller-role-bindings.yaml"),
         ]);
         let json = bootstrap_objects();
         assert_eq!(yaml.cluster_roles, json.cluster_roles);

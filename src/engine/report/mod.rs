@@ -2,6 +2,19 @@
 //!
 //! Everything here is plain data that serialises with serde. The JSON shape is documented in
 //! `docs/report-json.md`; `SCHEMA_VERSION` changes whenever a field changes meaning or goes away.
+//!
+//! The types of the report live in this folder, each part beside the others: the analyses fill
+//! them in (`access` from the RBAC authorizer, `pki` from kubeadm's layout, `queue` from the CSR
+//! objects), and nothing here imports a reader or an analysis. What a certificate, request, key
+//! or token *is* comes from `facts`, which imports nothing from here either.
+
+pub mod access;
+pub mod csr_object;
+pub mod kubeconfig;
+pub mod parts;
+pub mod pki;
+pub mod queue;
+pub mod secret;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,13 +34,13 @@ pub struct Report {
     /// The worst case over every object; `None` when nothing was recognised.
     pub verdict: Option<Verdict>,
     /// The reviewer's queue, when the input holds more than one CertificateSigningRequest object.
-    pub csr_queue: Option<super::queue::CsrQueue>,
+    pub csr_queue: Option<queue::CsrQueue>,
     /// What the input's identities may do under RBAC: the pasted RBAC objects, or Kubernetes'
     /// default policy when none were pasted; `None` when there is neither an identity nor RBAC.
-    pub rbac: Option<super::authz::RbacReport>,
+    pub rbac: Option<access::RbacReport>,
     /// Set when the input is a control-plane node's /etc/kubernetes (a folder or an archive):
     /// kubeadm's expiry tables, the trust map, what is missing.
-    pub pki: Option<super::pki::PkiReport>,
+    pub pki: Option<pki::PkiReport>,
     pub counts: Counts,
     /// Set when the input could not be read at all.
     pub error: Option<InputError>,
@@ -181,14 +194,14 @@ pub struct Object {
     pub groups: Vec<String>,
     pub not_before: Option<String>,
     pub not_after: Option<String>,
-    pub identity: Option<super::identity::Identity>,
-    pub certificate: Option<super::x509::CertFacts>,
-    pub request: Option<super::x509::CsrFacts>,
-    pub csr_object: Option<super::csr_object::CsrObjectFacts>,
-    pub kubeconfig: Option<super::kubeconfig::KubeconfigFacts>,
-    pub secret: Option<super::secret::SecretFacts>,
-    pub key: Option<super::keys::KeyFacts>,
-    pub token: Option<super::token::TokenFacts>,
+    pub identity: Option<crate::engine::facts::identity::Identity>,
+    pub certificate: Option<crate::engine::facts::x509::CertFacts>,
+    pub request: Option<crate::engine::facts::x509::CsrFacts>,
+    pub csr_object: Option<csr_object::CsrObjectFacts>,
+    pub kubeconfig: Option<kubeconfig::KubeconfigFacts>,
+    pub secret: Option<secret::SecretFacts>,
+    pub key: Option<crate::engine::facts::keys::KeyFacts>,
+    pub token: Option<crate::engine::facts::token::TokenFacts>,
     /// For a certificate: the object that issued it, when its signature verified.
     pub issued_by: Option<usize>,
     /// For a key: the certificates and CSRs it belongs to; for a certificate/CSR: its keys.
@@ -212,7 +225,7 @@ impl Object {
     }
 
     /// Sets the identity and the top-level `username` / `groups` the JSON contract promises.
-    pub fn set_identity(&mut self, identity: super::identity::Identity) {
+    pub fn set_identity(&mut self, identity: crate::engine::facts::identity::Identity) {
         self.username = identity.username.clone();
         self.groups = identity.all_groups();
         self.identity = Some(identity);

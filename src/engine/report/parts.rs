@@ -7,7 +7,7 @@
 //! adds a fraction of the code to the wasm): the report without its objects, the number of
 //! objects, then each object in order.
 
-use super::report::{Object, Report};
+use super::{Object, Report};
 
 /// The report as bytes (see the module docs). Never fails: the report is plain data.
 pub fn encode(report: &Report) -> Vec<u8> {
@@ -21,7 +21,7 @@ pub fn encode(report: &Report) -> Vec<u8> {
 
 /// The answer to a question about a report's identity (`kubectl auth can-i` typed in the page):
 /// the decision and how the question was read, or why it could not be answered.
-pub type Answer = Result<(super::authz::Decision, Vec<String>), String>;
+pub type Answer = Result<(super::access::Decision, Vec<String>), String>;
 
 /// An [`Answer`] as bytes, to cross from the worker to the page like the report does.
 pub fn encode_answer(answer: &Answer) -> Vec<u8> {
@@ -138,14 +138,14 @@ mod tests {
         .unwrap();
         let a = crate::engine::analyse(&[crate::engine::Input { name: "", bytes: &paste }], 1_795_000_000);
         let policy = a.policy.expect("RBAC objects give a policy");
-        let who = crate::engine::authz::Who {
+        let who = crate::engine::analyse::authz::Who {
             user: "amy".into(),
             groups: vec!["system:authenticated".into()],
         };
-        let yes = crate::engine::can_i::ask(&a.report, &policy, &who, "get pods -n dev");
+        let yes = crate::engine::analyse::can_i::ask(&a.report, &policy, &who, "get pods -n dev");
         assert!(matches!(&yes, Ok((d, _)) if d.allowed), "{yes:?}");
         assert_eq!(decode_answer(&encode_answer(&yes)), yes);
-        let not_understood = crate::engine::can_i::ask(&a.report, &policy, &who, "get");
+        let not_understood = crate::engine::analyse::can_i::ask(&a.report, &policy, &who, "get");
         assert!(not_understood.is_err());
         assert_eq!(decode_answer(&encode_answer(&not_understood)), not_understood);
         // Damaged bytes: an answer that says so, not a panic.

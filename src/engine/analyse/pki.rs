@@ -9,9 +9,10 @@
 //! padding 3), "Jan 02, 2006 15:04 MST", `duration.ShortHumanDuration`, `!MISSING! name`), and
 //! the "PKI certificates and requirements" page (kubernetes.io/docs/setup/best-practices/certificates/).
 
-use serde::{Deserialize, Serialize};
-
-use super::report::{Object, ObjectKind, Role};
+use crate::engine::read::pod::StaticPod;
+use crate::engine::report::pki::{ExpirationRow, FlagCheck, Missing, PkiFile, PkiReport, TrustLink};
+use crate::engine::report::{Object, ObjectKind, Role};
+use crate::engine::MAX_NOTES;
 
 /// A CA of kubeadm's layout: (check-expiration name, certificate path, key path).
 pub const CAS: &[(&str, &str, &str)] = &[
@@ -149,68 +150,6 @@ pub const LEAVES: &[Leaf] = &[
         what: "this node's kubelet (system:node:NAME)",
     },
 ];
-
-/// One row of `kubeadm certs check-expiration`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct ExpirationRow {
-    pub name: String,
-    /// The file, as found (with the folder's or archive's prefix).
-    pub path: String,
-    /// The certificate's object id; `None` when missing.
-    pub object: Option<usize>,
-    /// "Jun 01, 2027 00:00 UTC", as kubeadm prints it.
-    pub expires: String,
-    pub expires_unix: Option<i64>,
-    /// kubeadm's residual time: "188d", "9y", "<invalid>" once expired.
-    pub residual: String,
-    pub residual_seconds: Option<i64>,
-    /// The CA kubeadm signs it with (empty for CAs).
-    pub authority: String,
-    /// kubeadm's EXTERNALLY MANAGED: the CA's key is not here, so kubeadm cannot renew it.
-    pub externally_managed: bool,
-    pub missing: bool,
-}
-
-/// One mTLS link: who presents which certificate to whom, and whether the CAs line up.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct TrustLink {
-    /// "API server → etcd".
-    pub link: String,
-    /// The client's certificate (kubeadm name) and the CA that signed it ("" when unknown).
-    pub client: String,
-    pub client_signed_by: String,
-    /// The server's certificate and its signer; `None` when the server's certificate is not
-    /// kubeadm's to hold (a kubelet's serving certificate, extension API servers).
-    pub server: Option<String>,
-    pub server_signed_by: String,
-    /// The CA the server trusts for clients (and the client for the server).
-    pub trusts: String,
-    pub ok: bool,
-    /// What breaks when not ok.
-    pub problem: Option<String>,
-}
-
-/// A file kubeadm's layout expects and the input lacks.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct Missing {
-    pub path: String,
-    pub why: String,
-}
-
-/// A file flag of a static Pod manifest, checked against kubeadm's layout.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct FlagCheck {
-    /// "manifests/etcd.yaml".
-    pub manifest: String,
-    /// "--trusted-ca-file".
-    pub flag: String,
-    /// The value as written ("/etc/kubernetes/pki/ca.crt").
-    pub value: String,
-    /// The file kubeadm passes ("pki/etcd/ca.crt").
-    pub expected: String,
-    pub ok: bool,
-    pub problem: Option<String>,
-}
 
 /// The file flags kubeadm writes into its static Pod manifests: (component, flag, file under
 /// /etc/kubernetes, what breaks otherwise). From cmd/kubeadm/app/phases/controlplane/manifests.go
@@ -399,35 +338,6 @@ fn check_flags(root: &str, manifests: &[(String, Vec<String>)]) -> Vec<FlagCheck
     out
 }
 
-/// The PKI of one control-plane node.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct PkiReport {
-    /// The folder the layout was found under ("kubernetes/" for `tar czf … -C /etc kubernetes`).
-    pub root: String,
-    pub certificates: Vec<ExpirationRow>,
-    pub authorities: Vec<ExpirationRow>,
-    pub links: Vec<TrustLink>,
-    pub missing: Vec<Missing>,
-    /// Which kubeadm file each object is: (object id, kubeadm name, expected CA).
-    pub files: Vec<PkiFile>,
-    /// The static Pod manifests' file flags (`--etcd-cafile`, `--trusted-ca-file` …).
-    pub flags: Vec<FlagCheck>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct PkiFile {
-    pub object: usize,
-    /// kubeadm's name ("apiserver", "etcd-ca", "sa.key", "apiserver.key").
-    pub name: String,
-    pub path: String,
-    /// `cert`, `ca`, `key`, `ca-key`, `sa-key`, `sa-pub`, `kubeconfig-cert`.
-    pub kind: String,
-    /// For certificates: the CA kubeadm signs it with; for keys: the certificate they belong to.
-    pub expect: String,
-    /// For certificates: the CA that did sign it, by verified signature ("" when none here did).
-    pub signed_by: String,
-}
-
 /// The object read from exactly this path (a single PEM block keeps the file name as source).
 fn at<'a>(objects: &'a [Object], path: &str, kind: ObjectKind) -> Option<&'a Object> {
     objects.iter().find(|o| o.kind == kind && o.source == path)
@@ -494,7 +404,7 @@ pub fn short_human_duration(seconds: i64) -> String {
 /// Go's time format "Jan 02, 2006 15:04 MST", in UTC.
 pub fn kubeadm_date(unix: i64) -> String {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let t = super::util::rfc3339(unix); // 2027-06-01T00:00:00Z
+    let t = crate::engine::util::rfc3339(unix); // 2027-06-01T00:00:00Z
     let (y, m, d, hh, mm) = (&t[0..4], &t[5..7], &t[8..10], &t[11..13], &t[14..16]);
     let month = m
         .parse::<usize>()
@@ -853,6 +763,39 @@ pub fn expiration_tables(r: &PkiReport) -> String {
         });
     }
     format!("{}\n{}", table(&certs), table(&cas))
+}
+
+/// A node's /etc/kubernetes also holds its static Pod manifests: once the audit has read their
+/// file flags, they are named once in `detected` and their "not understood" notes withdrawn.
+pub fn withdraw_manifest_notes(p: &PkiReport, pods: &[StaticPod], not_understood: &mut Vec<String>, detected: &mut Vec<String>) {
+    let dir = format!("{}manifests/", p.root);
+    // Notes past MAX_NOTES were already cut (and counted in the "… more" line).
+    let withdrawn: std::collections::HashSet<usize> = pods
+        .iter()
+        .filter(|pod| pod.source.starts_with(&dir) && pod.note < MAX_NOTES)
+        .map(|pod| pod.note)
+        .collect();
+    if withdrawn.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    not_understood.retain(|_| {
+        i += 1;
+        !withdrawn.contains(&(i - 1))
+    });
+    detected.push(format!(
+        "{} static Pod manifests in {dir} (their file flags are checked below)",
+        withdrawn.len()
+    ));
+}
+
+/// The static Pod manifests' commands, for the flag checks: (path, the first container's
+/// command and args).
+pub fn manifests(pods: &[StaticPod]) -> Vec<(String, Vec<String>)> {
+    pods.iter()
+        .filter(|p| p.source.contains("manifests/"))
+        .map(|p| (p.source.clone(), p.argv.clone()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,6 +4,11 @@
 //! (`describeCertificateSigningRequest`: Name, Requesting User, Status, then the parsed Subject
 //! with Common Name and one Organization per line). Neither carries the request itself.
 
+use super::{Place, Reading, Text};
+use crate::engine::facts::{identity, x509};
+use crate::engine::report::csr_object::{CsrObjectFacts, Requester};
+use crate::engine::report::ObjectKind;
+
 /// What `kubectl describe csr` shows of one request.
 #[derive(Debug, PartialEq, Default)]
 pub struct DescribedCsr {
@@ -76,6 +81,86 @@ pub fn describe_csr(text: &str) -> Option<DescribedCsr> {
         }
     }
     (!d.name.is_empty()).then_some(d)
+}
+
+/// kubectl's human-readable output about CSRs (only as the whole input, and never with PEM).
+pub fn read_text(r: &mut Reading, t: &Text, place: &Place) -> Option<bool> {
+    if t.depth != 0 || t.has_pem {
+        return None;
+    }
+    if let Some(d) = describe_csr(t.text) {
+        r.add_described_csr(d, place);
+        return Some(true);
+    }
+    let names = csr_table_names(t.text)?;
+    let first = names.first().map(String::as_str).unwrap_or("NAME");
+    let shown: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
+    r.not_understood.push(format!(
+        "This is `kubectl get csr` table output: it names {} request{} ({}{}) but carries none of their data (no request, no subject). Paste `kubectl get csr {first} -o yaml` for one, or `kubectl get csr -o yaml` for the whole queue.",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" },
+        shown.join(", "),
+        if names.len() > shown.len() { ", …" } else { "" }
+    ));
+    Some(true)
+}
+
+impl Reading {
+    /// A request known from `kubectl describe csr`: the identity from the described subject,
+    /// the rest unknown (rule csr-request-not-included says so).
+    fn add_described_csr(&mut self, d: DescribedCsr, place: &Place) {
+        let src = format!("kubectl describe csr {}", d.name);
+        let Some(id) = self.push(
+            ObjectKind::CsrObject,
+            &Place {
+                source: src.clone(),
+                ..place.clone()
+            },
+        ) else {
+            return;
+        };
+        self.detected.push("kubectl describe csr output".into());
+        self.recovered.push(format!(
+            "{src}: kubectl describe shows the subject but not the request, so the identity comes from the described Common Name and Organization; the key, self-signature, SANs, usages and lifetime could not be checked. For the full review: kubectl get csr {} -o yaml.",
+            d.name
+        ));
+        // Go's order when it writes a name: every O, then the CN.
+        let mut subject: Vec<x509::NameAttr> = d.organizations.iter().map(|o| x509::NameAttr::new("O", o, 0)).collect();
+        if let Some(cn) = &d.common_name {
+            subject.push(x509::NameAttr::new("CN", cn, 1));
+        }
+        let ident = identity::from_subject(&mut subject);
+        let status = d.status.clone().unwrap_or_default();
+        let state = ["Denied", "Failed", "Issued", "Approved"]
+            .into_iter()
+            .find(|s| status.contains(s))
+            .unwrap_or("Pending");
+        let facts = CsrObjectFacts {
+            name: d.name.clone(),
+            api_version: "certificates.k8s.io/v1".into(),
+            signer_name: d.signer.clone(),
+            expected_lifetime: "unknown (kubectl describe does not print the request's spec)".into(),
+            requester: Requester {
+                username: d.requester.clone(),
+                ..Default::default()
+            },
+            state: state.into(),
+            described: true,
+            approve_command: format!("kubectl certificate approve {}", d.name),
+            deny_command: format!("kubectl certificate deny {}", d.name),
+            ..Default::default()
+        };
+        let o = &mut self.objects[id];
+        o.label = format!("CSR {} (from kubectl describe)", d.name);
+        o.set_identity(ident);
+        o.request = Some(x509::CsrFacts {
+            subject_text: x509::name_text(&subject),
+            subject,
+            signature: x509::SignatureCheck::Unchecked("kubectl describe does not include the request".into()),
+            ..Default::default()
+        });
+        o.csr_object = Some(facts);
+    }
 }
 
 #[cfg(test)]

@@ -4,13 +4,16 @@
 
 use std::io::Read;
 
+use super::sniff::MAX_INPUT_BYTES;
+use crate::engine::Input;
+
 /// At most this many entries are looked at (a control-plane node's /etc/kubernetes has ~30).
 pub const MAX_ENTRIES: usize = 2000;
 /// At most this many bytes are unpacked in all (a decompression bomb stops here).
 pub const MAX_UNPACKED: u64 = 32 * 1024 * 1024;
 
 /// The files inside an archive, (path, bytes), and notes on what was skipped.
-pub type Unpacked = (Vec<(String, Vec<u8>)>, Vec<String>);
+pub type Entries = (Vec<(String, Vec<u8>)>, Vec<String>);
 
 pub fn is_gzip(b: &[u8]) -> bool {
     b.starts_with(&[0x1f, 0x8b])
@@ -27,7 +30,7 @@ pub fn is_archive(b: &[u8]) -> bool {
 
 /// The files inside: (path, bytes), and notes on what was skipped. `Err` says what was expected
 /// and what was found.
-pub fn files(bytes: &[u8]) -> Result<Unpacked, String> {
+pub fn files(bytes: &[u8]) -> Result<Entries, String> {
     if is_gzip(bytes) {
         let mut unpacked = Vec::new();
         let mut gz = flate2::read::MultiGzDecoder::new(bytes).take(MAX_UNPACKED + 1);
@@ -49,7 +52,7 @@ pub fn files(bytes: &[u8]) -> Result<Unpacked, String> {
     untar(bytes)
 }
 
-fn untar(bytes: &[u8]) -> Result<Unpacked, String> {
+fn untar(bytes: &[u8]) -> Result<Entries, String> {
     let mut out = Vec::new();
     let mut notes = Vec::new();
     let mut archive = tar::Archive::new(bytes);
@@ -92,15 +95,12 @@ fn untar(bytes: &[u8]) -> Result<Unpacked, String> {
         }
         let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
         (&mut entry)
-            .take(super::input::MAX_INPUT_BYTES as u64 + 1)
+            .take(MAX_INPUT_BYTES as u64 + 1)
             .read_to_end(&mut data)
             .map_err(|e| format!("{path}: the tar entry does not read ({e})"))?;
         total += data.len() as u64;
-        if data.len() > super::input::MAX_INPUT_BYTES {
-            notes.push(format!(
-                "{path}: larger than {} MiB, not read",
-                super::input::MAX_INPUT_BYTES / 1048576
-            ));
+        if data.len() > MAX_INPUT_BYTES {
+            notes.push(format!("{path}: larger than {} MiB, not read", MAX_INPUT_BYTES / 1048576));
             continue;
         }
         out.push((path, data));
@@ -112,6 +112,66 @@ fn untar(bytes: &[u8]) -> Result<Unpacked, String> {
         notes.push(format!("{others} entries that are not regular files were skipped"));
     }
     Ok((out, notes))
+}
+
+/// The inputs with every archive among them unpacked: the files that are not archives, then the
+/// files inside the archives, each named by its path; with what unpacking found to say.
+pub struct Unpacked {
+    whole: Vec<usize>,
+    inside: Vec<(String, Vec<u8>)>,
+    pub detected: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// Unpacks the archives (.tar, .tar.gz, .tgz) among `files`. An archive that cannot be read is
+/// not read again as something else.
+pub fn unpack(given: &[Input]) -> Unpacked {
+    let mut u = Unpacked {
+        whole: Vec::new(),
+        inside: Vec::new(),
+        detected: Vec::new(),
+        notes: Vec::new(),
+    };
+    for (i, f) in given.iter().enumerate() {
+        if !is_archive(f.bytes) {
+            u.whole.push(i);
+            continue;
+        }
+        let what = if f.name.is_empty() {
+            "the archive".to_string()
+        } else {
+            f.name.to_string()
+        };
+        if f.bytes.len() > MAX_INPUT_BYTES {
+            u.notes.push(format!(
+                "{what}: an archive of {:.1} MiB; expected at most {} MiB (a node's /etc/kubernetes packs to well under 1 MiB).",
+                f.bytes.len() as f64 / 1048576.0,
+                MAX_INPUT_BYTES / 1048576
+            ));
+            continue;
+        }
+        match files(f.bytes) {
+            Ok((inside, notes)) => {
+                let label = if f.name.is_empty() { String::new() } else { format!(" {}", f.name) };
+                u.detected.push(format!("Archive{label}: {} files", inside.len()));
+                u.notes.extend(notes.into_iter().map(|n| format!("{what}: {n}.")));
+                u.inside.extend(inside);
+            }
+            Err(e) => u.notes.push(format!("{what}: {e}.")),
+        }
+    }
+    u
+}
+
+impl Unpacked {
+    /// What is read: the inputs that were not archives, then every file inside the archives.
+    pub fn inputs<'a>(&'a self, files: &[Input<'a>]) -> Vec<Input<'a>> {
+        self.whole
+            .iter()
+            .map(|&i| files[i])
+            .chain(self.inside.iter().map(|(n, bytes)| Input { name: n, bytes }))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -5,50 +5,8 @@
 //! what the inspector adds (USERNAME, GROUPS, VERDICT), worst first, and the commands for the
 //! pending requests that need no further thought.
 
-use serde::{Deserialize, Serialize};
-
-use super::report::{Object, Severity, VerdictLevel};
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct CsrQueue {
-    /// Worst first: verdict, then the worst finding, then name.
-    pub rows: Vec<QueueRow>,
-    /// `kubectl certificate approve …` for the pending requests whose verdict is routine.
-    pub approve_command: Option<String>,
-    /// `kubectl certificate deny …` for the pending requests not to approve.
-    pub deny_command: Option<String>,
-    /// Pending requests that need a careful look before either command (by name).
-    pub to_review: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct QueueRow {
-    /// The CSR object's id in `objects`.
-    pub object: usize,
-    pub name: String,
-    /// kubectl's AGE (`HumanDuration` of now − creationTimestamp), `<unknown>` without one.
-    pub age: String,
-    /// Seconds since creation, for sorting; `None` without a creationTimestamp.
-    pub age_seconds: Option<i64>,
-    /// `<none>` when not set.
-    pub signer_name: String,
-    /// spec.username, the submitter.
-    pub requestor: String,
-    /// kubectl's REQUESTEDDURATION: `HumanDuration(expirationSeconds)` or `<none>`.
-    pub requested_duration: String,
-    pub requested_seconds: Option<i64>,
-    /// kubectl's CONDITION: `Denied` / `Approved` / `Pending`, then `,Failed`, then `,Issued`.
-    pub condition: String,
-    /// The identity the certificate would carry (last CN), `None` when the request is unreadable.
-    pub username: Option<String>,
-    /// Every group the API server would see.
-    pub groups: Vec<String>,
-    pub verdict: VerdictLevel,
-    pub verdict_label: String,
-    /// The worst finding's severity and title, for the row.
-    pub worst: Option<Severity>,
-    pub reason: Option<String>,
-}
+use crate::engine::report::queue::{CsrQueue, QueueRow};
+use crate::engine::report::{Object, Severity, VerdictLevel};
 
 /// kubectl's `duration.HumanDuration` (`k8s.io/apimachinery/pkg/util/duration`).
 pub fn kubectl_duration(secs: i64) -> String {
