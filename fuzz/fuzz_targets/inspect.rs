@@ -15,8 +15,8 @@ fuzz_target!(|data: &[u8]| {
             || !r.input.not_understood.is_empty()
             || data.iter().all(|b| b.is_ascii_whitespace())
     );
-    // The JS API's JSON (pure ASCII, src/engine/report.rs) means exactly what the CLI's does, and
-    // the page's report bytes read back whole (src/engine/parts.rs).
+    // The JS API's JSON (pure ASCII, src/engine/report/mod.rs) means exactly what the CLI's does, and
+    // the page's report bytes read back whole (src/engine/report/parts.rs).
     let ascii = r.to_ascii_json().expect("a report always serialises");
     assert!(ascii.is_ascii());
     assert_eq!(
