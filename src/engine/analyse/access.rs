@@ -67,10 +67,11 @@ pub fn detected(r: &rbac::PolicyBuilder) -> String {
 pub fn logs_in(o: &Object) -> bool {
     match (&o.certificate, o.role) {
         _ if o.username.is_none() => false,
-        (Some(c), _) if c.go_refuses_a_name() => false,
+        (Some(c), _) if !c.can_log_in() => false,
         (Some(_), Role::KubeconfigClient) => true,
-        (Some(c), _) => !c.extensions.is_ca() && c.extensions.allows_client_auth(),
-        (None, _) => true,
+        (Some(c), _) => !c.extensions.is_ca(),
+        // A request the API server refuses at creation never becomes a credential.
+        (None, _) => !o.request.as_ref().is_some_and(|r| r.go_refuses()),
     }
 }
 

@@ -6,7 +6,12 @@ use crate::engine::report::Object;
 
 /// Sets each certificate's `issued_by` and every key's and certificate's `key_matches`.
 pub fn link(objects: &mut [Object]) {
-    let certs: Vec<usize> = objects.iter().filter(|o| o.certificate.is_some()).map(|o| o.id).collect();
+    // A certificate Go cannot parse is in no chain: neither issued by another nor issuing one.
+    let certs: Vec<usize> = objects
+        .iter()
+        .filter(|o| o.certificate.as_ref().is_some_and(|c| !c.go_refuses()))
+        .map(|o| o.id)
+        .collect();
     for &c in &certs {
         let cert = objects[c]
             .certificate

@@ -3,6 +3,7 @@
 //! tokens decoded without verification (`token`), and the Kubernetes identity a subject maps to
 //! (`identity`). Nothing here knows the report or the input it came from.
 
+pub mod go_parse;
 pub mod identity;
 pub mod keys;
 pub mod token;

@@ -15,6 +15,7 @@ use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 
+use super::go_parse;
 use crate::engine::util::{hex, hex_colon, human_duration, rfc3339};
 
 /// OID of the subject attribute Kubernetes reads as the user's UID (1.34+).
@@ -196,12 +197,17 @@ impl ExtensionFacts {
     pub fn can_sign_certificates(&self) -> bool {
         self.key_usage.iter().any(|u| u == "cert sign")
     }
-    /// Would Go's verifier accept this for TLS client authentication? No EKU extension means any.
+    /// Would Go's verifier accept this for TLS client authentication? No EKU extension, or one
+    /// that lists nothing, means any (Go: no ExtKeyUsage and no UnknownExtKeyUsage).
     pub fn allows_client_auth(&self) -> bool {
-        !self.has_extended_key_usage || self.extended_key_usage.iter().any(|u| u == "client auth" || u == "any")
+        self.eku_unrestricted() || self.extended_key_usage.iter().any(|u| u == "client auth" || u == "any")
     }
     pub fn allows_server_auth(&self) -> bool {
-        !self.has_extended_key_usage || self.extended_key_usage.iter().any(|u| u == "server auth" || u == "any")
+        self.eku_unrestricted() || self.extended_key_usage.iter().any(|u| u == "server auth" || u == "any")
+    }
+    /// No extended key usage restricts it: none present, or present and empty.
+    pub fn eku_unrestricted(&self) -> bool {
+        !self.has_extended_key_usage || self.extended_key_usage.is_empty()
     }
 }
 
@@ -268,6 +274,15 @@ pub struct CertFacts {
     /// What the certificate is for, from its extensions: "Certificate authority (signs other
     /// certificates)", "Client certificate (logs in to the API server)", ...
     pub purpose: String,
+    /// Why Go's `x509.ParseCertificate` (kube-apiserver's parser) refuses the certificate, in
+    /// Go's words ("x509: negative serial number"); names Go refuses are on their attributes.
+    pub go_error: Option<String>,
+    /// Critical extensions (OIDs) Go does not handle: its `Verify` refuses the certificate
+    /// ("x509: unhandled critical extension"), so it cannot log in.
+    pub unhandled_critical: Vec<String>,
+    /// Extensions present that Go never reads (on a version 1 or 2 certificate): they restrict
+    /// nothing, and `extensions` holds none of them.
+    pub ignored_extensions: Vec<ExtensionSummary>,
     #[serde(skip)]
     pub der: Vec<u8>,
 }
@@ -284,6 +299,9 @@ pub struct CsrFacts {
     pub extensions: ExtensionFacts,
     pub has_challenge_password: bool,
     pub sha256_fingerprint: String,
+    /// Why Go's `x509.ParseCertificateRequest` refuses the request (beyond its names), in Go's
+    /// words: the API server then refuses the object.
+    pub go_error: Option<String>,
 }
 
 fn attr_short(oid: &str) -> Option<&'static str> {
@@ -869,6 +887,16 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
     let nb = tbs.validity.not_before.timestamp();
     let na = tbs.validity.not_after.timestamp();
     let der = cert.as_raw().to_vec();
+    // Go reads extensions only on a version 3 certificate.
+    let (extensions, ignored_extensions) = if tbs.version.0 < 2 {
+        (ExtensionFacts::default(), extension_facts(tbs.extensions()).list)
+    } else {
+        (extension_facts(tbs.extensions()), Vec::new())
+    };
+    let unhandled_critical = go_parse::unhandled_critical(
+        &extensions.list.iter().map(|e| (e.oid.clone(), e.critical)).collect::<Vec<_>>(),
+        extensions.sans.is_empty(),
+    );
     CertFacts {
         version: tbs.version.0 + 1,
         subject_text: name_text(&subject),
@@ -880,12 +908,23 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
         validity: Validity::new(nb, na, now),
         public_key: public_key_facts(tbs.public_key()),
         signature_algorithm: signature_algorithm(&cert.signature_algorithm),
-        extensions: extension_facts(tbs.extensions()),
+        extensions,
         sha256_fingerprint: fingerprint(&der),
         purpose: String::new(),
+        go_error: go_parse::certificate_error(&der),
+        unhandled_critical,
+        ignored_extensions,
         der,
     }
     .with_purpose()
+}
+
+impl CsrFacts {
+    /// Go's `ParseCertificateRequest` refuses it (a bad name, an extension requested twice): the
+    /// API server refuses the object, so it never becomes a certificate.
+    pub fn go_refuses(&self) -> bool {
+        self.go_error.is_some() || self.subject.iter().any(|a| a.go_error.is_some() && !a.not_a_string)
+    }
 }
 
 impl CertFacts {
@@ -895,8 +934,32 @@ impl CertFacts {
         self.subject.iter().chain(&self.issuer).any(|a| a.go_error.is_some())
     }
 
+    /// Go's parser refuses the certificate, for its names or anything else: no Kubernetes
+    /// component can read it.
+    pub fn go_refuses(&self) -> bool {
+        self.go_error.is_some() || self.go_refuses_a_name()
+    }
+
+    /// Would kube-apiserver's verifier accept it as a client certificate (before the chain and
+    /// the dates)? Go parses it, its EKU allows client auth, and no critical extension is one
+    /// Go does not handle.
+    pub fn can_log_in(&self) -> bool {
+        !self.go_refuses() && self.unhandled_critical.is_empty() && self.extensions.allows_client_auth()
+    }
+
     fn with_purpose(mut self) -> Self {
         let e = &self.extensions;
+        if let Some(err) = &self.go_error {
+            self.purpose = format!("Unusable in Kubernetes: Go cannot parse it ({err}), so it can neither log in nor verify anything");
+            return self;
+        }
+        if !self.unhandled_critical.is_empty() {
+            self.purpose = format!(
+                "Unusable in Kubernetes: Go's verifier refuses it (x509: unhandled critical extension {}), so it can neither log in nor serve TLS to a Go client",
+                self.unhandled_critical.join(", ")
+            );
+            return self;
+        }
         self.purpose = if self.go_refuses_a_name() {
             "Unusable in Kubernetes: Go cannot parse its subject or issuer name, so it can neither log in nor verify anything"
         } else if e.is_ca() {
@@ -906,7 +969,7 @@ impl CertFacts {
                 (false, true) => "Intermediate certificate authority (signs other certificates); its extended key usage also lets it log in to the API server as a client",
                 (false, false) => "Intermediate certificate authority (signs other certificates; cannot log in to the API server: its extended key usage lacks client auth)",
             }
-        } else if !e.has_extended_key_usage {
+        } else if e.eku_unrestricted() {
             "Any purpose (no extended key usage): usable as a client and as a server certificate"
         } else {
             match (e.allows_client_auth(), e.allows_server_auth()) {
@@ -943,9 +1006,13 @@ pub fn parse_csr(der: &[u8]) -> Result<CsrFacts, String> {
     let subject = name_attrs(&info.subject);
     let mut extensions = ExtensionFacts::default();
     let mut has_challenge_password = false;
+    let mut requested: Vec<String> = Vec::new();
     for attr in info.iter_attributes() {
         match attr.parsed_attribute() {
-            ParsedCriAttribute::ExtensionRequest(req) => extensions = extension_facts(&req.extensions),
+            ParsedCriAttribute::ExtensionRequest(req) => {
+                requested.extend(req.extensions.iter().map(|e| oid_text(&e.oid)));
+                extensions = extension_facts(&req.extensions);
+            }
             ParsedCriAttribute::ChallengePassword(_) => has_challenge_password = true,
             _ => {}
         }
@@ -959,6 +1026,7 @@ pub fn parse_csr(der: &[u8]) -> Result<CsrFacts, String> {
         extensions,
         has_challenge_password,
         sha256_fingerprint: fingerprint(csr.as_raw()),
+        go_error: go_parse::request_error(&requested),
     })
 }
 

@@ -48,12 +48,34 @@ impl Reading {
             if c.extensions.is_ca() {
                 ident.notes.insert(0, "This is a CA certificate, and Go does not refuse a CA as a client certificate: whoever holds its private key, presenting it to an API server that trusts it, logs in as this identity.".into());
             }
-            if c.go_refuses_a_name() {
+            if let Some(e) = &c.go_error {
+                ident.notes.insert(
+                    0,
+                    format!("Go cannot parse this certificate ({e}), so it cannot log in at all: this is the identity it would have if it could."),
+                );
+            } else if c.go_refuses_a_name() {
                 ident.notes.insert(
                     0,
                     "Go cannot parse this certificate's names, so it cannot log in at all: this is the identity it would have if it could."
                         .into(),
                 );
+            } else if !c.unhandled_critical.is_empty() {
+                ident.notes.insert(
+                    0,
+                    format!(
+                        "Go's verifier refuses this certificate (x509: unhandled critical extension {}), so it cannot log in: this is the identity it would have if it could.",
+                        c.unhandled_critical.join(", ")
+                    ),
+                );
+            }
+            if !c.ignored_extensions.is_empty() {
+                ident.notes.push(format!(
+                    "This is a version {} certificate: Go reads no extension of it, so its {} extension{} ({}) restrict nothing.",
+                    c.version,
+                    c.ignored_extensions.len(),
+                    if c.ignored_extensions.len() == 1 { "" } else { "s" },
+                    c.ignored_extensions.iter().map(|e| e.name.as_str()).collect::<Vec<_>>().join(", ")
+                ));
             }
             o.set_identity(ident);
         }

@@ -60,10 +60,12 @@ mod serving_apiserver_missing_names;
 mod token_legacy_service_account;
 mod usage_ca_on_client_certificate;
 mod usage_client_auth_missing;
+mod usage_unhandled_critical_extension;
 mod validity_expired;
 mod validity_expiring_soon;
 mod validity_long_lifetime;
 mod validity_not_yet_valid;
+mod x509_go_refuses;
 
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -83,6 +85,8 @@ pub static RULES: &[&Rule] = &[
     &identity_multiple_cn::RULE,
     &identity_invalid_uid::RULE,
     &identity_name_unparseable::RULE,
+    &x509_go_refuses::RULE,
+    &usage_unhandled_critical_extension::RULE,
     &rbac_dangerous_power::RULE,
     &csr_request_invalid::RULE,
     &csr_request_not_included::RULE,
