@@ -39,9 +39,9 @@ fn main() {
     let n = report.objects.len();
     assert_eq!(n, 144);
 
-    let (blocks, _) = kube_cert_inspector::engine::input::pem_blocks(text);
+    let (blocks, _) = kube_cert_inspector::engine::read::sniff::pem_blocks(text);
     let parse_only = median(rounds(200, || {
-        for b in &kube_cert_inspector::engine::input::pem_blocks(text).0 {
+        for b in &kube_cert_inspector::engine::read::sniff::pem_blocks(text).0 {
             let der = b.der.as_ref().unwrap();
             black_box(x509_parser::certificate::X509Certificate::from_der(der).unwrap());
         }

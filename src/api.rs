@@ -50,7 +50,7 @@ pub fn inspect_bytes_js(bytes: &[u8], options: JsValue) -> Result<JsValue, JsErr
 struct Kept {
     id: u32,
     report: crate::engine::report::Report,
-    policy: Option<std::borrow::Cow<'static, crate::engine::rbac::Policy>>,
+    policy: Option<std::borrow::Cow<'static, crate::engine::read::rbac::Policy>>,
 }
 
 thread_local! {
@@ -58,12 +58,12 @@ thread_local! {
 }
 
 /// Analyses `input` (text or bytes; a tar of several files is read as a folder) for request
-/// `id` and returns its report as bytes (`engine::parts`). `now` is in unix seconds.
+/// `id` and returns its report as bytes (`engine::report::parts`). `now` is in unix seconds.
 #[wasm_bindgen(js_name = __analyse)]
 pub fn analyse_for_page(input: &[u8], now: f64, id: u32) -> Vec<u8> {
     KEPT.with(|k| *k.borrow_mut() = None);
     let a = crate::engine::analyse(&[crate::engine::Input { name: "", bytes: input }], now as i64);
-    let bytes = crate::engine::parts::encode(&a.report);
+    let bytes = crate::engine::report::parts::encode(&a.report);
     KEPT.with(|k| {
         *k.borrow_mut() = Some(Kept {
             id,
@@ -97,14 +97,14 @@ pub fn report_json(id: u32, pretty: bool) -> Result<String, JsError> {
 }
 
 /// `kubectl auth can-i …` (the `line`, as typed) for the identity `user` with `groups`, under the
-/// policy request `id`'s report was computed with; the answer as bytes (`engine::parts`).
+/// policy request `id`'s report was computed with; the answer as bytes (`engine::report::parts`).
 #[wasm_bindgen(js_name = __ask)]
 pub fn ask(id: u32, user: String, groups: Vec<String>, line: &str) -> Vec<u8> {
-    let who = crate::engine::authz::Who { user, groups };
+    let who = crate::engine::analyse::authz::Who { user, groups };
     let answer = kept(id, |k| match &k.policy {
-        Some(policy) => crate::engine::can_i::ask(&k.report, policy, &who, line),
+        Some(policy) => crate::engine::analyse::can_i::ask(&k.report, policy, &who, line),
         None => Err("this report has no RBAC policy to ask".into()),
     })
     .and_then(|a| a);
-    crate::engine::parts::encode_answer(&answer)
+    crate::engine::report::parts::encode_answer(&answer)
 }

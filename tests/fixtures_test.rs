@@ -202,6 +202,31 @@ const CASES: &[Case] = &[
         must_fire: &["identity-system-masters"],
         must_not_fire: &["identity-name-unparseable"],
     },
+    // Made by tests/go/mkcases: what Go refuses, judged as Go judges it (issue #21).
+    Case {
+        file: "go/cert-go-negative-serial.pem",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &["x509-go-refuses"],
+        must_not_fire: &["usage-unhandled-critical-extension"],
+    },
+    Case {
+        file: "go/cert-go-unknown-critical-extension.pem",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &["usage-unhandled-critical-extension"],
+        must_not_fire: &["x509-go-refuses"],
+    },
+    Case {
+        file: "go/csr-go-duplicate-extension.pem",
+        verdict: VerdictLevel::DoNotApprove,
+        must_fire: &["x509-go-refuses"],
+        must_not_fire: &["csr-request-invalid"],
+    },
+    Case {
+        file: "go/cert-go-empty-eku.pem",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &[],
+        must_not_fire: &["usage-client-auth-missing", "x509-go-refuses"],
+    },
     Case {
         file: "csr-printable-underscore.pem",
         verdict: VerdictLevel::DoNotApprove,

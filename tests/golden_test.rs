@@ -46,7 +46,13 @@ fn cases() -> Vec<(String, Vec<String>)> {
         }
     }
     let rbac = |f: &str| format!("tests/fixtures/rbac/{f}");
-    for f in ["amy-view.yaml", "cert-amy.pem", "cluster-additions.yaml", "paste-amy-and-amy-view.txt", "paste-amy-and-cluster-additions.txt"] {
+    for f in [
+        "amy-view.yaml",
+        "cert-amy.pem",
+        "cluster-additions.yaml",
+        "paste-amy-and-amy-view.txt",
+        "paste-amy-and-cluster-additions.txt",
+    ] {
         out.push((format!("rbac_{f}.json"), args(&[&rbac(f), "--json"])));
         out.push((format!("rbac_{f}.txt"), args(&[&rbac(f)])));
     }
@@ -54,7 +60,10 @@ fn cases() -> Vec<(String, Vec<String>)> {
     let asked: &[(&str, &[&str])] = &[
         ("can-i-get-pods", &["--can-i", "get", "pods", "-n", "dev"]),
         ("can-i-create-pods", &["--can-i", "create", "pods", "-n", "dev"]),
-        ("can-i-list-deployments.json", &["--can-i", "list", "deployments", "-n", "dev", "--json"]),
+        (
+            "can-i-list-deployments.json",
+            &["--can-i", "list", "deployments", "-n", "dev", "--json"],
+        ),
         ("can-i-healthz", &["--can-i", "get", "/healthz"]),
         ("list-dev", &["--list", "-n", "dev"]),
         ("list-dev.json", &["--list", "-n", "dev", "--json"]),
@@ -67,9 +76,20 @@ fn cases() -> Vec<(String, Vec<String>)> {
     }
     out.push((
         "admin.conf_can-i-user".into(),
-        args(&["tests/fixtures/admin.conf", &more, "--can-i", "get", "/healthz", "--user", "kubernetes-admin"]),
+        args(&[
+            "tests/fixtures/admin.conf",
+            &more,
+            "--can-i",
+            "get",
+            "/healthz",
+            "--user",
+            "kubernetes-admin",
+        ]),
     ));
-    out.push(("csr-list_and_rbac.json".into(), args(&["tests/fixtures/csr-list.yaml", &view, "--json"])));
+    out.push((
+        "csr-list_and_rbac.json".into(),
+        args(&["tests/fixtures/csr-list.yaml", &view, "--json"]),
+    ));
     out.push(("list-rules".into(), args(&["--list-rules"])));
     out
 }

@@ -2,7 +2,7 @@
 //! without a panic. Tests do not time anything; `scripts/limits.sh`-style figures are measured
 //! with the CLI and reported, see README "Security and privacy".
 
-use kube_cert_inspector::engine::input::MAX_INPUT_BYTES;
+use kube_cert_inspector::engine::read::sniff::MAX_INPUT_BYTES;
 use kube_cert_inspector::engine::MAX_OBJECTS;
 use kube_cert_inspector::inspect;
 
@@ -139,7 +139,7 @@ fn archives_are_bounded_like_any_input() {
 
 #[test]
 fn a_hostile_role_of_a_hundred_thousand_resources_gives_a_bounded_report() {
-    use kube_cert_inspector::engine::authz::{MAX_ROWS, MAX_SCOPES};
+    use kube_cert_inspector::engine::analyse::authz::{MAX_ROWS, MAX_SCOPES};
     // One ClusterRole with 100,000 resources bound to every authenticated user, RoleBindings in
     // 200 namespaces, and a certificate: every identity's --list would be 200,000 rows.
     let many: Vec<String> = (0..100_000).map(|i| format!("\"r{i}\"")).collect();

@@ -1,7 +1,8 @@
 //! Property tests (issue #6): any bytes given to a decoder give a value or an error, never a
 //! panic; and the whole engine gives a report or a clear error for any input.
 
-use kube_cert_inspector::engine::{input, keys, token, x509};
+use kube_cert_inspector::engine::facts::{keys, token, x509};
+use kube_cert_inspector::engine::read::sniff as input;
 use kube_cert_inspector::inspect;
 use proptest::prelude::*;
 

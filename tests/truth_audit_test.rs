@@ -1,8 +1,8 @@
 //! The truth audit (issue #12) end to end: each claim checked on input made by openssl and
 //! kubectl the way Kubernetes' own code builds it (tests/fixtures/make-audit-fixtures.sh).
 
+use kube_cert_inspector::engine::facts::x509::SignatureCheck;
 use kube_cert_inspector::engine::report::{Finding, Report, Severity, VerdictLevel};
-use kube_cert_inspector::engine::x509::SignatureCheck;
 use kube_cert_inspector::inspect;
 
 /// 2026-11-24T06:00:00Z: the audit fixtures (made that night) are valid, and so is the one-day

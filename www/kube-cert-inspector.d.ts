@@ -196,6 +196,12 @@ export interface CertFacts {
   extensions: ExtensionFacts;
   sha256_fingerprint: string;
   purpose: string;
+  /** Why Go's x509.ParseCertificate refuses it (beyond its names), in Go's words. */
+  go_error: string | null;
+  /** Critical extensions (OIDs) Go does not handle: its Verify refuses the certificate. */
+  unhandled_critical: string[];
+  /** On a version 1 or 2 certificate: the extensions present, which Go never reads. */
+  ignored_extensions: { oid: string; name: string; critical: boolean }[];
 }
 
 export interface CsrFacts {
@@ -207,6 +213,8 @@ export interface CsrFacts {
   extensions: ExtensionFacts;
   has_challenge_password: boolean;
   sha256_fingerprint: string;
+  /** Why Go's x509.ParseCertificateRequest refuses it (beyond its names), in Go's words. */
+  go_error: string | null;
 }
 
 export interface CsrObjectFacts {

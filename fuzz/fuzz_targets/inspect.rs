@@ -15,15 +15,15 @@ fuzz_target!(|data: &[u8]| {
             || !r.input.not_understood.is_empty()
             || data.iter().all(|b| b.is_ascii_whitespace())
     );
-    // The JS API's JSON (pure ASCII, src/engine/report.rs) means exactly what the CLI's does, and
-    // the page's report bytes read back whole (src/engine/parts.rs).
+    // The JS API's JSON (pure ASCII, src/engine/report/mod.rs) means exactly what the CLI's does, and
+    // the page's report bytes read back whole (src/engine/report/parts.rs).
     let ascii = r.to_ascii_json().expect("a report always serialises");
     assert!(ascii.is_ascii());
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&ascii).expect("it parses"),
         serde_json::to_value(&r).expect("a report always serialises")
     );
-    let mut d = kube_cert_inspector::engine::parts::Decoder::new(kube_cert_inspector::engine::parts::encode(&r))
+    let mut d = kube_cert_inspector::engine::report::parts::Decoder::new(kube_cert_inspector::engine::report::parts::encode(&r))
         .expect("the report's bytes read back");
     while d.read_next().expect("every object reads back") {}
     assert_eq!(d.finish().objects.len(), r.objects.len());

@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use super::SharedReport;
-use crate::engine::authz::{list_table, Access, ListRow, RbacReport};
+use crate::engine::analyse::authz::list_table;
+use crate::engine::report::access::{Access, ListRow, RbacReport};
 
 #[derive(Properties, PartialEq)]
 pub struct AccessProps {
@@ -242,7 +243,7 @@ struct QuestionProps {
 fn question(p: &QuestionProps) -> Html {
     let line = use_state(|| "get pods -n default".to_string());
     // None: nothing asked yet; Some(None): the engine's worker is answering.
-    let answer = use_state(|| None::<Option<crate::engine::parts::Answer>>);
+    let answer = use_state(|| None::<Option<crate::engine::report::parts::Answer>>);
     let oninput = {
         let line = line.clone();
         Callback::from(move |e: InputEvent| {

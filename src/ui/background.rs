@@ -1,7 +1,7 @@
 //! The engine, seen from the page: a module Web Worker (`www/worker.js`) running the engine's own
 //! wasm module (`kube-cert-inspector.js`, the JS API's module). The page's module holds no
 //! decoder, so it downloads and starts quickly (issue #8), and no input, however big, holds the
-//! page's main thread: the report comes back as bytes (`engine::parts`) that the page reads one
+//! page's main thread: the report comes back as bytes (`engine::report::parts`) that the page reads one
 //! object at a time, yielding to the browser between slices of at most [`SLICE_MS`] and showing
 //! progress meanwhile.
 //!
@@ -18,7 +18,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::parts::{self, Answer, Decoder};
+use crate::engine::report::parts::{self, Answer, Decoder};
 use crate::engine::report::Report;
 
 /// Inputs from this size on are not shown in the text box (its layout alone costs the browser

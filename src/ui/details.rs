@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::SharedReport;
-use crate::engine::x509::{ExtensionFacts, SignatureCheck};
+use crate::engine::facts::x509::{ExtensionFacts, SignatureCheck};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsProps {

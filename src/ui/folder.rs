@@ -6,8 +6,8 @@ use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::engine::archive::{MAX_ENTRIES, MAX_UNPACKED};
-use crate::engine::input::MAX_INPUT_BYTES;
+use crate::engine::read::archive::{MAX_ENTRIES, MAX_UNPACKED};
+use crate::engine::read::sniff::MAX_INPUT_BYTES;
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)

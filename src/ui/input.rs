@@ -28,7 +28,7 @@ const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
 type Loaded = std::rc::Rc<std::cell::RefCell<Vec<Option<(String, Vec<u8>)>>>>;
 
 /// Most files read at once, as for an archive (a node's /etc/kubernetes has about 30).
-const MAX_FILES: u32 = crate::engine::archive::MAX_ENTRIES as u32;
+const MAX_FILES: u32 = crate::engine::read::archive::MAX_ENTRIES as u32;
 
 #[function_component(InputPanel)]
 pub fn input_panel(p: &InputProps) -> Html {

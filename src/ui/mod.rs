@@ -388,7 +388,7 @@ pub fn app() -> Html {
         Source::Text(t) => (t.clone(), None),
         Source::Binary { name, bytes } => (
             String::new(),
-            Some(if crate::engine::archive::is_archive(bytes) {
+            Some(if crate::engine::read::archive::is_archive(bytes) {
                 format!("{name} ({}, read as an archive: each file by its path)", size_text(bytes.len()))
             } else {
                 format!("{name} ({} bytes of binary data, read as DER)", bytes.len())

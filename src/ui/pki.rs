@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use super::SharedReport;
-use crate::engine::pki::{expiration_tables, ExpirationRow};
+use crate::engine::analyse::pki::expiration_tables;
+use crate::engine::report::pki::ExpirationRow;
 
 #[derive(Properties, PartialEq)]
 pub struct PkiProps {

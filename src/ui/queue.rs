@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use yew::prelude::*;
 
 use super::details::CopyButton;
-use crate::engine::queue::{CsrQueue, QueueRow};
+use crate::engine::report::queue::{CsrQueue, QueueRow};
 
 #[derive(Properties, PartialEq)]
 pub struct QueueProps {

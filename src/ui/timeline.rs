@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::x509::Validity;
+use crate::engine::facts::x509::Validity;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {

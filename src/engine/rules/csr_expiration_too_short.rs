@@ -4,7 +4,7 @@
 //! Reference: `pkg/apis/certificates/validation/validation.go`.
 
 use super::{Ctx, Outcome, Rule};
-use crate::engine::csr_object::MIN_EXPIRATION_SECONDS;
+use crate::engine::read::csr_object::MIN_EXPIRATION_SECONDS;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

@@ -12,8 +12,8 @@
 //! Reference: `pkg/controller/certificates/authority/authority.go`, `policies.go`; Go `crypto/x509/pkix` `Name.ToRDNSequence`.
 
 use super::{Ctx, Outcome, Rule, BUILT_IN_SIGNERS};
+use crate::engine::facts::x509::{dropped_by_go_reencoding, OID_K8S_UID};
 use crate::engine::report::Severity;
-use crate::engine::x509::{dropped_by_go_reencoding, OID_K8S_UID};
 
 pub static RULE: Rule = Rule {
     id: "csr-extensions-dropped",
@@ -65,9 +65,9 @@ fn check(ctx: &Ctx) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::facts::x509::ExtensionSummary;
     use crate::engine::rules::testkit::*;
     use crate::engine::rules::{KUBE_APISERVER_CLIENT, KUBE_APISERVER_CLIENT_KUBELET};
-    use crate::engine::x509::ExtensionSummary;
 
     fn with_extensions(mut o: crate::engine::report::Object, names: &[&str]) -> crate::engine::report::Object {
         for n in names {

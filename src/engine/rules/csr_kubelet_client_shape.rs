@@ -7,7 +7,7 @@
 //! Reference: `pkg/apis/certificates/helpers.go` (ValidateKubeletClientCSR); certificate-signing-requests.md.
 
 use super::{Ctx, Hit, Outcome, Rule, KUBE_APISERVER_CLIENT_KUBELET};
-use crate::engine::csr_object::kubelet_subject_problems;
+use crate::engine::read::csr_object::kubelet_subject_problems;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

@@ -10,8 +10,8 @@
 //! Reference: `pkg/apis/certificates/validation/validation.go`; `pkg/apis/certificates/helpers.go` (ParseCSR).
 
 use super::{Ctx, Outcome, Rule};
+use crate::engine::facts::x509::SignatureCheck;
 use crate::engine::report::Severity;
-use crate::engine::x509::SignatureCheck;
 
 pub static RULE: Rule = Rule {
     id: "csr-request-invalid",

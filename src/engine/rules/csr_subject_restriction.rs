@@ -7,7 +7,7 @@
 //! Reference: `plugin/pkg/admission/certificates/subjectrestriction/admission.go`.
 
 use super::{Ctx, Outcome, Rule, KUBE_APISERVER_CLIENT};
-use crate::engine::identity::SYSTEM_MASTERS;
+use crate::engine::facts::identity::SYSTEM_MASTERS;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

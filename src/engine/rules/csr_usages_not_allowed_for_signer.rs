@@ -13,7 +13,7 @@
 //! Reference: `pkg/controller/certificates/signer/signer.go`; `pkg/apis/certificates/helpers.go`.
 
 use super::{Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT, KUBE_APISERVER_CLIENT_KUBELET};
-use crate::engine::csr_object::kubelet_usages_match;
+use crate::engine::read::csr_object::kubelet_usages_match;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

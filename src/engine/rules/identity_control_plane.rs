@@ -16,7 +16,7 @@
 //! `plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-role-bindings.yaml`.
 
 use super::{Ctx, Outcome, Rule};
-use crate::engine::identity::{control_plane_user, IdentityKind};
+use crate::engine::facts::identity::{control_plane_user, IdentityKind};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

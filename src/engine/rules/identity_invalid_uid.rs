@@ -45,7 +45,7 @@ fn check(ctx: &Ctx) -> Outcome {
     }
     let not_a_string = ctx
         .subject()
-        .is_some_and(|s| s.iter().any(|a| a.oid == crate::engine::x509::OID_K8S_UID && a.not_a_string));
+        .is_some_and(|s| s.iter().any(|a| a.oid == crate::engine::facts::x509::OID_K8S_UID && a.not_a_string));
     if not_a_string {
         Outcome::rejected(
             Severity::High,
@@ -94,7 +94,7 @@ mod tests {
             unreachable!()
         };
         facts.subject[1].not_a_string = true;
-        let id = crate::engine::identity::from_subject(&mut facts.subject);
+        let id = crate::engine::facts::identity::from_subject(&mut facts.subject);
         c.set_identity(id);
         assert!(detail(&run(&RULE, &c)).contains("unsupported string type"));
     }

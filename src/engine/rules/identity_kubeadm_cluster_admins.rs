@@ -9,7 +9,7 @@
 //! KEP-4214 (k/k PR #121305, stable in 1.29).
 
 use super::{Ctx, Outcome, Rule};
-use crate::engine::identity::KUBEADM_ADMINS;
+use crate::engine::facts::identity::KUBEADM_ADMINS;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

@@ -16,8 +16,8 @@
 //! `pkg/apis/certificates/helpers.go` (ParseCSR).
 
 use super::{Ctx, Outcome, Rule};
+use crate::engine::facts::x509::{go_printable, NameAttr, OID_K8S_UID};
 use crate::engine::report::Severity;
-use crate::engine::x509::{go_printable, NameAttr, OID_K8S_UID};
 
 pub static RULE: Rule = Rule {
     id: "identity-name-unparseable",

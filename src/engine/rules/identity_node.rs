@@ -14,7 +14,7 @@
 //! Reference: `pkg/auth/nodeidentifier/default.go`; https://kubernetes.io/docs/reference/access-authn-authz/node/
 
 use super::{AutoApproval, Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT_KUBELET};
-use crate::engine::identity::IdentityKind;
+use crate::engine::facts::identity::IdentityKind;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

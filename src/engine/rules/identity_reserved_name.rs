@@ -16,7 +16,7 @@
 //! kubeadm `cmd/kubeadm/app/phases/bootstraptoken/node/tlsbootstrap.go` (the bootstrap bindings).
 
 use super::{Ctx, Hit, Outcome, Rule};
-use crate::engine::identity::{ANONYMOUS, AUTHENTICATED, KUBEADM_BOOTSTRAP_GROUP, SYSTEM_MASTERS, SYSTEM_NODES, UNAUTHENTICATED};
+use crate::engine::facts::identity::{ANONYMOUS, AUTHENTICATED, KUBEADM_BOOTSTRAP_GROUP, SYSTEM_MASTERS, SYSTEM_NODES, UNAUTHENTICATED};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
@@ -35,7 +35,7 @@ fn covered(name: &str) -> bool {
         || name == SYSTEM_NODES
         || name.starts_with("system:node:")
         || name.starts_with("system:serviceaccount:")
-        || crate::engine::identity::control_plane_user(name).is_some()
+        || crate::engine::facts::identity::control_plane_user(name).is_some()
 }
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -9,7 +9,7 @@
 //! https://kubernetes.io/docs/reference/access-authn-authz/authentication/#service-account-tokens
 
 use super::{Ctx, Outcome, Rule};
-use crate::engine::identity::IdentityKind;
+use crate::engine::facts::identity::IdentityKind;
 use crate::engine::report::{ObjectKind, Severity};
 
 pub static RULE: Rule = Rule {

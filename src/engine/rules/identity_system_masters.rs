@@ -9,7 +9,7 @@
 //! implementation-details.md ("a superuser group that bypasses RBAC").
 
 use super::{Ctx, Outcome, Rule};
-use crate::engine::identity::SYSTEM_MASTERS;
+use crate::engine::facts::identity::SYSTEM_MASTERS;
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {

@@ -46,7 +46,7 @@ fn check(ctx: &Ctx) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::kubeconfig::{ContextFacts, KubeconfigFacts};
+    use crate::engine::report::kubeconfig::{ContextFacts, KubeconfigFacts};
     use crate::engine::rules::testkit::*;
 
     #[test]

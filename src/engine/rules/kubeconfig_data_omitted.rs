@@ -30,7 +30,7 @@ fn check(ctx: &Ctx) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::kubeconfig::KubeconfigFacts;
+    use crate::engine::report::kubeconfig::KubeconfigFacts;
     use crate::engine::rules::testkit::*;
 
     #[test]

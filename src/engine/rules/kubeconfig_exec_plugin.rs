@@ -54,7 +54,7 @@ fn check(ctx: &Ctx) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::kubeconfig::{ExecFacts, KubeconfigFacts};
+    use crate::engine::report::kubeconfig::{ExecFacts, KubeconfigFacts};
     use crate::engine::rules::testkit::*;
 
     #[test]

@@ -4,10 +4,10 @@
 //! passes or fails with one or more [`Hit`]s. IDs are stable: never renamed, never reused, and
 //! they do not encode the severity (a hit may carry a different severity than the default).
 
-use super::csr_object::CsrObjectFacts;
-use super::identity::Identity;
+use super::facts::identity::Identity;
+use super::facts::x509::{CertFacts, CsrFacts, ExtensionFacts, NameAttr, PublicKeyFacts, SignatureAlgorithm};
+use super::report::csr_object::CsrObjectFacts;
 use super::report::{Finding, Object, Role, Severity, Verdict, VerdictLevel};
-use super::x509::{CertFacts, CsrFacts, ExtensionFacts, NameAttr, PublicKeyFacts, SignatureAlgorithm};
 
 mod crypto_dsa_key;
 mod crypto_unsupported_curve;
@@ -60,10 +60,12 @@ mod serving_apiserver_missing_names;
 mod token_legacy_service_account;
 mod usage_ca_on_client_certificate;
 mod usage_client_auth_missing;
+mod usage_unhandled_critical_extension;
 mod validity_expired;
 mod validity_expiring_soon;
 mod validity_long_lifetime;
 mod validity_not_yet_valid;
+mod x509_go_refuses;
 
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -83,6 +85,8 @@ pub static RULES: &[&Rule] = &[
     &identity_multiple_cn::RULE,
     &identity_invalid_uid::RULE,
     &identity_name_unparseable::RULE,
+    &x509_go_refuses::RULE,
+    &usage_unhandled_critical_extension::RULE,
     &rbac_dangerous_power::RULE,
     &csr_request_invalid::RULE,
     &csr_request_not_included::RULE,
@@ -244,9 +248,9 @@ pub struct Ctx<'a> {
     pub all: &'a [Object],
     pub now: i64,
     /// The RBAC policy's view of the input's identities, when there is one.
-    pub rbac: Option<&'a crate::engine::authz::RbacReport>,
+    pub rbac: Option<&'a crate::engine::report::access::RbacReport>,
     /// The node's PKI, when the input is an /etc/kubernetes.
-    pub pki: Option<&'a crate::engine::pki::PkiReport>,
+    pub pki: Option<&'a crate::engine::report::pki::PkiReport>,
 }
 
 /// The signers built into Kubernetes (`certificate-signing-requests.md`).
@@ -334,19 +338,19 @@ impl<'a> Ctx<'a> {
     }
     /// Whether the auto-approver would approve this request, with kubeadm's default bindings.
     pub fn auto_approval(&self) -> AutoApproval {
-        use crate::engine::identity::{KUBEADM_ADMINS, KUBEADM_BOOTSTRAP_GROUP, SYSTEM_MASTERS, SYSTEM_NODES};
+        use crate::engine::facts::identity::{KUBEADM_ADMINS, KUBEADM_BOOTSTRAP_GROUP, SYSTEM_MASTERS, SYSTEM_NODES};
         let (Some(spec), Some(csr)) = (self.spec(), self.csr()) else {
             return AutoApproval::NotConsidered;
         };
         let kubelet_client = self.signer() == Some(KUBE_APISERVER_CLIENT_KUBELET)
-            && crate::engine::csr_object::kubelet_subject_problems(
+            && crate::engine::read::csr_object::kubelet_subject_problems(
                 &self.values("O"),
                 self.obj.username.as_deref(),
                 &csr.extensions.sans,
                 false,
             )
             .is_empty()
-            && crate::engine::csr_object::kubelet_usages_match(&spec.usages, false);
+            && crate::engine::read::csr_object::kubelet_usages_match(&spec.usages, false);
         if !kubelet_client {
             return AutoApproval::NotConsidered;
         }
@@ -371,11 +375,11 @@ impl<'a> Ctx<'a> {
             .flatten()
     }
     /// What the object's identity may do under the RBAC policy, when computed.
-    pub fn access(&self) -> Option<&'a crate::engine::authz::Access> {
+    pub fn access(&self) -> Option<&'a crate::engine::report::access::Access> {
         self.obj.access.and_then(|i| self.rbac?.identities.get(i))
     }
     /// Which kubeadm file this object is, when the input is a node's /etc/kubernetes.
-    pub fn pki_file(&self) -> Option<&'a crate::engine::pki::PkiFile> {
+    pub fn pki_file(&self) -> Option<&'a crate::engine::report::pki::PkiFile> {
         self.pki?.files.iter().find(|f| f.object == self.obj.id)
     }
     /// Subject attributes of the given short name, in order.
@@ -390,8 +394,8 @@ impl<'a> Ctx<'a> {
 pub fn evaluate(
     objects: &mut [Object],
     now: i64,
-    rbac: Option<&crate::engine::authz::RbacReport>,
-    pki: Option<&crate::engine::pki::PkiReport>,
+    rbac: Option<&crate::engine::report::access::RbacReport>,
+    pki: Option<&crate::engine::report::pki::PkiReport>,
 ) {
     let mut results = Vec::with_capacity(objects.len());
     for o in objects.iter() {

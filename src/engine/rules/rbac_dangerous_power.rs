@@ -43,7 +43,7 @@ fn check(ctx: &Ctx) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::authz::{Access, Power, RbacReport};
+    use crate::engine::report::access::{Access, Power, RbacReport};
     use crate::engine::report::Severity;
     use crate::engine::rules::testkit::{cert, run, run_with_rbac, severity};
 

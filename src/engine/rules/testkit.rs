@@ -2,10 +2,12 @@
 //! End-to-end behaviour on real openssl/kubectl output is tested in `tests/`.
 
 use super::{Ctx, Outcome, Rule};
-use crate::engine::csr_object::CsrObjectFacts;
-use crate::engine::identity;
+use crate::engine::facts::identity;
+use crate::engine::facts::x509::{
+    BasicConstraints, CertFacts, CsrFacts, NameAttr, PublicKeyFacts, SignatureAlgorithm, SignatureCheck, Validity,
+};
+use crate::engine::report::csr_object::CsrObjectFacts;
 use crate::engine::report::{Object, ObjectKind, Role};
-use crate::engine::x509::{BasicConstraints, CertFacts, CsrFacts, NameAttr, PublicKeyFacts, SignatureAlgorithm, SignatureCheck, Validity};
 
 pub const NOW: i64 = 1_795_428_000; // 2026-11-23T10:00:00Z
 pub const DAY: i64 = 86_400;
@@ -89,7 +91,7 @@ pub fn csr_object(pairs: &[(&str, &str)], signer: &str, usages: &[&str], request
         signer_name: Some(signer.into()),
         usages: usages.iter().map(|u| u.to_string()).collect(),
         expiration_seconds: Some(3600),
-        requester: crate::engine::csr_object::Requester {
+        requester: crate::engine::report::csr_object::Requester {
             username: Some(requester.into()),
             uid: None,
             groups: vec!["system:authenticated".into()],
@@ -115,7 +117,7 @@ pub fn run_all(rule: &Rule, all: &[Object], index: usize) -> Outcome {
 }
 
 /// Runs a rule with an RBAC report (the object's `access` indexes into it).
-pub fn run_with_rbac(rule: &Rule, o: &Object, rbac: &crate::engine::authz::RbacReport) -> Outcome {
+pub fn run_with_rbac(rule: &Rule, o: &Object, rbac: &crate::engine::report::access::RbacReport) -> Outcome {
     (rule.check)(&Ctx {
         obj: o,
         all: std::slice::from_ref(o),
@@ -144,22 +146,22 @@ pub fn detail(o: &Outcome) -> String {
 }
 
 /// A kubeconfig object with the given facts.
-pub fn kubeconfig(f: crate::engine::kubeconfig::KubeconfigFacts) -> Object {
+pub fn kubeconfig(f: crate::engine::report::kubeconfig::KubeconfigFacts) -> Object {
     let mut o = Object::new(0, ObjectKind::Kubeconfig, Role::Standalone, "test".into(), None);
     o.kubeconfig = Some(f);
     o
 }
 
-pub fn cluster(name: &str, server: &str) -> crate::engine::kubeconfig::ClusterFacts {
-    crate::engine::kubeconfig::ClusterFacts {
+pub fn cluster(name: &str, server: &str) -> crate::engine::report::kubeconfig::ClusterFacts {
+    crate::engine::report::kubeconfig::ClusterFacts {
         name: name.into(),
         server: Some(server.into()),
         ..Default::default()
     }
 }
 
-pub fn user(name: &str, methods: &[&str]) -> crate::engine::kubeconfig::UserFacts {
-    crate::engine::kubeconfig::UserFacts {
+pub fn user(name: &str, methods: &[&str]) -> crate::engine::report::kubeconfig::UserFacts {
+    crate::engine::report::kubeconfig::UserFacts {
         name: name.into(),
         auth_methods: methods.iter().map(|m| m.to_string()).collect(),
         ..Default::default()
@@ -169,7 +171,7 @@ pub fn user(name: &str, methods: &[&str]) -> crate::engine::kubeconfig::UserFact
 /// A private key object with the given key ID.
 pub fn private_key(id: usize, key_id: &str) -> Object {
     let mut o = Object::new(id, ObjectKind::PrivateKey, Role::Standalone, "test".into(), None);
-    o.key = Some(crate::engine::keys::KeyFacts {
+    o.key = Some(crate::engine::facts::keys::KeyFacts {
         visibility: "private".into(),
         algorithm: "RSA".into(),
         bits: Some(2048),

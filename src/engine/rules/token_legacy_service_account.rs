@@ -37,9 +37,9 @@ fn check(ctx: &Ctx) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::facts::token::{JwtClaims, TokenFacts};
     use crate::engine::report::{Object, ObjectKind, Role};
     use crate::engine::rules::testkit::*;
-    use crate::engine::token::{JwtClaims, TokenFacts};
 
     #[test]
     fn legacy_token_fails() {

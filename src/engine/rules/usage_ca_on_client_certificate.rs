@@ -100,7 +100,7 @@ mod tests {
     fn client_certificate_with_ca_rights() {
         let mut c = cert(&[("CN", "a")], 10);
         assert_eq!(run(&RULE, &c), Outcome::Pass);
-        c.certificate.as_mut().unwrap().extensions.basic_constraints = Some(crate::engine::x509::BasicConstraints {
+        c.certificate.as_mut().unwrap().extensions.basic_constraints = Some(crate::engine::facts::x509::BasicConstraints {
             ca: true,
             path_len: None,
             critical: true,

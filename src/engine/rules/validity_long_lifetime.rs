@@ -11,7 +11,7 @@
 //! 800-57 Part 1 (cryptoperiods); kubeadm `CertificateValidityPeriod` (365 days).
 
 use super::{Ctx, Outcome, Rule};
-use crate::engine::csr_object::DEFAULT_SIGNING_DURATION;
+use crate::engine::read::csr_object::DEFAULT_SIGNING_DURATION;
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
 
@@ -98,10 +98,10 @@ mod tests {
         let mut ca = cert(&[("CN", "kubernetes")], 3650);
         make_ca(&mut ca);
         let ca_nb = NOW - 730 * DAY;
-        ca.certificate.as_mut().unwrap().validity = crate::engine::x509::Validity::new(ca_nb, ca_nb + 3650 * DAY, NOW);
+        ca.certificate.as_mut().unwrap().validity = crate::engine::facts::x509::Validity::new(ca_nb, ca_nb + 3650 * DAY, NOW);
         let mut leaf = cert(&[("CN", "kube-apiserver-kubelet-client")], 1);
         leaf.id = 1;
-        leaf.certificate.as_mut().unwrap().validity = crate::engine::x509::Validity::new(ca_nb, NOW + 265 * DAY, NOW);
+        leaf.certificate.as_mut().unwrap().validity = crate::engine::facts::x509::Validity::new(ca_nb, NOW + 265 * DAY, NOW);
         let alone = run(&RULE, &leaf);
         assert_eq!(severity(&alone), Some(Severity::Low), "{}", detail(&alone));
         leaf.issued_by = Some(0);

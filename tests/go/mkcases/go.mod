@@ -1,0 +1,3 @@
+module kci/mkcases
+
+go 1.26

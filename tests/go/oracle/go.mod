@@ -1,0 +1,3 @@
+module kci/oracle
+
+go 1.26
