@@ -160,8 +160,11 @@ fn extension(e: &Tlv) -> Option<(String, bool)> {
 }
 
 /// Why Go's `x509.ParseCertificate` refuses this certificate, in its words; `None` when the
-/// checks here find nothing (names are judged by `x509::go_string`).
-pub fn certificate_error(der: &[u8]) -> Option<String> {
+/// checks here find nothing. Names are judged by `x509::go_string`: `issuer_refused` and
+/// `subject_refused` say whether Go refuses a value of either, and Go stops at the first of them
+/// it meets (the issuer after the signature algorithm, the subject after the validity), so the
+/// checks after it do not speak.
+pub fn certificate_error(der: &[u8], issuer_refused: bool, subject_refused: bool) -> Option<String> {
     let mut input = der;
     let cert = next(&mut input).filter(|t| t.tag == SEQUENCE)?;
     let mut outer = cert.content;
@@ -200,6 +203,9 @@ pub fn certificate_error(der: &[u8]) -> Option<String> {
         return Some("x509: inner and outer signature algorithm identifiers don't match".into());
     }
     let _issuer = next(&mut t)?;
+    if issuer_refused {
+        return None;
+    }
     let validity = next(&mut t).filter(|v| v.tag == SEQUENCE)?;
     let mut times = validity.content;
     for _ in 0..2 {
@@ -209,6 +215,9 @@ pub fn certificate_error(der: &[u8]) -> Option<String> {
         }
     }
     let _subject = next(&mut t)?;
+    if subject_refused {
+        return None;
+    }
     let _spki = next(&mut t)?;
     if version < 3 {
         // Go skips the unique IDs of a v2 certificate and never reads extensions below v3.
@@ -327,7 +336,7 @@ mod tests {
             &[0x30, 0x80, 0x00, 0x00],
             &[0x1f, 0x00],
         ] {
-            assert_eq!(certificate_error(der), None);
+            assert_eq!(certificate_error(der, false, false), None);
         }
     }
 

@@ -875,7 +875,11 @@ fn fingerprint(der: &[u8]) -> String {
 
 /// Parses one DER certificate. The error says what was found.
 pub fn parse_certificate(der: &[u8], now: i64) -> Result<CertFacts, String> {
-    let (_, cert) = X509Certificate::from_der(der).map_err(|e| format!("not a valid X.509 certificate ({e})"))?;
+    let (_, cert) = X509Certificate::from_der(der).map_err(|e| match go_parse::certificate_error(der, false, false) {
+        // Said in Go's words when Go refuses it too: that is what Kubernetes would answer.
+        Some(go) => format!("not a valid X.509 certificate: Go's crypto/x509, and so Kubernetes, refuses it with \"{go}\" ({e})"),
+        None => format!("not a valid X.509 certificate ({e})"),
+    })?;
     Ok(cert_facts(&cert, now))
 }
 
@@ -893,6 +897,11 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
     } else {
         (extension_facts(tbs.extensions()), Vec::new())
     };
+    let go_error = go_parse::certificate_error(
+        &der,
+        issuer.iter().any(|a| a.go_error.is_some()),
+        subject.iter().any(|a| a.go_error.is_some()),
+    );
     let unhandled_critical = go_parse::unhandled_critical(
         &extensions.list.iter().map(|e| (e.oid.clone(), e.critical)).collect::<Vec<_>>(),
         extensions.sans.is_empty(),
@@ -911,7 +920,7 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
         extensions,
         sha256_fingerprint: fingerprint(&der),
         purpose: String::new(),
-        go_error: go_parse::certificate_error(&der),
+        go_error,
         unhandled_critical,
         ignored_extensions,
         der,

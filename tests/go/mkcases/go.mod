@@ -1,3 +1,3 @@
 module kci/mkcases
 
-go 1.26
+go 1.21

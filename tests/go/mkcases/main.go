@@ -7,6 +7,11 @@
 // unknown critical extension); every case is signed for real by the CA's key.
 //
 //	GOTOOLCHAIN=local go run ./tests/go/mkcases tests/fixtures/go
+//	GOTOOLCHAIN=local go run ./tests/go/mkcases --random 1500 --seed 1 DIR   (the differential run)
+//
+// With --random, every case mixes one choice from each class below (serial encoding, version,
+// times, signature algorithms, EKU, duplicated and critical extensions, the string types of the
+// subject's CN and O); manifest.tsv names each file's choices, so disagreements add up by class.
 //
 // The keys are fixed (derived from a seed); ECDSA signatures differ from run to run, so the
 // files do too, while what they show does not.
@@ -21,10 +26,13 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
+	"flag"
 	"fmt"
 	"math/big"
+	mrand "math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 var (
@@ -142,7 +150,14 @@ func certDER(t tbs, ca *ecdsa.PrivateKey, outer asn1.ObjectIdentifier) []byte {
 }
 
 func main() {
-	dir := os.Args[1]
+	random := flag.Int("random", 0, "write this many generated cases instead of the fixed ones")
+	seed := flag.Int64("seed", 1, "the generator's seed")
+	flag.Parse()
+	dir := flag.Arg(0)
+	if *random > 0 {
+		generate(dir, *random, *seed)
+		return
+	}
 	must(0, os.MkdirAll(dir, 0o755))
 	caKey := fixedKey("kci-go-cases-ca")
 	leafKey := fixedKey("kci-go-cases-leaf")
@@ -189,6 +204,8 @@ func main() {
 		return nil
 	})
 	add("cert-go-utctime-no-z", func(t *tbs) asn1.ObjectIdentifier { t.Validity.NotAfter = utc("360101000000+0000"); return nil })
+	// x509-parser refuses this one too, and the report gives Go's words for it.
+	add("cert-go-utctime-feb30", func(t *tbs) asn1.ObjectIdentifier { t.Validity.NotBefore = utc("260230000000Z"); return nil })
 	add("cert-go-sigalg-mismatch", func(t *tbs) asn1.ObjectIdentifier { return oidECDSAWithSHA384 })
 	add("cert-go-duplicate-extension", func(t *tbs) asn1.ObjectIdentifier {
 		t.Extensions = append(t.Extensions, ext(oidExtKeyUsage, false, eku(oidClientAuth)))
@@ -250,4 +267,171 @@ func main() {
 		must(0, os.WriteFile(filepath.Join(dir, n+".pem"), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der}), 0o644))
 	}
 	fmt.Printf("wrote %d cases to %s\n", len(cases)+2, dir)
+}
+
+// A choice within one class: its label, and what it does to the certificate being made.
+type choice struct {
+	label string
+	apply func(t *tbs, outer *asn1.ObjectIdentifier)
+}
+
+// str is an attribute value with an explicit ASN.1 string type.
+func str(tag int, v string) asn1.RawValue {
+	return asn1.RawValue{Class: asn1.ClassUniversal, Tag: tag, Bytes: []byte(v)}
+}
+
+func bmp(v string) asn1.RawValue {
+	var b []byte
+	for _, r := range v {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return asn1.RawValue{Class: asn1.ClassUniversal, Tag: 30, Bytes: b}
+}
+
+type atv struct {
+	Type  asn1.ObjectIdentifier
+	Value asn1.RawValue
+}
+
+// rawName is a subject of one O then one CN, each value as given.
+func rawName(o, cn asn1.RawValue) asn1.RawValue {
+	rdn := func(t asn1.ObjectIdentifier, v asn1.RawValue) []atv { return []atv{{t, v}} }
+	b := must(asn1.Marshal([]asn1.RawValue{
+		{FullBytes: must(asn1.MarshalWithParams(rdn(asn1.ObjectIdentifier{2, 5, 4, 10}, o), "set"))},
+		{FullBytes: must(asn1.MarshalWithParams(rdn(asn1.ObjectIdentifier{2, 5, 4, 3}, cn), "set"))},
+	}))
+	return asn1.RawValue{FullBytes: b}
+}
+
+func generate(dir string, n int, seed int64) {
+	must(0, os.MkdirAll(dir, 0o755))
+	r := mrand.New(mrand.NewSource(seed))
+	caKey := fixedKey("kci-go-cases-ca")
+	leafKey := fixedKey("kci-go-cases-leaf")
+	ecdsa256 := pkix.AlgorithmIdentifier{Algorithm: oidECDSAWithSHA256}
+	caName := name("go-cases-ca")
+	caDER := certDER(tbs{
+		Version: v3(), Serial: integer(0x01), SigAlg: ecdsa256, Issuer: caName,
+		Validity: validity{utc("260101000000Z"), utc("360101000000Z")}, Subject: caName, SPKI: spki(caKey),
+		Extensions: []pkix.Extension{
+			ext(oidBasicConstr, true, must(asn1.Marshal(struct{ IsCA bool }{true}))),
+			ext(oidKeyUsage, true, keyUsage(0x06)),
+		},
+	}, caKey, nil)
+	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
+	setEKU := func(t *tbs, value []byte, present bool) {
+		var out []pkix.Extension
+		for _, e := range t.Extensions {
+			if !e.Id.Equal(oidExtKeyUsage) {
+				out = append(out, e)
+			}
+		}
+		if present {
+			out = append(out, ext(oidExtKeyUsage, false, value))
+		}
+		t.Extensions = out
+	}
+	classes := [][]choice{
+		{ // serial
+			{"serial=positive", func(t *tbs, _ *asn1.ObjectIdentifier) {}},
+			{"serial=negative", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Serial = integer(0x80, 0x01) }},
+			{"serial=zero", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Serial = integer(0x00) }},
+			{"serial=not-minimal", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Serial = integer(0x00, 0x01) }},
+			{"serial=not-minimal-negative", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Serial = integer(0xff, 0x80) }},
+			{"serial=20-bytes", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Serial = integer(append([]byte{0x7f}, make([]byte, 19)...)...) }},
+		},
+		{ // version
+			{"version=3", func(t *tbs, _ *asn1.ObjectIdentifier) {}},
+			{"version=1-implicit", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Version = asn1.RawValue{} }},
+			{"version=2", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Version = asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: must(asn1.Marshal(1))}
+			}},
+			{"version=4-invalid", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Version = asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: must(asn1.Marshal(3))}
+			}},
+		},
+		{ // notBefore
+			{"time=utc", func(t *tbs, _ *asn1.ObjectIdentifier) {}},
+			{"time=utc-minutes", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = utc("2601010000Z") }},
+			{"time=utc-offset", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = utc("260101000000+0100") }},
+			{"time=utc-plus0000", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = utc("260101000000+0000") }},
+			{"time=utc-no-zone", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = utc("260101000000") }},
+			{"time=utc-feb30", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = utc("260230000000Z") }},
+			{"time=generalized", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = gen("20260101000000Z") }},
+			{"time=generalized-fraction", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = gen("20260101000000.25Z") }},
+			{"time=generalized-no-seconds", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = gen("202601010000Z") }},
+			{"time=generalized-plus0000", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Validity.NotBefore = gen("20260101000000+0000") }},
+		},
+		{ // signature algorithms
+			{"sigalg=same", func(t *tbs, _ *asn1.ObjectIdentifier) {}},
+			{"sigalg=outer-differs", func(t *tbs, outer *asn1.ObjectIdentifier) { *outer = oidECDSAWithSHA384 }},
+		},
+		{ // extended key usage
+			{"eku=client", func(t *tbs, _ *asn1.ObjectIdentifier) {}},
+			{"eku=absent", func(t *tbs, _ *asn1.ObjectIdentifier) { setEKU(t, nil, false) }},
+			{"eku=empty", func(t *tbs, _ *asn1.ObjectIdentifier) { setEKU(t, eku(), true) }},
+			{"eku=server", func(t *tbs, _ *asn1.ObjectIdentifier) { setEKU(t, eku(oidServerAuth), true) }},
+			{"eku=any", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				setEKU(t, eku(asn1.ObjectIdentifier{2, 5, 29, 37, 0}), true)
+			}},
+			{"eku=unknown-only", func(t *tbs, _ *asn1.ObjectIdentifier) { setEKU(t, eku(oidUnknown), true) }},
+		},
+		{ // extensions
+			{"ext=plain", func(t *tbs, _ *asn1.ObjectIdentifier) {}},
+			{"ext=duplicate-keyusage", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Extensions = append(t.Extensions, ext(oidKeyUsage, true, keyUsage(0x80)))
+			}},
+			{"ext=unknown-critical", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Extensions = append(t.Extensions, ext(oidUnknown, true, must(asn1.Marshal("x"))))
+			}},
+			{"ext=unknown-noncritical", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Extensions = append(t.Extensions, ext(oidUnknown, false, must(asn1.Marshal("x"))))
+			}},
+			{"ext=critical-ski", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Extensions = append(t.Extensions, ext(asn1.ObjectIdentifier{2, 5, 29, 14}, true, must(asn1.Marshal([]byte{1, 2, 3}))))
+			}},
+			{"ext=critical-san-dns", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Extensions = append(t.Extensions, ext(oidSAN, true, must(asn1.Marshal([]asn1.RawValue{{Class: asn1.ClassContextSpecific, Tag: 2, Bytes: []byte("amy.example")}}))))
+			}},
+		},
+		{ // the subject's string types
+			{"name=utf8", func(t *tbs, _ *asn1.ObjectIdentifier) {}},
+			{"name=printable", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(19, "developers"), str(19, "amy")) }},
+			{"name=printable-underscore", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(19, "dev_ops"), str(19, "amy")) }},
+			{"name=t61", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(20, "system:masters"), str(20, "amy")) }},
+			{"name=bmp", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(bmp("system:masters"), bmp("amy")) }},
+			{"name=ia5", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(22, "developers"), str(22, "amy")) }},
+			{"name=utf8-invalid", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(12, "dev\xffops"), str(12, "amy")) }},
+		},
+	}
+	var manifest strings.Builder
+	manifest.WriteString("file\tclasses\n")
+	for i := 0; i < n; i++ {
+		t := tbs{
+			Version: v3(), Serial: integer(0x10, 0x01), SigAlg: ecdsa256, Issuer: caName,
+			Validity: validity{utc("260101000000Z"), utc("360101000000Z")},
+			Subject:  name("amy", "developers"), SPKI: spki(leafKey),
+			Extensions: []pkix.Extension{
+				ext(oidKeyUsage, true, keyUsage(0x80)),
+				ext(oidExtKeyUsage, false, eku(oidClientAuth)),
+			},
+		}
+		var outer asn1.ObjectIdentifier
+		var labels []string
+		for _, class := range classes {
+			// The first choice (the ordinary one) half the time, so the others meet each other.
+			c := class[0]
+			if r.Intn(2) == 0 {
+				c = class[r.Intn(len(class))]
+			}
+			c.apply(&t, &outer)
+			labels = append(labels, c.label)
+		}
+		f := fmt.Sprintf("rand-%04d.pem", i)
+		out := append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certDER(t, caKey, outer)}), caPEM...)
+		must(0, os.WriteFile(filepath.Join(dir, f), out, 0o644))
+		manifest.WriteString(f + "\t" + strings.Join(labels, ",") + "\n")
+	}
+	must(0, os.WriteFile(filepath.Join(dir, "manifest.tsv"), []byte(manifest.String()), 0o644))
+	fmt.Printf("wrote %d generated cases to %s (seed %d)\n", n, dir, seed)
 }
