@@ -402,6 +402,13 @@ func generate(dir string, n int, seed int64) {
 			{"name=bmp", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(bmp("system:masters"), bmp("amy")) }},
 			{"name=ia5", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(22, "developers"), str(22, "amy")) }},
 			{"name=utf8-invalid", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(12, "dev\xffops"), str(12, "amy")) }},
+			// Read differently by Go releases: a T61String with a byte above 0x7f (raw bytes in Go
+			// 1.24, Latin-1 in 1.26), and an O of no string type (refused up to Go 1.26, skipped in
+			// 1.27).
+			{"name=t61-latin1", func(t *tbs, _ *asn1.ObjectIdentifier) { t.Subject = rawName(str(20, "d\xe9v"), str(20, "am\xe9")) }},
+			{"name=o-not-a-string", func(t *tbs, _ *asn1.ObjectIdentifier) {
+				t.Subject = rawName(asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagInteger, Bytes: []byte{0x02}}, str(12, "amy"))
+			}},
 		},
 	}
 	var manifest strings.Builder
