@@ -53,7 +53,7 @@ pub fn object_card(p: &ObjectProps) -> Html {
                         if c.usages_defaulted { <span class="hint">{ format!(" (not set; the {} API's default)", c.api_version) }</span> }</dd>
                     <dt>{ "Lifetime" }</dt><dd>{ super::shown(&c.expected_lifetime) }</dd>
                     <dt>{ "Requested by" }</dt>
-                    <dd><code>{ super::shown(&c.requester.username.clone().unwrap_or_else(|| "(unknown)".into())) }</code>
+                    <dd><code>{ super::shown(&c.requester.username.clone().unwrap_or_else(|| "(not in the object: the API server sets it to whoever creates it)".into())) }</code>
                         if !c.requester.groups.is_empty() { { " in " }{ super::shown(&c.requester.groups.join(", ")) } }
                         <span class="hint">{ " (set by the API server from the submitter's credentials; cannot be forged)" }</span></dd>
                     <dt>{ "State" }</dt><dd>{ super::shown(&c.state) }

@@ -112,7 +112,10 @@ fn csr_object(s: &mut String, c: &CsrObjectFacts) {
     out!(
         s,
         "    requested by: {}{}",
-        c.requester.username.as_deref().unwrap_or("?"),
+        c.requester
+            .username
+            .as_deref()
+            .unwrap_or("(not in the object: the API server sets spec.username to whoever creates it)"),
         if c.requester.groups.is_empty() {
             String::new()
         } else {
