@@ -18,7 +18,7 @@ export function inspectBytes(bytes: Uint8Array, options?: { now?: string | numbe
 
 export type Severity = "info" | "low" | "medium" | "high" | "critical";
 export type VerdictLevel = "routine" | "review_carefully" | "do_not_approve";
-export type ObjectKind = "certificate" | "certificate_request" | "csr_object" | "kubeconfig" | "tls_secret" | "private_key" | "public_key" | "token";
+export type ObjectKind = "certificate" | "certificate_request" | "csr_object" | "kubeconfig" | "tls_secret" | "private_key" | "public_key" | "token" | "error_message";
 export type Role = "standalone" | "kubeconfig_client" | "kubeconfig_ca" | "csr_issued" | "secret_tls" | "secret_ca";
 export type IdentityKind = "nobody" | "superuser" | "kubeadm_admin" | "node" | "node_lookalike" | "control_plane" | "service_account" | "bootstrap" | "anonymous" | "ordinary";
 
@@ -84,6 +84,8 @@ export interface KObject {
   secret: SecretFacts | null;
   key: KeyFacts | null;
   token: TokenFacts | null;
+  /** An error message kubectl, client-go or Go printed, explained (kind "error_message"). */
+  error_message: ErrorMessageFacts | null;
   issued_by: number | null;
   key_matches: number[];
   /** Index into `rbac.identities`. */
@@ -397,4 +399,48 @@ export interface PkiReport {
   missing: { path: string; why: string }[];
   files: { object: number; name: string; path: string; kind: string; expect: string; signed_by: string }[];
   flags: { manifest: string; flag: string; value: string; expected: string; ok: boolean; problem: string | null }[];
+}
+
+/** An error message kubectl printed, explained and diagnosed with what came with it. */
+export interface ErrorMessageFacts {
+  kind:
+    | "unauthorized" | "forbidden" | "forbidden-anonymous" | "unknown-authority" | "certificate-expired"
+    | "hostname-mismatch" | "no-resource-type" | "csr-invalid-request" | "csr-bad-base64" | "csr-unknown-field"
+    | "exec-plugin";
+  line: string;
+  title: string;
+  meaning: string;
+  causes: string[];
+  /** Lines starting with "$ " are commands. */
+  next: string[];
+  source: string;
+  request: {
+    user: string; verb: string; resource: string; subresource: string; group: string;
+    namespace: string | null; path: string | null;
+  } | null;
+  current_time: string | null;
+  not_after: string | null;
+  valid_for: string[];
+  asked_for: string | null;
+  resource_type: string | null;
+  diagnosis: { object: number | null; at_fault: boolean; text: string }[];
+  cause_found: boolean;
+  can_i: string | null;
+  decision: Decision | null;
+  grant: string[];
+  grant_warning: string | null;
+}
+
+/** The answer to one request, as `--can-i --json` gives it. */
+export interface Decision {
+  allowed: boolean;
+  request: { verb: string; group: string; resource: string; subresource: string; name: string; namespace: string; path: string | null };
+  via: {
+    binding: string;
+    role: string;
+    rule: { apiGroups: string[]; resources: string[]; resourceNames: string[]; nonResourceURLs: string[]; verbs: string[] } | null;
+    matched: string;
+  } | null;
+  reason: string;
+  notes: string[];
 }

@@ -13,7 +13,8 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--verbose]
        kube-cert-inspector DIR|ARCHIVE [--check-expiration] [--json]
        kube-cert-inspector --list-rules
 
-  FILE           PEM / DER / base64 / YAML / JSON file; '-' or nothing reads stdin.
+  FILE           PEM / DER / base64 / YAML / JSON file, or an error message kubectl printed;
+                 '-' or nothing reads stdin.
                  Several files are read together: a certificate, CSR or kubeconfig with the
                  cluster's RBAC objects (kubectl get clusterroles,clusterrolebindings,roles,
                  rolebindings -A -o yaml)
@@ -39,7 +40,9 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--verbose]
 
 Exit status: 0 routine, 1 review carefully, 2 do not approve,
              3 nothing could be read, 64 bad arguments, 66 file not readable;
-             with --can-i: 0 yes, 1 no, 3 no identity in the input";
+             with --can-i: 0 yes, 1 no, 3 no identity in the input;
+             with an error message (kubectl get pods 2>&1 | kube-cert-inspector - ~/.kube/config):
+             0 a cause was found in what came with it, 1 explained only";
 
 pub struct Args {
     pub list_rules: bool,

@@ -197,6 +197,16 @@ fn emit(s: &str) {
 }
 
 pub fn exit_code(r: &Report) -> i32 {
+    // An error message given: whether a cause was found among what came with it.
+    let messages: Vec<bool> = r
+        .objects
+        .iter()
+        .filter_map(|o| o.error_message.as_ref())
+        .map(|m| m.cause_found)
+        .collect();
+    if !messages.is_empty() {
+        return i32::from(!messages.contains(&true));
+    }
     match &r.verdict {
         _ if r.objects.is_empty() && r.rbac.is_none() => 3,
         Some(v) if v.level == VerdictLevel::DoNotApprove => 2,

@@ -80,6 +80,7 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
         analyse::pki::withdraw_manifest_notes(p, &pods, &mut not_understood, &mut detected);
     }
     let access = analyse::access::resolve(rbac, &mut objects);
+    analyse::explain::explain(&mut objects, access.policy.as_deref(), now);
     rules::evaluate(&mut objects, now, access.report.as_ref(), pki.as_ref());
     // A request not to approve at all is not fixed by a shorter lifetime.
     for o in objects.iter_mut() {

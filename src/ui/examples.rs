@@ -65,6 +65,11 @@ pub const EXAMPLES: &[Example] = &[
         text: include_str!("../../tests/fixtures/rbac/paste-amy-and-cluster-additions.txt"),
     },
     Example {
+        id: "error-forbidden",
+        title: "kubectl said Forbidden (the error line with the certificate it used)",
+        text: include_str!("../../tests/fixtures/errors/forbidden-with-certificate.txt"),
+    },
+    Example {
         id: "chain",
         title: "API server certificate with its CA (a chain)",
         text: include_str!("../../tests/fixtures/chain-with-ca.pem"),

@@ -191,10 +191,10 @@ pub fn input_panel(p: &InputProps) -> Html {
                 <input id="folder-input" class="visually-hidden" type="file" webkitdirectory=true multiple=true onchange={onchange_file} />
                 <button type="button" onclick={onclear} disabled={p.text.is_empty() && p.file.is_none()}>{ "Clear" }</button>
             </div>
-            <label for="input-text" class="input-label">{ "Paste PEM, base64, DER, YAML or JSON, or drop files, a folder or a .tgz here" }</label>
+            <label for="input-text" class="input-label">{ "Paste PEM, base64, DER, YAML or JSON, or the error kubectl printed (with your kubeconfig or certificate), or drop files, a folder or a .tgz here" }</label>
             <textarea id="input-text" class={classes!("input-text", dragging.then_some("dragging"))}
                 spellcheck="false" autocomplete="off" autocapitalize="off"
-                placeholder={p.file.clone().unwrap_or_else(|| "-----BEGIN CERTIFICATE REQUEST-----\n…\nor: kubectl get csr NAME -o yaml".to_string())}
+                placeholder={p.file.clone().unwrap_or_else(|| "-----BEGIN CERTIFICATE REQUEST-----\n…\nor: kubectl get csr NAME -o yaml\nor: Error from server (Forbidden): … (with your kubeconfig)".to_string())}
                 value={p.text.clone()} {oninput} {onpaste} {ondrop} {ondragover} {ondragleave} />
             if let Some(f) = &p.file {
                 <p class="file-note" role="status">{ format!("Loaded {f}.") }</p>

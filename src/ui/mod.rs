@@ -8,6 +8,7 @@ mod chain;
 mod commands;
 mod details;
 mod embed;
+mod error_message;
 mod examples;
 mod findings;
 mod folder;

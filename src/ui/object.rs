@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::access::AccessCard;
 use super::commands::Commands;
 use super::details::Details;
+use super::error_message::ErrorMessageCard;
 use super::findings::Findings;
 use super::identity::IdentityCard;
 use super::kubeconfig::KubeconfigTable;
@@ -115,11 +116,14 @@ pub fn object_card(p: &ObjectProps) -> Html {
             if o.kubeconfig.is_some() {
                 <KubeconfigTable report={p.report.clone()} index={o.id} />
             }
+            if o.error_message.is_some() {
+                <ErrorMessageCard report={p.report.clone()} index={o.id} />
+            }
             <Findings findings={o.findings.clone()} passed={o.passed.len()} not_applicable={o.not_applicable.len()} />
             if o.certificate.is_some() || o.request.is_some() {
                 <Details report={p.report.clone()} index={o.id} />
             }
-            if o.kind != ObjectKind::PrivateKey && o.kind != ObjectKind::PublicKey {
+            if !matches!(o.kind, ObjectKind::PrivateKey | ObjectKind::PublicKey | ObjectKind::ErrorMessage) {
                 <Commands report={p.report.clone()} index={o.id} />
             }
             if !children.is_empty() {

@@ -129,11 +129,12 @@ test('every example renders what a reviewer needs, without a single network requ
     'expired-controller-manager': ['expired', 'validity-expired', 'system:kube-controller-manager'],
     chain: ['Issued by', '#1', 'kube-apiserver', 'Chain', 'LEAF', 'ROOT', 'issued by (signature verified)'],
     'rbac-amy': ['What this identity can do in your cluster', 'RoleBinding dev/dev-team-edit', 'Who holds dangerous powers', 'rbac-dangerous-power'],
+    'error-forbidden': ['You were recognised, and RBAC does not allow this request', 'kubectl auth can-i list pods -n dev --as amy --as-group dev-team', 'Offline answer: no.', 'kubectl create role amy-list-pods --verb=list --resource=pods -n dev', 'kubectl create rolebinding amy-list-pods'],
   };
   for (const [id, wanted] of Object.entries(expectations)) {
     await chooseExample(page, id);
     await reportText(page, wanted);
-    if (['csr-system-masters', 'admin-conf', 'kubeconfig-risky', 'csr-kubelet-client', 'chain'].includes(id)) {
+    if (['csr-system-masters', 'admin-conf', 'kubeconfig-risky', 'csr-kubelet-client', 'chain', 'error-forbidden'].includes(id)) {
       await page.screenshot({ path: path.join(shots, `example-${id}.png`), fullPage: true });
     }
   }

@@ -104,7 +104,7 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   const { context, page, errors } = await open(`${base}embed-example.html`);
   await page.waitForFunction(() => !document.getElementById('api-output').textContent.includes('waiting'), null, { timeout: 15_000 });
   const names = fs.readdirSync(fixtures).filter((f) => /\.(pem|yaml|json|conf|b64|txt|crt|key)$/.test(f) && f !== 'debian-ca-certificates.crt')
-    .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml']);
+    .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml', 'errors/forbidden-with-certificate.txt', 'errors/expired.txt']);
   const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
   const tgz = [...fs.readFileSync(path.join(fixtures, 'pki/broken.tgz'))];
   const bundle = fixture('debian-ca-certificates.crt');

@@ -6,6 +6,7 @@ use super::{sev_tag, Safe};
 use crate::engine::facts::identity::Identity;
 use crate::engine::facts::x509::{CertFacts, CsrFacts};
 use crate::engine::report::csr_object::CsrObjectFacts;
+use crate::engine::report::error_message::ErrorMessageFacts;
 use crate::engine::report::kubeconfig::KubeconfigFacts;
 use crate::engine::report::Object;
 
@@ -43,6 +44,9 @@ pub fn render_object(s: &mut String, o: &Object, verbose: bool) {
     }
     if let Some(k) = &o.kubeconfig {
         kubeconfig(s, k);
+    }
+    if let Some(m) = &o.error_message {
+        error_message(s, m);
     }
     if let Some(v) = &o.verdict {
         out!(s, "    verdict:  {}", v.headline);
@@ -191,4 +195,34 @@ fn kubeconfig(s: &mut String, k: &KubeconfigFacts) {
             c.expires.as_ref().map(|e| format!(", expires {e}")).unwrap_or_default()
         );
     }
+}
+
+/// An error message: what it means, the diagnosis from what was given, the usual causes, what to
+/// run next; for Forbidden, the can-i question, its offline answer and the smallest grant.
+fn error_message(s: &mut String, m: &ErrorMessageFacts) {
+    out!(s, "    message:  {}", m.line);
+    out!(s, "    means:    {}", m.title);
+    out!(s, "              {}", m.meaning);
+    for d in &m.diagnosis {
+        out!(s, "    {} {}", if d.at_fault { "CAUSE   " } else { "checked " }, d.text);
+    }
+    if let Some(q) = &m.can_i {
+        out!(s, "    ask:      {}", q);
+    }
+    if let Some(dec) = &m.decision {
+        out!(s, "    answer:   {} - {}", if dec.allowed { "yes" } else { "no" }, dec.reason);
+    }
+    for g in &m.grant {
+        out!(s, "    grant:    {}", g);
+    }
+    if let Some(w) = &m.grant_warning {
+        out!(s, "    careful:  {}", w);
+    }
+    for (i, c) in m.causes.iter().enumerate() {
+        out!(s, "    cause {}:  {}", i + 1, c);
+    }
+    for n in &m.next {
+        out!(s, "    next:     {}", n);
+    }
+    out!(s, "    source:   {}", m.source);
 }

@@ -21,7 +21,9 @@ pub fn counts(objects: &[Object]) -> Counts {
 
 /// The worst case over every object; `None` when nothing was recognised.
 pub fn verdict(objects: &[Object]) -> Option<Verdict> {
-    (!objects.is_empty()).then(|| {
+    // An error message alone is explained, not judged.
+    let judged = objects.iter().any(|o| o.kind != ObjectKind::ErrorMessage);
+    judged.then(|| {
         rules::verdict(
             objects.iter().flat_map(|o| &o.findings),
             objects.iter().any(|o| o.request.is_some()),

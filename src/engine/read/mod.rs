@@ -14,6 +14,7 @@ pub mod csr_object;
 pub mod der;
 pub mod document;
 pub mod kubeconfig;
+pub mod kubectl_error;
 pub mod kubectl_text;
 pub mod pem;
 pub mod pod;
@@ -32,6 +33,8 @@ use super::{util, Input, MAX_NOTES, MAX_OBJECTS};
 pub type TextReader = fn(&mut Reading, &Text, &Place) -> Option<bool>;
 
 pub const TEXT_READERS: &[(&str, TextReader)] = &[
+    // Error lines first: the rest of the text (a kubeconfig pasted with one) is read after them.
+    ("error messages of kubectl, client-go and Go", kubectl_error::read_text),
     // kubectl's human-readable CSR output: before YAML, which would take `Name:   alice` for a mapping.
     ("kubectl describe csr / get csr output", kubectl_text::read_text),
     ("YAML or JSON documents", document::read_text),

@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod csr_object;
+pub mod error_message;
 pub mod kubeconfig;
 pub mod parts;
 pub mod pki;
@@ -140,6 +141,8 @@ pub enum ObjectKind {
     PrivateKey,
     PublicKey,
     Token,
+    /// An error message kubectl, client-go or Go printed (explained, not a credential).
+    ErrorMessage,
 }
 
 impl ObjectKind {
@@ -153,6 +156,7 @@ impl ObjectKind {
             ObjectKind::PrivateKey => "Private key",
             ObjectKind::PublicKey => "Public key",
             ObjectKind::Token => "Bearer token",
+            ObjectKind::ErrorMessage => "Error message",
         }
     }
 }
@@ -202,6 +206,7 @@ pub struct Object {
     pub secret: Option<secret::SecretFacts>,
     pub key: Option<crate::engine::facts::keys::KeyFacts>,
     pub token: Option<crate::engine::facts::token::TokenFacts>,
+    pub error_message: Option<error_message::ErrorMessageFacts>,
     /// For a certificate: the object that issued it, when its signature verified.
     pub issued_by: Option<usize>,
     /// For a key: the certificates and CSRs it belongs to; for a certificate/CSR: its keys.
@@ -251,6 +256,7 @@ impl Object {
             secret: None,
             key: None,
             token: None,
+            error_message: None,
             issued_by: None,
             key_matches: Vec::new(),
             access: None,
