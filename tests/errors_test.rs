@@ -176,3 +176,50 @@ fn an_exec_plugin_error_names_the_plugin_of_the_kubeconfig() {
     );
     assert_eq!(code, 0);
 }
+
+#[test]
+fn the_messages_composed_from_the_sources_are_recognised_too() {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/errors/source-texts.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let kinds: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            kube_cert_inspector::engine::read::kubectl_error::recognise(l)
+                .map(|m| m.kind)
+                .unwrap_or_else(|| format!("unrecognised: {l}"))
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "csr-invalid-request",
+            "csr-bad-base64",
+            "csr-unknown-field",
+            "forbidden",
+            "forbidden",
+            "forbidden-anonymous"
+        ]
+    );
+    // All of them read at once: one object per message.
+    let (r, _) = run(&["tests/fixtures/errors/source-texts.txt"], NOW);
+    assert_eq!(r["objects"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn a_refused_csr_request_points_at_the_object_given() {
+    let (r, code) = run(
+        &[
+            "tests/fixtures/errors/source-texts.txt",
+            "tests/fixtures/csr-object-broken-request.yaml",
+        ],
+        NOW,
+    );
+    let m = r["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["error_message"]["kind"] == "csr-invalid-request")
+        .unwrap();
+    assert_eq!(m["error_message"]["cause_found"], true, "{}", diagnosis(&m["error_message"]));
+    assert_eq!(code, 0);
+}
