@@ -223,3 +223,26 @@ fn a_refused_csr_request_points_at_the_object_given() {
     assert_eq!(m["error_message"]["cause_found"], true, "{}", diagnosis(&m["error_message"]));
     assert_eq!(code, 0);
 }
+
+#[test]
+fn forbidden_with_the_clusters_rbac_that_denies_it_names_the_missing_grant_as_the_cause() {
+    // amy-view.yaml binds amy to view in dev: view never reads Secrets.
+    let line = r#"Error from server (Forbidden): secrets is forbidden: User "amy" cannot list resource "secrets" in API group "" in the namespace "dev""#;
+    let dir = std::env::temp_dir().join(format!("kci-errors-rbac-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("forbidden-secrets.txt");
+    std::fs::write(&f, line).unwrap();
+    let (r, code) = run(
+        &[
+            f.to_str().unwrap(),
+            "tests/fixtures/rbac/cert-amy.pem",
+            "tests/fixtures/rbac/amy-view.yaml",
+        ],
+        NOW,
+    );
+    let m = message(&r);
+    assert_eq!(m["decision"]["allowed"], false);
+    assert!(diagnosis(m).starts_with("[true] Under your RBAC objects: no."), "{}", diagnosis(m));
+    assert_eq!(code, 0);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -119,7 +119,9 @@ pub fn object_card(p: &ObjectProps) -> Html {
             if o.error_message.is_some() {
                 <ErrorMessageCard report={p.report.clone()} index={o.id} />
             }
-            <Findings findings={o.findings.clone()} passed={o.passed.len()} not_applicable={o.not_applicable.len()} />
+            if o.kind != ObjectKind::ErrorMessage {
+                <Findings findings={o.findings.clone()} passed={o.passed.len()} not_applicable={o.not_applicable.len()} />
+            }
             if o.certificate.is_some() || o.request.is_some() {
                 <Details report={p.report.clone()} index={o.id} />
             }

@@ -565,8 +565,10 @@ fn forbidden(m: &mut ErrorMessageFacts, objects: &[Object], policy: &Policy, d: 
                 decision.via.as_ref().map(|v| format!("{} → {}", v.binding, v.role)).unwrap_or_default()
             ),
         );
-    } else {
-        said(d, None, pasted, format!("Under {under}: no. {}", decision.reason));
+    } else if pasted {
+        // The answer itself is in `decision`; with the cluster's own RBAC, the missing grant is
+        // the cause.
+        said(d, None, true, format!("Under your RBAC objects: no. {}", decision.reason));
     }
     m.decision = Some(decision);
     if r.user == "system:anonymous" {
