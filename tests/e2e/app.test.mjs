@@ -137,6 +137,10 @@ test('every example renders what a reviewer needs, without a single network requ
     if (['csr-system-masters', 'admin-conf', 'kubeconfig-risky', 'csr-kubelet-client', 'chain', 'error-forbidden'].includes(id)) {
       await page.screenshot({ path: path.join(shots, `example-${id}.png`), fullPage: true });
     }
+    if (id === 'error-forbidden') {
+      // The explanation's own card, for the README (docs/screenshot-error.png).
+      await page.locator('article.kind-errormessage').screenshot({ path: path.join(shots, 'error-forbidden-card.png') });
+    }
   }
   // Secrets in the examples are never displayed.
   const page_text = await page.locator('body').innerText();
