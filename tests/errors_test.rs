@@ -79,7 +79,7 @@ fn unauthorized_with_the_kubeconfig_names_the_expired_client_certificate() {
     assert_eq!(code, 0);
     // The same kubeconfig a year earlier: the certificate is fine and signed by the kubeconfig's CA.
     let (r, code) = run(&["tests/fixtures/errors/unauthorized.txt", "tests/fixtures/admin.conf"], NOW);
-    assert!(diagnosis(message(&r)).contains("[false] #3 Certificate O=kubeadm:cluster-admins, CN=kubernetes-admin is valid until 2027-11-23T11:37:42Z and signed by the kubeconfig's CA"));
+    assert!(diagnosis(message(&r)).contains("[false] #3 Certificate O=kubeadm:cluster-admins, CN=kubernetes-admin is valid until 2027-11-23T11:37:42Z and signed by the cluster's CA given"));
     assert_eq!(code, 1);
 }
 
@@ -245,4 +245,20 @@ fn forbidden_with_the_clusters_rbac_that_denies_it_names_the_missing_grant_as_th
     assert!(diagnosis(m).starts_with("[true] Under your RBAC objects: no."), "{}", diagnosis(m));
     assert_eq!(code, 0);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn unauthorized_with_a_certificate_and_another_ca_says_the_ca_did_not_sign_it() {
+    // amy's certificate was signed by tests/fixtures/ca.crt, not by the CA of the error fixtures.
+    let (r, code) = run(
+        &[
+            "tests/fixtures/errors/unauthorized.txt",
+            "tests/fixtures/rbac/cert-amy.pem",
+            "tests/fixtures/errors/cluster-ca.crt",
+        ],
+        NOW,
+    );
+    let m = message(&r);
+    assert!(diagnosis(m).contains("is not signed by the cluster's CA given"), "{}", diagnosis(m));
+    assert_eq!(code, 0);
 }

@@ -320,11 +320,20 @@ fn credential_problem(o: &Object, now: i64) -> Option<String> {
     None
 }
 
-/// The CA certificates of the kubeconfigs given (their certificate-authority-data).
+/// The CAs the credentials are judged against: the kubeconfigs' certificate-authority-data, or,
+/// without a kubeconfig, the CA certificates given (the cluster's ca.crt).
 fn kubeconfig_cas(objects: &[Object]) -> Vec<usize> {
-    objects
+    let from_kubeconfig: Vec<usize> = objects
         .iter()
         .filter(|o| o.role == Role::KubeconfigCa && o.certificate.is_some())
+        .map(|o| o.id)
+        .collect();
+    if !from_kubeconfig.is_empty() {
+        return from_kubeconfig;
+    }
+    objects
+        .iter()
+        .filter(|o| o.role == Role::Standalone && o.certificate.as_ref().is_some_and(|c| c.extensions.is_ca()))
         .map(|o| o.id)
         .collect()
 }
@@ -348,7 +357,7 @@ fn diagnose(m: &mut ErrorMessageFacts, objects: &[Object], policy: &Policy, now:
                             Some(i),
                             false,
                             format!(
-                                "{} is valid until {} and signed by the kubeconfig's CA ({}): the certificate is fine. Check that the API server trusts that CA for clients (--client-ca-file), and that the kubeconfig's server is this cluster.",
+                                "{} is valid until {} and signed by the cluster's CA given ({}): the certificate is fine. Check that the API server trusts that CA for clients (--client-ca-file), and that the kubeconfig's server is this cluster.",
                                 name(o),
                                 o.not_after.clone().unwrap_or_default(),
                                 name(&objects[ca])
@@ -359,7 +368,7 @@ fn diagnose(m: &mut ErrorMessageFacts, objects: &[Object], policy: &Policy, now:
                             Some(i),
                             true,
                             format!(
-                                "{} is not signed by the CA in the kubeconfig's certificate-authority-data ({}). A kubeadm API server trusts client certificates signed by that same CA (--client-ca-file=/etc/kubernetes/pki/ca.crt), so it cannot verify this one: most likely the cause. Have it signed by the cluster's CA (a CertificateSigningRequest with signerName kubernetes.io/kube-apiserver-client).",
+                                "{} is not signed by the cluster's CA given ({}). A kubeadm API server trusts client certificates signed by that CA (--client-ca-file=/etc/kubernetes/pki/ca.crt), so it cannot verify this one: most likely the cause. Have it signed by the cluster's CA (a CertificateSigningRequest with signerName kubernetes.io/kube-apiserver-client).",
                                 name(o),
                                 cas.iter().map(|c| name(&objects[*c])).collect::<Vec<_>>().join(", ")
                             ),
