@@ -87,6 +87,8 @@ export interface KObject {
   /** An error message kubectl, client-go or Go printed, explained (kind "error_message"). */
   error_message: ErrorMessageFacts | null;
   issued_by: number | null;
+  /** Why Go's Verify with client auth refuses it through the chain in the input (a CA's EKU). */
+  chain_problem: string | null;
   key_matches: number[];
   /** Index into `rbac.identities`. */
   access: number | null;

@@ -67,7 +67,7 @@ pub fn detected(r: &rbac::PolicyBuilder) -> String {
 pub fn logs_in(o: &Object) -> bool {
     match (&o.certificate, o.role) {
         _ if o.username.is_none() => false,
-        (Some(c), _) if !c.can_log_in() => false,
+        (Some(c), _) if !c.can_log_in() || o.chain_problem.is_some() => false,
         (Some(_), Role::KubeconfigClient) => true,
         (Some(c), _) => !c.extensions.is_ca(),
         // A request the API server refuses at creation never becomes a credential.

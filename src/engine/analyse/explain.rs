@@ -307,6 +307,9 @@ fn credential_problem(o: &Object, now: i64) -> Option<String> {
                 name(o)
             ));
         }
+        if let Some(p) = &o.chain_problem {
+            return Some(format!("{}: {p}", name(o)));
+        }
     }
     if let Some(j) = o.token.as_ref().and_then(|t| t.jwt.as_ref()) {
         if j.expires_unix.is_some_and(|e| e < now) {

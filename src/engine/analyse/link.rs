@@ -4,7 +4,8 @@
 use crate::engine::facts::x509;
 use crate::engine::report::Object;
 
-/// Sets each certificate's `issued_by` and every key's and certificate's `key_matches`.
+/// Sets each certificate's `issued_by` and every key's and certificate's `key_matches`, then
+/// each certificate's `chain_problem`.
 pub fn link(objects: &mut [Object]) {
     // A certificate Go cannot parse is in no chain: neither issued by another nor issuing one.
     let certs: Vec<usize> = objects
@@ -46,6 +47,48 @@ pub fn link(objects: &mut [Object]) {
                 objects[i].key_matches.push(key_obj);
                 objects[key_obj].key_matches.push(i);
             }
+        }
+    }
+    chain_usage(objects);
+}
+
+/// Go's `Verify` checks the extended key usage of every certificate of the chain, not only the
+/// leaf's (`checkChainForKeyUsage` in crypto/x509/verify.go): a CA above a client certificate
+/// whose EKU lists neither client auth nor any usage makes the chain fail ("x509: certificate
+/// specifies an incompatible key usage"), whatever the leaf says. A CA without EKU, or with an
+/// empty one, restricts nothing.
+fn chain_usage(objects: &mut [Object]) {
+    for i in 0..objects.len() {
+        if objects[i].certificate.is_none() {
+            continue;
+        }
+        let mut at = objects[i].issued_by;
+        let mut seen = 0;
+        let mut problem = None;
+        while let (Some(ca), true) = (at, seen < 16) {
+            let o = &objects[ca];
+            if let Some(c) = &o.certificate {
+                if !c.extensions.allows_client_auth() {
+                    problem = Some(format!(
+                        "Go's verifier refuses it for client auth (x509: certificate specifies an incompatible key usage): the CA above it, #{} {}, has an extended key usage without client auth ({}), and Go checks the usage of every certificate of the chain.",
+                        o.id,
+                        c.subject_text,
+                        c.extensions.extended_key_usage.join(", ")
+                    ));
+                    break;
+                }
+            }
+            at = if o.issued_by == Some(ca) { None } else { o.issued_by };
+            seen += 1;
+        }
+        if let Some(p) = problem {
+            if let Some(id) = objects[i].identity.as_mut() {
+                id.notes.insert(
+                    0,
+                    format!("{p} So it cannot log in: this is the identity it would have if it could."),
+                );
+            }
+            objects[i].chain_problem = Some(p);
         }
     }
 }

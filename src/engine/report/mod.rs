@@ -209,6 +209,9 @@ pub struct Object {
     pub error_message: Option<error_message::ErrorMessageFacts>,
     /// For a certificate: the object that issued it, when its signature verified.
     pub issued_by: Option<usize>,
+    /// For a certificate: why Go's `Verify` with client auth refuses it through the chain found
+    /// in the input (a CA above it whose extended key usage lacks client auth), when it does.
+    pub chain_problem: Option<String>,
     /// For a key: the certificates and CSRs it belongs to; for a certificate/CSR: its keys.
     pub key_matches: Vec<usize>,
     /// Index into `rbac.identities`: what this object's identity may do.
@@ -258,6 +261,7 @@ impl Object {
             token: None,
             error_message: None,
             issued_by: None,
+            chain_problem: None,
             key_matches: Vec::new(),
             access: None,
             findings: Vec::new(),

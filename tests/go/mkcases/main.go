@@ -234,6 +234,14 @@ func main() {
 		out := append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), caPEM...)
 		must(0, os.WriteFile(filepath.Join(dir, n+".pem"), out, 0o644))
 	}
+	// A client certificate under a CA whose extended key usage is server auth only: Go checks
+	// the usage of every certificate of the chain.
+	serverCA := caTBS
+	serverCA.Extensions = append(append([]pkix.Extension{}, caTBS.Extensions...), ext(oidExtKeyUsage, false, eku(oidServerAuth)))
+	control, _ := cases["cert-go-control"]()
+	must(0, os.WriteFile(filepath.Join(dir, "cert-go-ca-server-eku.pem"), append(
+		pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: control}),
+		pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certDER(serverCA, caKey, nil)})...), 0o644))
 	// CSRs: the control, and one whose extensionRequest holds the SAN extension twice.
 	csr := func(exts []pkix.Extension) []byte {
 		attrs := []any{}
@@ -266,7 +274,7 @@ func main() {
 	} {
 		must(0, os.WriteFile(filepath.Join(dir, n+".pem"), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der}), 0o644))
 	}
-	fmt.Printf("wrote %d cases to %s\n", len(cases)+2, dir)
+	fmt.Printf("wrote %d cases to %s\n", len(cases)+3, dir)
 }
 
 // A choice within one class: its label, and what it does to the certificate being made.
@@ -319,6 +327,29 @@ func generate(dir string, n int, seed int64) {
 		},
 	}, caKey, nil)
 	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
+	// The same CA (name and key) with an extended key usage: Go checks every certificate's
+	// usage along the chain.
+	caWithEKU := func(value []byte) []byte {
+		return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certDER(tbs{
+			Version: v3(), Serial: integer(0x02), SigAlg: ecdsa256, Issuer: caName,
+			Validity: validity{utc("260101000000Z"), utc("360101000000Z")}, Subject: caName, SPKI: spki(caKey),
+			Extensions: []pkix.Extension{
+				ext(oidBasicConstr, true, must(asn1.Marshal(struct{ IsCA bool }{true}))),
+				ext(oidKeyUsage, true, keyUsage(0x06)),
+				ext(oidExtKeyUsage, false, value),
+			},
+		}, caKey, nil)})
+	}
+	cas := []struct {
+		label string
+		pem   []byte
+	}{
+		{"ca-eku=absent", caPEM},
+		{"ca-eku=server", caWithEKU(eku(oidServerAuth))},
+		{"ca-eku=client", caWithEKU(eku(oidClientAuth))},
+		{"ca-eku=any", caWithEKU(eku(asn1.ObjectIdentifier{2, 5, 29, 37, 0}))},
+		{"ca-eku=empty", caWithEKU(eku())},
+	}
 	setEKU := func(t *tbs, value []byte, present bool) {
 		var out []pkix.Extension
 		for _, e := range t.Extensions {
@@ -434,8 +465,13 @@ func generate(dir string, n int, seed int64) {
 			c.apply(&t, &outer)
 			labels = append(labels, c.label)
 		}
+		ca := cas[0]
+		if r.Intn(2) == 0 {
+			ca = cas[r.Intn(len(cas))]
+		}
+		labels = append(labels, ca.label)
 		f := fmt.Sprintf("rand-%04d.pem", i)
-		out := append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certDER(t, caKey, outer)}), caPEM...)
+		out := append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certDER(t, caKey, outer)}), ca.pem...)
 		must(0, os.WriteFile(filepath.Join(dir, f), out, 0o644))
 		manifest.WriteString(f + "\t" + strings.Join(labels, ",") + "\n")
 	}
