@@ -10,14 +10,43 @@ pub struct IdentityProps {
     pub index: usize,
 }
 
-fn meaning_label(m: &str) -> &'static str {
+fn meaning_label(m: &str, request: bool) -> &'static str {
     match m {
         "username" => "→ username",
         "group" => "→ group",
+        // The built-in CSR signers re-encode the subject without it (x509::dropped_by_go_reencoding).
+        "uid" if request => "→ UID (1.34+) in a certificate, but the built-in CSR signers drop it",
         "uid" => "→ UID (1.34+)",
         "ignored_cn" => "ignored: only the last CN counts",
         _ => "ignored by Kubernetes",
     }
+}
+
+/// A value with every character outside ASCII marked, when the value also holds ASCII letters:
+/// a Cyrillic "а" in "system:mаsters" is then visible where the reviewer reads the value (rule
+/// identity-lookalike-characters names it), with its code point on hover.
+fn marked(value: &str) -> Html {
+    let shown = super::shown(value);
+    if shown.is_ascii() || !shown.chars().any(|c| c.is_ascii_alphabetic()) {
+        return html! { { shown } };
+    }
+    let mut parts: Vec<Html> = Vec::new();
+    let mut run = String::new();
+    for c in shown.chars() {
+        if c.is_ascii() {
+            run.push(c);
+        } else {
+            if !run.is_empty() {
+                parts.push(html! { { std::mem::take(&mut run) } });
+            }
+            let title = format!("U+{:04X}: not an ASCII character", c as u32);
+            parts.push(html! { <mark class="lookalike" title={title}>{ c.to_string() }</mark> });
+        }
+    }
+    if !run.is_empty() {
+        parts.push(html! { { run } });
+    }
+    html! { <>{ for parts }</> }
 }
 
 #[function_component(IdentityCard)]
@@ -30,6 +59,7 @@ pub fn identity_card(p: &IdentityProps) -> Html {
         .map(|c| &c.subject)
         .or(o.request.as_ref().map(|r| &r.subject));
     let kind_class = format!("identity-kind kind-{:?}", id.kind).to_lowercase();
+    let request = o.certificate.is_none();
     html! {
         <section class="identity" aria-label="Kubernetes identity">
             <h4>{ "Who this makes you in Kubernetes" }</h4>
@@ -41,8 +71,8 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                     { for attrs.iter().map(|a| html! {
                         <tr class={classes!("attr", format!("m-{}", a.meaning))}>
                             <th scope="row"><code>{ super::shown(&a.short) }</code></th>
-                            <td><code>{ super::shown(&a.value) }</code></td>
-                            <td>{ meaning_label(&a.meaning) }</td>
+                            <td><code>{ marked(&a.value) }</code></td>
+                            <td>{ meaning_label(&a.meaning, request) }</td>
                         </tr>
                     }) }
                     if attrs.is_empty() {

@@ -142,7 +142,13 @@ test('every example renders what a reviewer needs, without a single network requ
       await page.locator('article.kind-errormessage').screenshot({ path: path.join(shots, 'error-forbidden-card.png') });
     }
   }
-  // Secrets in the examples are never displayed.
+  // A look-alike character is marked where the value is read, with its code point (issue #21).
+  await chooseExample(page, 'csr-lookalike');
+  await reportText(page, 'identity-lookalike-characters');
+  assert.equal(await page.locator('table.mapping mark.lookalike').first().getAttribute('title'), 'U+0430: not an ASCII character');
+  // Secrets in the examples are never displayed (the risky kubeconfig holds a password).
+  await chooseExample(page, 'kubeconfig-risky');
+  await reportText(page, 'kubeconfig-insecure-skip-tls-verify');
   const page_text = await page.locator('body').innerText();
   assert.ok(!page_text.includes('hunter2'));
   assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [], 'network requests after load');
