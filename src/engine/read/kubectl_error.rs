@@ -40,7 +40,11 @@ pub fn read_text(r: &mut Reading, t: &Text, place: &Place) -> Option<bool> {
             rest.push('\n');
             continue;
         }
-        match (line.len() <= MAX_LINE).then(|| recognise(line)).flatten() {
+        // kubectl prints its messages at the start of a line (or after a tab); a line indented
+        // with spaces, a list item or a quoted key belongs to YAML or JSON (a Status, an Event,
+        // a condition's message) and is left to the document readers.
+        let nested = line.starts_with(' ') || line.starts_with('-') || line.starts_with('"') || line.starts_with('{');
+        match (!nested && line.len() <= MAX_LINE).then(|| recognise(line)).flatten() {
             // kubectl repeats a message (each discovery retry, then a summary): one per kind, and
             // per request for Forbidden.
             Some(m) if !found.iter().any(|f| f.kind == m.kind && f.request == m.request) => found.push(m),
@@ -257,6 +261,49 @@ mod tests {
                 .unwrap()
                 .kind,
             "unknown-authority"
+        );
+    }
+
+    #[test]
+    fn a_message_inside_yaml_or_json_is_left_to_the_document_readers() {
+        let yaml = "apiVersion: v1\nkind: Status\nmessage: x\nitems:\n- message: 'pods is forbidden: User \"amy\" cannot list resource \"pods\" in API group \"\" in the namespace \"dev\"'\n  reason: Forbidden\n";
+        let mut r = Reading::new(0);
+        let t = Text {
+            text: yaml,
+            depth: 0,
+            has_pem: false,
+            before: (0, 0, 0),
+        };
+        assert_eq!(
+            read_text(
+                &mut r,
+                &t,
+                &Place {
+                    source: String::new(),
+                    parent: None,
+                    role: Default::default()
+                }
+            ),
+            None
+        );
+        let json = "{\n  \"message\": \"pods is forbidden: User \\\"amy\\\" cannot list resource \\\"pods\\\" in API group \\\"\\\" at the cluster scope\"\n}";
+        let t = Text {
+            text: json,
+            depth: 0,
+            has_pem: false,
+            before: (0, 0, 0),
+        };
+        assert_eq!(
+            read_text(
+                &mut r,
+                &t,
+                &Place {
+                    source: String::new(),
+                    parent: None,
+                    role: Default::default()
+                }
+            ),
+            None
         );
     }
 
