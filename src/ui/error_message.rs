@@ -23,6 +23,9 @@ pub fn error_message_card(p: &ErrorMessageProps) -> Html {
     let Some(m) = p.report.objects.get(p.index).and_then(|o| o.error_message.as_ref()) else {
         return html! {};
     };
+    // Whether anything came with the message (a kubeconfig, a certificate), and the cluster's RBAC.
+    let given_more = p.report.objects.iter().any(|o| o.error_message.is_none());
+    let rbac_given = p.report.rbac.as_ref().is_some_and(|r| r.origin == "pasted");
     let mut diagnosis = m.diagnosis.clone();
     diagnosis.sort_by_key(|d| !d.at_fault);
     html! {
@@ -40,8 +43,13 @@ pub fn error_message_card(p: &ErrorMessageProps) -> Html {
                         </li>
                     }) }
                 </ul>
-            } else if m.kind != "no-resource-type" {
-                <p class="hint">{ "Paste or drop your kubeconfig, certificate or the cluster's RBAC objects with the message to find which one is at fault." }</p>
+            } else if !given_more {
+                if m.kind != "no-resource-type" {
+                    <p class="hint">{ "Paste or drop your kubeconfig, certificate or the cluster's RBAC objects with the message to find which one is at fault." }</p>
+                }
+            }
+            if m.can_i.is_some() && !rbac_given {
+                <p class="hint">{ "Answered under Kubernetes' default policy. For your cluster's own answer, add its RBAC objects: kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o yaml" }</p>
             }
             if let Some(q) = &m.can_i {
                 <h4>{ "The question RBAC was asked" }</h4>
