@@ -31,8 +31,9 @@ def ours(path):
         return {'refused': True, 'error': facts['go_error'], 'go_words': True}
     if names_refused:
         return {'refused': True, 'error': 'x509: invalid RDNSequence (a name)', 'go_words': False, 'names': True}
-    cns = [a['value'] for a in facts['subject'] if a['short'] == 'CN']
-    orgs = [a['value'] for a in facts['subject'] if a['short'] == 'O']
+    # A value of no string type is no username or group (Go's pkix.Name has no string for it).
+    cns = [a['value'] for a in facts['subject'] if a['short'] == 'CN' and not a.get('not_a_string')]
+    orgs = [a['value'] for a in facts['subject'] if a['short'] == 'O' and not a.get('not_a_string')]
     return {'refused': False, 'cn': cns[-1] if cns else '', 'o': orgs, 'logs_in': first.get('access') is not None}
 
 

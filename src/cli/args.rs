@@ -5,7 +5,7 @@ use crate::engine::util::parse_rfc3339;
 pub const USAGE: &str = "\
 kube-cert-inspector: what a certificate, CSR or kubeconfig means to Kubernetes
 
-Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--verbose]
+Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--go 1.NN] [--verbose]
        kube-cert-inspector FILE... --can-i VERB TYPE[.GROUP][/NAME] [--subresource SUB]
                            [-n NS | -A] [--user NAME] [--json]
        kube-cert-inspector FILE... --can-i VERB /non/resource/url [--user NAME] [--json]
@@ -20,6 +20,8 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--verbose]
                  rolebindings -A -o yaml)
   --json         print the report (or the answer) as JSON (schema: docs/report-json.md)
   --now TIME     evaluate validity at TIME (e.g. 2026-11-23T10:00:00Z) instead of the clock
+  --go 1.NN      judge certificates as that Go release's crypto/x509 does (1.23 to 1.27; default
+                 1.26): the API server's is serverVersion.goVersion in kubectl version -o json
   --verbose      also list the rules that passed or did not apply
   --list-rules   print every rule: id, default severity, title
 
@@ -50,6 +52,7 @@ pub struct Args {
     pub json: bool,
     pub verbose: bool,
     pub now: Option<i64>,
+    pub go: crate::engine::facts::x509::GoRelease,
     pub can_i: Option<(String, String)>,
     pub list: bool,
     pub check_expiration: bool,
@@ -63,6 +66,7 @@ pub fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         json: false,
         verbose: false,
         now: None,
+        go: crate::engine::facts::x509::GoRelease::DEFAULT,
         can_i: None,
         list: false,
         check_expiration: false,
@@ -75,6 +79,12 @@ pub fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             "--list-rules" => a.list_rules = true,
             "--json" => a.json = true,
             "--verbose" | "-v" => a.verbose = true,
+            "--go" => {
+                let v = it.next().ok_or("--go needs a Go release such as 1.24")?;
+                a.go = crate::engine::facts::x509::GoRelease::parse(v).ok_or_else(|| {
+                    format!("--go: expected a Go release from 1.23 to 1.27 (kubectl version -o json prints the API server's as serverVersion.goVersion), found \"{v}\"")
+                })?;
+            }
             "--now" => {
                 let v = it.next().ok_or("--now needs a value such as 2026-11-23T10:00:00Z")?;
                 a.now = Some(

@@ -79,7 +79,7 @@ pub fn run(args: &[String]) -> i32 {
             bytes,
         })
         .collect();
-    let analysis = crate::engine::analyse(&files, now);
+    let analysis = crate::engine::analyse_as(&files, now, a.go);
     if let Some((verb, target)) = &a.can_i {
         let q = crate::engine::analyse::can_i::Query {
             verb: verb.clone(),

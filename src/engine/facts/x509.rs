@@ -18,6 +18,42 @@ use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 use super::go_parse;
 use crate::engine::util::{hex, hex_colon, human_duration, rfc3339};
 
+/// The Go release whose `crypto/x509` judges the input (its minor version: 26 is Go 1.26), for
+/// what changed between releases. `kubectl version -o json` prints the API server's own
+/// (`serverVersion.goVersion`). Measured with scripts/differential.sh against each release:
+/// Go 1.24 reads a T61String as raw bytes, 1.25 on as Latin-1; up to 1.26 a subject value of no
+/// string type makes `ParseCertificate` fail, 1.27 skips it. Negative serial numbers are refused
+/// by every release here (1.23 on, as Kubernetes keeps the default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GoRelease(pub u32);
+
+impl GoRelease {
+    /// The release judged when none is given: what the engine was checked against first.
+    pub const DEFAULT: GoRelease = GoRelease(26);
+    /// The releases the differential harness covers.
+    pub const KNOWN: std::ops::RangeInclusive<u32> = 23..=27;
+
+    /// "1.24", "go1.24.11" or "24"; `None` outside the known releases.
+    pub fn parse(s: &str) -> Option<GoRelease> {
+        let s = s.trim().trim_start_matches("go");
+        let minor = match s.split('.').collect::<Vec<_>>().as_slice() {
+            ["1", m, ..] => m.parse().ok()?,
+            [m] => m.parse().ok()?,
+            _ => return None,
+        };
+        Self::KNOWN.contains(&minor).then_some(GoRelease(minor))
+    }
+    pub fn name(self) -> String {
+        format!("Go 1.{}", self.0)
+    }
+    fn t61_as_latin1(self) -> bool {
+        self.0 >= 25
+    }
+    fn skips_non_strings(self) -> bool {
+        self.0 >= 27
+    }
+}
+
 /// OID of the subject attribute Kubernetes reads as the user's UID (1.34+).
 pub const OID_K8S_UID: &str = "1.3.6.1.4.1.57683.2";
 
@@ -367,9 +403,16 @@ pub fn go_printable(b: u8) -> bool {
 /// show for it. x509-parser's own `as_str` reads only four of the types, so a T61String or
 /// BMPString `O=system:masters` would otherwise not be seen as a group at all.
 pub fn go_string(tag: Tag, data: &[u8]) -> Result<String, (String, String)> {
+    go_string_as(tag, data, GoRelease::DEFAULT)
+}
+
+/// [`go_string`] as a given Go release reads it.
+pub fn go_string_as(tag: Tag, data: &[u8], go: GoRelease) -> Result<String, (String, String)> {
     let lossy = || String::from_utf8_lossy(data).into_owned();
     match tag {
-        Tag::T61String => Ok(data.iter().map(|&b| b as char).collect()),
+        Tag::T61String if go.t61_as_latin1() => Ok(data.iter().map(|&b| b as char).collect()),
+        // Before 1.25, the bytes as they are: not UTF-8 above 0x7f (shown replaced).
+        Tag::T61String => Ok(lossy()),
         Tag::PrintableString if data.iter().all(|&b| go_printable(b)) => Ok(lossy()),
         Tag::PrintableString => Err(("invalid PrintableString".into(), lossy())),
         Tag::Utf8String => std::str::from_utf8(data)
@@ -399,16 +442,25 @@ fn is_string_type(tag: Tag) -> bool {
 }
 
 pub fn name_attrs(name: &X509Name<'_>) -> Vec<NameAttr> {
+    name_attrs_as(name, GoRelease::DEFAULT)
+}
+
+/// [`name_attrs`] as a given Go release reads the names: from 1.27 a value of no string type is
+/// skipped (no error; it is not a username or group either).
+pub fn name_attrs_as(name: &X509Name<'_>, go: GoRelease) -> Vec<NameAttr> {
     let mut out = Vec::new();
     for (rdn_index, rdn) in name.iter().enumerate() {
         for attr in rdn.iter() {
             let oid = oid_text(attr.attr_type());
             let tag = attr.attr_value().tag();
-            let (value, go_error) = match go_string(tag, attr.as_slice()) {
+            let (value, mut go_error) = match go_string_as(tag, attr.as_slice(), go) {
                 Ok(s) => (s, None),
                 Err((why, shown)) => (shown, Some(why)),
             };
             let not_a_string = go_error.is_some() && !is_string_type(tag);
+            if not_a_string && go.skips_non_strings() {
+                go_error = None;
+            }
             out.push(NameAttr {
                 short: attr_short(&oid).map(str::to_string).unwrap_or_else(|| oid.clone()),
                 oid,
@@ -875,18 +927,23 @@ fn fingerprint(der: &[u8]) -> String {
 
 /// Parses one DER certificate. The error says what was found.
 pub fn parse_certificate(der: &[u8], now: i64) -> Result<CertFacts, String> {
+    parse_certificate_as(der, now, GoRelease::DEFAULT)
+}
+
+/// [`parse_certificate`] as a given Go release parses it.
+pub fn parse_certificate_as(der: &[u8], now: i64, go: GoRelease) -> Result<CertFacts, String> {
     let (_, cert) = X509Certificate::from_der(der).map_err(|e| match go_parse::certificate_error(der, false, false) {
         // Said in Go's words when Go refuses it too: that is what Kubernetes would answer.
         Some(go) => format!("not a valid X.509 certificate: Go's crypto/x509, and so Kubernetes, refuses it with \"{go}\" ({e})"),
         None => format!("not a valid X.509 certificate ({e})"),
     })?;
-    Ok(cert_facts(&cert, now))
+    Ok(cert_facts(&cert, now, go))
 }
 
-fn cert_facts(cert: &X509Certificate<'_>, now: i64) -> CertFacts {
+fn cert_facts(cert: &X509Certificate<'_>, now: i64, go: GoRelease) -> CertFacts {
     let tbs = &cert.tbs_certificate;
-    let subject = name_attrs(tbs.subject());
-    let issuer = name_attrs(tbs.issuer());
+    let subject = name_attrs_as(tbs.subject(), go);
+    let issuer = name_attrs_as(tbs.issuer(), go);
     let self_issued = tbs.subject().as_raw() == tbs.issuer().as_raw();
     let nb = tbs.validity.not_before.timestamp();
     let na = tbs.validity.not_after.timestamp();

@@ -11,7 +11,7 @@ impl Reading {
     /// Bare DER of unknown type: certificate, then CSR, then key, then public key.
     pub(super) fn read_der(&mut self, der: &[u8], label: Option<&str>, place: &Place) -> Option<usize> {
         let before = self.objects.len();
-        if let Ok(c) = x509::parse_certificate(der, self.now) {
+        if let Ok(c) = x509::parse_certificate_as(der, self.now, self.go) {
             self.push_cert(c, place);
         } else if self.add_csr(der, place).is_err() {
             if let Ok(k) = keys::parse_private_key(label, der, false).or_else(|_| keys::parse_public_key("PUBLIC KEY", der)) {
@@ -22,7 +22,7 @@ impl Reading {
     }
 
     pub(super) fn add_cert(&mut self, der: &[u8], place: &Place) {
-        match x509::parse_certificate(der, self.now) {
+        match x509::parse_certificate_as(der, self.now, self.go) {
             Ok(c) => self.push_cert(c, place),
             Err(e) => self.not_understood.push(format!("{}: {e}.", place.source)),
         }

@@ -66,6 +66,8 @@ pub struct Reading {
     /// Pods read (not understood on their own; a node's static Pod manifests for the PKI audit).
     pub pods: Vec<pod::StaticPod>,
     pub now: i64,
+    /// The Go release whose crypto/x509 reads the certificates.
+    pub go: crate::engine::facts::x509::GoRelease,
 }
 
 /// Where new objects hang and how they are labelled.
@@ -107,6 +109,7 @@ impl Reading {
             rbac: rbac::PolicyBuilder::default(),
             pods: Vec::new(),
             now,
+            go: crate::engine::facts::x509::GoRelease::DEFAULT,
         }
     }
 

@@ -28,6 +28,8 @@ pub struct Report {
     pub schema_version: u32,
     /// The instant the report was computed for (RFC 3339), as given by the caller.
     pub now: String,
+    /// Whose crypto/x509 judged the certificates: "Go 1.26" (`--go`, the API's `go` option).
+    pub judged_as: String,
     pub input: InputSummary,
     /// Everything recognised, in input order. Children (a kubeconfig's certificates, a CSR
     /// object's issued certificate) name their parent by `parent`.

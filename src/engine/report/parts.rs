@@ -83,6 +83,7 @@ impl Report {
         Report {
             schema_version: self.schema_version,
             now: self.now.clone(),
+            judged_as: self.judged_as.clone(),
             input: self.input.clone(),
             objects: Vec::new(),
             verdict: self.verdict.clone(),

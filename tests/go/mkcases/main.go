@@ -224,6 +224,16 @@ func main() {
 		t.Extensions = append(t.Extensions, ext(oidUnknown, true, must(asn1.Marshal("x"))))
 		return nil
 	})
+	// Read differently by Go releases (scripts/differential.sh --go): a T61String above 0x7f
+	// (raw bytes in 1.24, Latin-1 from 1.25), an O of no string type (refused up to 1.26, skipped in 1.27).
+	add("cert-go-t61-latin1", func(t *tbs) asn1.ObjectIdentifier {
+		t.Subject = rawName(str(20, "d\xe9v"), str(20, "am\xe9"))
+		return nil
+	})
+	add("cert-go-o-not-a-string", func(t *tbs) asn1.ObjectIdentifier {
+		t.Subject = rawName(asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagInteger, Bytes: []byte{0x02}}, str(12, "amy"))
+		return nil
+	})
 	add("cert-go-unknown-noncritical-extension", func(t *tbs) asn1.ObjectIdentifier {
 		t.Extensions = append(t.Extensions, ext(oidUnknown, false, must(asn1.Marshal("x"))))
 		return nil
