@@ -212,13 +212,8 @@ fn said(d: &mut Vec<Diagnosis>, object: Option<usize>, at_fault: bool, text: Str
 fn credentials(objects: &[Object]) -> Vec<usize> {
     let current: Vec<usize> = objects
         .iter()
-        .filter_map(|o| o.kubeconfig.as_ref())
-        .filter_map(|k| {
-            let ctx = k.contexts.iter().find(|c| c.current)?;
-            let user = k.users.iter().find(|u| u.name == ctx.user)?;
-            Some([user.client_certificate, user.token])
-        })
-        .flatten()
+        .filter_map(|o| o.kubeconfig.as_ref()?.current_user())
+        .flat_map(|user| [user.client_certificate, user.token])
         .flatten()
         .collect();
     if !current.is_empty() {
@@ -237,9 +232,7 @@ fn credentials(objects: &[Object]) -> Vec<usize> {
 
 /// The kubeconfig's current user, when it has no certificate or token: what it has instead.
 fn credential_less_user(objects: &[Object]) -> Option<String> {
-    objects.iter().filter_map(|o| o.kubeconfig.as_ref()).find_map(|k| {
-        let ctx = k.contexts.iter().find(|c| c.current)?;
-        let u = k.users.iter().find(|u| u.name == ctx.user)?;
+    objects.iter().filter_map(|o| o.kubeconfig.as_ref()?.current_user()).find_map(|u| {
         if u.client_certificate.is_some() || u.token.is_some() {
             return None;
         }
@@ -325,7 +318,7 @@ fn credential_problem(o: &Object, now: i64) -> Option<String> {
 
 /// The CAs the credentials are judged against: the kubeconfigs' certificate-authority-data, or,
 /// without a kubeconfig, the CA certificates given (the cluster's ca.crt).
-fn kubeconfig_cas(objects: &[Object]) -> Vec<usize> {
+fn trusted_cas(objects: &[Object]) -> Vec<usize> {
     let from_kubeconfig: Vec<usize> = objects
         .iter()
         .filter(|o| o.role == Role::KubeconfigCa && o.certificate.is_some())
@@ -346,7 +339,7 @@ fn diagnose(m: &mut ErrorMessageFacts, objects: &[Object], policy: &Policy, now:
     match m.kind.as_str() {
         "unauthorized" => {
             let creds = credentials(objects);
-            let cas = kubeconfig_cas(objects);
+            let cas = trusted_cas(objects);
             for &i in &creds {
                 let o = &objects[i];
                 if let Some(p) = credential_problem(o, now) {
@@ -396,7 +389,7 @@ fn diagnose(m: &mut ErrorMessageFacts, objects: &[Object], policy: &Policy, now:
         }
         "forbidden" | "forbidden-anonymous" => forbidden(m, objects, policy, &mut d, now),
         "unknown-authority" => {
-            let cas = kubeconfig_cas(objects);
+            let cas = trusted_cas(objects);
             let servers: Vec<&Object> = objects
                 .iter()
                 .filter(|o| {

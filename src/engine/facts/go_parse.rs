@@ -15,6 +15,8 @@
 //! The certificate has already been read by x509-parser; this walks its DER once more with a
 //! small reader that never panics.
 
+use super::x509::{self, ExtensionSummary};
+
 /// One DER element: its tag byte and its contents.
 struct Tlv<'a> {
     tag: u8,
@@ -128,26 +130,6 @@ fn time_error(t: &Tlv) -> Option<&'static str> {
     }
 }
 
-/// The dotted text of an OID's contents, as Go's `ObjectIdentifier.String` writes it.
-fn oid_string(b: &[u8]) -> String {
-    let mut arcs: Vec<u64> = Vec::new();
-    let mut v: u64 = 0;
-    for (i, byte) in b.iter().enumerate() {
-        v = (v << 7) | (*byte & 0x7f) as u64;
-        if byte & 0x80 == 0 {
-            if arcs.is_empty() && i < 8 {
-                let first = (v / 40).min(2);
-                arcs.push(first);
-                arcs.push(v - first * 40);
-            } else {
-                arcs.push(v);
-            }
-            v = 0;
-        }
-    }
-    arcs.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
-}
-
 /// An extension: its OID (dotted), whether it is critical.
 fn extension(e: &Tlv) -> Option<(String, bool)> {
     let mut body = e.content;
@@ -156,7 +138,8 @@ fn extension(e: &Tlv) -> Option<(String, bool)> {
         Some(&BOOLEAN) => next(&mut body)?.content.first().is_some_and(|b| *b != 0),
         _ => false,
     };
-    Some((oid_string(oid.content), critical))
+    let dotted = x509::oid_text(&x509_parser::der_parser::oid::Oid::new(std::borrow::Cow::Borrowed(oid.content)));
+    Some((dotted, critical))
 }
 
 /// Why Go's `x509.ParseCertificate` refuses this certificate, in its words; `None` when the
@@ -267,7 +250,7 @@ pub fn request_error(requested: &[String]) -> Option<String> {
 /// constraints, a non-empty SAN, name constraints, CRL distribution points, authority and
 /// subject key identifiers, certificate policies, policy mappings and constraints, extended key
 /// usage, inhibit anyPolicy and authority info access (`processExtensions`).
-pub fn unhandled_critical(list: &[(String, bool)], sans_empty: bool) -> Vec<String> {
+pub fn unhandled_critical(list: &[ExtensionSummary], sans_empty: bool) -> Vec<String> {
     const HANDLED: &[&str] = &[
         "2.5.29.15",
         "2.5.29.19",
@@ -283,8 +266,8 @@ pub fn unhandled_critical(list: &[(String, bool)], sans_empty: bool) -> Vec<Stri
         "1.3.6.1.5.5.7.1.1",
     ];
     list.iter()
-        .filter(|(oid, critical)| *critical && !HANDLED.contains(&oid.as_str()) && (oid != "2.5.29.17" || sans_empty))
-        .map(|(oid, _)| oid.clone())
+        .filter(|e| e.critical && !HANDLED.contains(&e.oid.as_str()) && (e.oid != "2.5.29.17" || sans_empty))
+        .map(|e| e.oid.clone())
         .collect()
 }
 
@@ -319,12 +302,21 @@ mod tests {
     }
 
     #[test]
-    fn oids_in_dotted_form() {
-        assert_eq!(oid_string(&[0x55, 0x1d, 0x25]), "2.5.29.37");
+    fn extensions_read_with_their_oids_in_dotted_form() {
+        let read = |der: &[u8]| {
+            let mut input = der;
+            next(&mut input).and_then(|t| extension(&t))
+        };
+        // SEQUENCE { OID 2.5.29.37, OCTET STRING {} }
         assert_eq!(
-            oid_string(&[0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xc2, 0x53, 0x02]),
-            "1.3.6.1.4.1.57683.2"
+            read(&[0x30, 0x07, 0x06, 0x03, 0x55, 0x1d, 0x25, 0x04, 0x00]),
+            Some(("2.5.29.37".to_string(), false))
         );
+        // SEQUENCE { OID 1.3.6.1.4.1.57683.2, BOOLEAN TRUE, OCTET STRING {} }
+        let long = [
+            0x30, 0x10, 0x06, 0x09, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xc2, 0x53, 0x02, 0x01, 0x01, 0xff, 0x04, 0x00,
+        ];
+        assert_eq!(read(&long), Some(("1.3.6.1.4.1.57683.2".to_string(), true)));
     }
 
     #[test]
@@ -342,7 +334,15 @@ mod tests {
 
     #[test]
     fn unhandled_critical_extensions_as_go_lists_them() {
-        let l = |v: &[(&str, bool)]| v.iter().map(|(o, c)| (o.to_string(), *c)).collect::<Vec<_>>();
+        let l = |v: &[(&str, bool)]| {
+            v.iter()
+                .map(|(o, c)| ExtensionSummary {
+                    oid: o.to_string(),
+                    name: String::new(),
+                    critical: *c,
+                })
+                .collect::<Vec<_>>()
+        };
         assert!(unhandled_critical(&l(&[("2.5.29.15", true), ("2.5.29.19", true)]), false).is_empty());
         assert_eq!(unhandled_critical(&l(&[("1.2.3", true), ("1.2.4", false)]), false), vec!["1.2.3"]);
         assert_eq!(unhandled_critical(&l(&[("2.5.29.17", true)]), true), vec!["2.5.29.17"]);

@@ -959,10 +959,7 @@ fn cert_facts(cert: &X509Certificate<'_>, now: i64, go: GoRelease) -> CertFacts 
         issuer.iter().any(|a| a.go_error.is_some()),
         subject.iter().any(|a| a.go_error.is_some()),
     );
-    let unhandled_critical = go_parse::unhandled_critical(
-        &extensions.list.iter().map(|e| (e.oid.clone(), e.critical)).collect::<Vec<_>>(),
-        extensions.sans.is_empty(),
-    );
+    let unhandled_critical = go_parse::unhandled_critical(&extensions.list, extensions.sans.is_empty());
     CertFacts {
         version: tbs.version.0 + 1,
         subject_text: name_text(&subject),

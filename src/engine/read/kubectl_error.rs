@@ -267,44 +267,21 @@ mod tests {
     #[test]
     fn a_message_inside_yaml_or_json_is_left_to_the_document_readers() {
         let yaml = "apiVersion: v1\nkind: Status\nmessage: x\nitems:\n- message: 'pods is forbidden: User \"amy\" cannot list resource \"pods\" in API group \"\" in the namespace \"dev\"'\n  reason: Forbidden\n";
-        let mut r = Reading::new(0);
-        let t = Text {
-            text: yaml,
-            depth: 0,
-            has_pem: false,
-            before: (0, 0, 0),
-        };
-        assert_eq!(
-            read_text(
-                &mut r,
-                &t,
-                &Place {
-                    source: String::new(),
-                    parent: None,
-                    role: Default::default()
-                }
-            ),
-            None
-        );
         let json = "{\n  \"message\": \"pods is forbidden: User \\\"amy\\\" cannot list resource \\\"pods\\\" in API group \\\"\\\" at the cluster scope\"\n}";
-        let t = Text {
-            text: json,
-            depth: 0,
-            has_pem: false,
-            before: (0, 0, 0),
+        let place = Place {
+            source: String::new(),
+            parent: None,
+            role: Default::default(),
         };
-        assert_eq!(
-            read_text(
-                &mut r,
-                &t,
-                &Place {
-                    source: String::new(),
-                    parent: None,
-                    role: Default::default()
-                }
-            ),
-            None
-        );
+        for text in [yaml, json] {
+            let t = Text {
+                text,
+                depth: 0,
+                has_pem: false,
+                before: (0, 0, 0),
+            };
+            assert_eq!(read_text(&mut Reading::new(0), &t, &place), None, "{text}");
+        }
     }
 
     #[test]

@@ -70,3 +70,11 @@ pub struct KubeconfigFacts {
     /// Fields `kubectl config view` (without `--raw`) replaced by `DATA+OMITTED` or `REDACTED`.
     pub omitted: Vec<String>,
 }
+
+impl KubeconfigFacts {
+    /// The user of the current context, when both exist.
+    pub fn current_user(&self) -> Option<&UserFacts> {
+        let ctx = self.contexts.iter().find(|c| c.current)?;
+        self.users.iter().find(|u| u.name == ctx.user)
+    }
+}
