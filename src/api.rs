@@ -27,31 +27,56 @@ fn options_now(options: &JsValue) -> Result<i64, JsError> {
         .unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64))
 }
 
-/// `options.go` ("1.24"): the Go release whose crypto/x509 judges; the default when absent.
-fn options_go(options: &JsValue) -> Result<crate::engine::facts::x509::GoRelease, JsError> {
-    use crate::engine::facts::x509::GoRelease;
-    let go = if options.is_object() {
-        js_sys::Reflect::get(options, &JsValue::from_str("go")).unwrap_or(JsValue::UNDEFINED)
+/// A string option of `options`, if given.
+fn option_string(options: &JsValue, key: &str, expected: &str) -> Result<Option<String>, JsError> {
+    let v = if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     } else {
         JsValue::UNDEFINED
     };
-    if go.is_undefined() || go.is_null() {
-        return Ok(GoRelease::DEFAULT);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
     }
-    go.as_string()
-        .and_then(|s| GoRelease::parse(&s))
-        .ok_or_else(|| JsError::new("options.go: expected a Go release from \"1.23\" to \"1.27\""))
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| JsError::new(&format!("options.{key}: expected {expected}")))
+}
+
+/// `options.kubernetes` ("1.34"): the release judged for, the newest when absent; `options.go`
+/// ("1.24"): another Go release to parse as than that release's own.
+fn options_target(options: &JsValue) -> Result<crate::engine::facts::release::Target, JsError> {
+    use crate::engine::facts::release::{Release, Target};
+    use crate::engine::facts::x509::GoRelease;
+    let range = format!(
+        "a Kubernetes release from \"{}\"",
+        Release::range_text().replace(" to ", "\" to \"")
+    );
+    let mut t = match option_string(options, "kubernetes", &range)? {
+        None => Target::default(),
+        Some(s) => Target::for_release(
+            Release::parse(&s).ok_or_else(|| JsError::new(&format!("options.kubernetes: expected {range}, found \"{s}\"")))?,
+        ),
+    };
+    if let Some(s) = option_string(options, "go", "a Go release from \"1.23\" to \"1.27\"")? {
+        t.go = GoRelease::parse(&s).ok_or_else(|| {
+            JsError::new(&format!(
+                "options.go: expected a Go release from \"1.23\" to \"1.27\", found \"{s}\""
+            ))
+        })?;
+    }
+    Ok(t)
 }
 
 /// Analyses one input as the API's options say.
 fn inspect_with(bytes: &[u8], options: &JsValue) -> Result<JsValue, JsError> {
     let input = crate::engine::Input { name: "", bytes };
-    report_to_js(&crate::engine::analyse_as(&[input], options_now(options)?, options_go(options)?).report)
+    report_to_js(&crate::engine::analyse_as(&[input], options_now(options)?, options_target(options)?).report)
 }
 
 /// Inspects `text` (PEM, base64, YAML or JSON, as the page accepts it) and returns the Report.
-/// `options.now` pins the time; the browser's clock when absent. `options.go` ("1.24") judges as
-/// that Go release's crypto/x509 (default 1.26).
+/// `options.now` pins the time; the browser's clock when absent. `options.kubernetes` ("1.34")
+/// judges for that release (default: the newest); `options.go` ("1.24") parses as another Go
+/// release's crypto/x509 than that release's own.
 #[wasm_bindgen(js_name = inspect)]
 pub fn inspect_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     inspect_with(text.as_bytes(), &options)
@@ -81,11 +106,14 @@ thread_local! {
 }
 
 /// Analyses `input` (text or bytes; a tar of several files is read as a folder) for request
-/// `id` and returns its report as bytes (`engine::report::parts`). `now` is in unix seconds.
+/// `id` and returns its report as bytes (`engine::report::parts`). `now` is in unix seconds;
+/// `kubernetes` the release judged for ("1.34"; the newest when empty or unknown).
 #[wasm_bindgen(js_name = __analyse)]
-pub fn analyse_for_page(input: &[u8], now: f64, id: u32) -> Vec<u8> {
+pub fn analyse_for_page(input: &[u8], now: f64, id: u32, kubernetes: &str) -> Vec<u8> {
+    use crate::engine::facts::release::{Release, Target};
     KEPT.with(|k| *k.borrow_mut() = None);
-    let a = crate::engine::analyse(&[crate::engine::Input { name: "", bytes: input }], now as i64);
+    let target = Release::parse(kubernetes).map(Target::for_release).unwrap_or_default();
+    let a = crate::engine::analyse_as(&[crate::engine::Input { name: "", bytes: input }], now as i64, target);
     let bytes = crate::engine::report::parts::encode(&a.report);
     KEPT.with(|k| {
         *k.borrow_mut() = Some(Kept {

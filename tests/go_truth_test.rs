@@ -5,6 +5,7 @@
 //! `scripts/differential.sh` asks Go directly, on these and on generated cases.
 
 use kube_cert_inspector::engine::analyse::access::logs_in;
+use kube_cert_inspector::engine::facts::release::Target;
 use kube_cert_inspector::engine::facts::x509::{GoRelease, SignatureCheck};
 use kube_cert_inspector::engine::{analyse_as, Input};
 use serde_json::Value;
@@ -33,7 +34,11 @@ fn says_what_go_says(answers_file: &str, release: GoRelease) {
         let go: Value = serde_json::from_str(line).expect("a JSON line");
         let file = go["file"].as_str().expect("file");
         let bytes = std::fs::read(format!("{root}/{file}")).expect("the case");
-        let report = analyse_as(&[Input { name: "", bytes: &bytes }], NOW, release).report;
+        let target = Target {
+            go: release,
+            ..Target::default()
+        };
+        let report = analyse_as(&[Input { name: "", bytes: &bytes }], NOW, target).report;
         let text = |k: &str| go[k].as_str().map(str::to_string);
         let Some(o) = report.objects.iter().find(|o| o.source.starts_with("PEM block 1 ")) else {
             // Refused before any fact was read: the note must give Go's words.

@@ -9,7 +9,7 @@
 //
 // What it inspects: the text inside the element, or `src` (a same-origin file), or `example`
 // (a built-in example id). `now` (RFC 3339) pins the evaluation time, `theme` is light, dark or
-// auto. It fires a `report` event whose `detail` is the Report (see kube-cert-inspector.d.ts).
+// auto, `kubernetes` ("1.34") the Kubernetes release judged for (default: the newest). It fires a `report` event whose `detail` is the Report (see kube-cert-inspector.d.ts).
 //
 // It renders through an iframe of this build's index.html?embed: the frame keeps the
 // inspector's own strict Content-Security-Policy whatever the host page allows (the host needs
@@ -39,6 +39,8 @@ class KubeCertInspector extends HTMLElement {
     if (location.origin !== BASE.origin) url.searchParams.set('origin', location.origin);
     const theme = this.getAttribute('theme');
     if (theme) url.searchParams.set('theme', theme);
+    const kubernetes = this.getAttribute('kubernetes');
+    if (kubernetes) url.searchParams.set('kubernetes', kubernetes);
     const example = this.getAttribute('example');
     if (example) {
       url.hash = `example=${encodeURIComponent(example)}` + (this.getAttribute('now') ? `&now=${encodeURIComponent(this.getAttribute('now'))}` : '');
@@ -84,7 +86,7 @@ class KubeCertInspector extends HTMLElement {
       } catch (err) {
         text = `# ${err.message}`;
       }
-      this.post({ type: 'inspect', text, now: this.getAttribute('now') || undefined });
+      this.post({ type: 'inspect', text, now: this.getAttribute('now') || undefined, kubernetes: this.getAttribute('kubernetes') || undefined });
     } else if (data.type === 'report') {
       this.report = data.report;
       this.dispatchEvent(new CustomEvent('report', { detail: data.report, bubbles: true }));

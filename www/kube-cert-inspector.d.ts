@@ -12,9 +12,32 @@ export function initSync(options: { module: BufferSource | WebAssembly.Module })
  * `now`: an RFC 3339 string or milliseconds since 1970 (default: the browser's clock).
  * Throws an Error for a malformed `now`; any input text gives a Report.
  */
-export function inspect(text: string, options?: { now?: string | number; go?: "1.23" | "1.24" | "1.25" | "1.26" | "1.27" }): Report;
+/** A Kubernetes release the inspector judges for (`kube-cert-inspector --releases`). */
+export type KubernetesRelease = "1.33" | "1.34" | "1.35" | "1.36" | "1.37" | "1.38";
+
+export interface InspectOptions {
+  /** The instant validity is judged at: RFC 3339 text or unix seconds; the browser's clock when absent. */
+  now?: string | number;
+  /** The Kubernetes release judged for; the newest ("1.37") when absent. */
+  kubernetes?: KubernetesRelease;
+  /** Parse as another Go release's crypto/x509 than the Kubernetes release's own. */
+  go?: "1.23" | "1.24" | "1.25" | "1.26" | "1.27";
+}
+
+export interface JudgedFor {
+  /** "1.37". */
+  kubernetes: string;
+  /** The Go release whose crypto/x509 parsed the certificates: "1.26". */
+  go: string;
+  /** Whether this release reads the UID subject attribute (1.34 on). */
+  uid_from_certificates: boolean;
+  /** Where the release's Go version comes from. */
+  source: string;
+}
+
+export function inspect(text: string, options?: InspectOptions): Report;
 /** Bytes as a dropped file is read: DER, a .tar/.tar.gz/.tgz archive (a control plane's /etc/kubernetes gives `pki`), or text. */
-export function inspectBytes(bytes: Uint8Array, options?: { now?: string | number; go?: "1.23" | "1.24" | "1.25" | "1.26" | "1.27" }): Report;
+export function inspectBytes(bytes: Uint8Array, options?: InspectOptions): Report;
 
 export type Severity = "info" | "low" | "medium" | "high" | "critical";
 export type VerdictLevel = "routine" | "review_carefully" | "do_not_approve";
@@ -25,8 +48,10 @@ export type IdentityKind = "nobody" | "superuser" | "kubeadm_admin" | "node" | "
 export interface Report {
   schema_version: number;
   now: string;
-  /** Whose crypto/x509 judged the certificates: "Go 1.26" (the `go` option). */
+  /** What the report judged for, in words: "Kubernetes 1.37 (Go 1.26)" (the `kubernetes` and `go` options). */
   judged_as: string;
+  /** The same, field by field. */
+  judged_for: JudgedFor;
   input: InputSummary;
   objects: KObject[];
   verdict: Verdict | null;

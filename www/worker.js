@@ -2,7 +2,7 @@
 // to the engine's wasm module (the same kube-cert-inspector.js the JS API is), so the page
 // downloads little before it shows and never freezes, however big the input.
 // Protocol (src/ui/background.rs), one answer per request id:
-//   {id, kind: 'analyse', input, now} -> {id, report: Uint8Array}   (the worker keeps it)
+//   {id, kind: 'analyse', input, now, kubernetes} -> {id, report: Uint8Array}   (the worker keeps it)
 //   {id, kind: 'json', report, pretty} -> {id, json}                (the kept report's JSON)
 //   {id, kind: 'ask', report, user, groups, line} -> {id, answer: Uint8Array}
 //   any failure                       -> {id, error, fatal}
@@ -26,7 +26,7 @@ self.onmessage = async (e) => {
   try {
     if (broken) throw broken;
     if (kind === 'analyse') {
-      const report = __analyse(e.data.input, e.data.now, id);
+      const report = __analyse(e.data.input, e.data.now, id, String(e.data.kubernetes || ''));
       self.postMessage({ id, report }, [report.buffer]);
     } else if (kind === 'json') {
       self.postMessage({ id, json: __reportJson(e.data.report, e.data.pretty === true) });

@@ -5,13 +5,13 @@ use crate::engine::util::parse_rfc3339;
 pub const USAGE: &str = "\
 kube-cert-inspector: what a certificate, CSR or kubeconfig means to Kubernetes
 
-Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--go 1.NN] [--verbose]
+Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--kubernetes 1.NN] [--verbose]
        kube-cert-inspector FILE... --can-i VERB TYPE[.GROUP][/NAME] [--subresource SUB]
                            [-n NS | -A] [--user NAME] [--json]
        kube-cert-inspector FILE... --can-i VERB /non/resource/url [--user NAME] [--json]
        kube-cert-inspector FILE... --list [-n NS] [--user NAME] [--json]
        kube-cert-inspector DIR|ARCHIVE [--check-expiration] [--json]
-       kube-cert-inspector --list-rules
+       kube-cert-inspector --list-rules | --releases
 
   FILE           PEM / DER / base64 / YAML / JSON file, or an error message kubectl printed;
                  '-' or nothing reads stdin.
@@ -20,10 +20,15 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--go 1.NN] [--v
                  rolebindings -A -o yaml)
   --json         print the report (or the answer) as JSON (schema: docs/report-json.md)
   --now TIME     evaluate validity at TIME (e.g. 2026-11-23T10:00:00Z) instead of the clock
-  --go 1.NN      judge certificates as that Go release's crypto/x509 does (1.23 to 1.27; default
-                 1.26): the API server's is serverVersion.goVersion in kubectl version -o json
+  --kubernetes 1.NN
+                 judge for that Kubernetes release (1.33 to 1.38; default 1.37, the newest):
+                 its Go release's crypto/x509 parses the certificates, its feature gates decide
+                 what the subject means (--releases prints the table, with sources)
+  --go 1.NN      parse as another Go release than the Kubernetes release's own (1.23 to 1.27):
+                 the API server's is serverVersion.goVersion in kubectl version -o json
   --verbose      also list the rules that passed or did not apply
   --list-rules   print every rule: id, default severity, title
+  --releases     print the Kubernetes releases judged for: Go version, UID attribute, source
 
   A control plane's PKI: give its /etc/kubernetes as a folder (DIR) or an archive
   (tar czf pki.tgz -C /etc kubernetes): sources name each file's path inside it.
@@ -48,25 +53,40 @@ Exit status: 0 routine, 1 review carefully, 2 do not approve,
 
 pub struct Args {
     pub list_rules: bool,
+    pub releases: bool,
     pub files: Vec<String>,
     pub json: bool,
     pub verbose: bool,
     pub now: Option<i64>,
-    pub go: crate::engine::facts::x509::GoRelease,
+    pub kubernetes: &'static crate::engine::facts::release::Release,
+    pub go: Option<crate::engine::facts::x509::GoRelease>,
     pub can_i: Option<(String, String)>,
     pub list: bool,
     pub check_expiration: bool,
     pub query: crate::engine::analyse::can_i::Query,
 }
 
+impl Args {
+    /// The Kubernetes release judged for, with `--go`'s Go release if one was given.
+    pub fn target(&self) -> crate::engine::facts::release::Target {
+        let mut t = crate::engine::facts::release::Target::for_release(self.kubernetes);
+        if let Some(go) = self.go {
+            t.go = go;
+        }
+        t
+    }
+}
+
 pub fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut a = Args {
         list_rules: false,
+        releases: false,
         files: Vec::new(),
         json: false,
         verbose: false,
         now: None,
-        go: crate::engine::facts::x509::GoRelease::DEFAULT,
+        kubernetes: crate::engine::facts::release::Release::default_release(),
+        go: None,
         can_i: None,
         list: false,
         check_expiration: false,
@@ -77,13 +97,24 @@ pub fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--list-rules" => a.list_rules = true,
+            "--releases" => a.releases = true,
+            "--kubernetes" => {
+                use crate::engine::facts::release::Release;
+                let v = it.next().ok_or("--kubernetes needs a release such as 1.34")?;
+                a.kubernetes = Release::parse(v).ok_or_else(|| {
+                    format!(
+                        "--kubernetes: expected a Kubernetes release from {} (kubectl version prints the server's), found \"{v}\"",
+                        Release::range_text()
+                    )
+                })?;
+            }
             "--json" => a.json = true,
             "--verbose" | "-v" => a.verbose = true,
             "--go" => {
                 let v = it.next().ok_or("--go needs a Go release such as 1.24")?;
-                a.go = crate::engine::facts::x509::GoRelease::parse(v).ok_or_else(|| {
+                a.go = Some(crate::engine::facts::x509::GoRelease::parse(v).ok_or_else(|| {
                     format!("--go: expected a Go release from 1.23 to 1.27 (kubectl version -o json prints the API server's as serverVersion.goVersion), found \"{v}\"")
-                })?;
+                })?);
             }
             "--now" => {
                 let v = it.next().ok_or("--now needs a value such as 2026-11-23T10:00:00Z")?;

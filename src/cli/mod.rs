@@ -34,6 +34,19 @@ pub fn run(args: &[String]) -> i32 {
             return 64;
         }
     };
+    if a.releases {
+        if a.json {
+            emit_json(
+                &crate::engine::facts::release::RELEASES
+                    .iter()
+                    .map(crate::engine::facts::release::ReleaseRow::from)
+                    .collect::<Vec<_>>(),
+            );
+        } else {
+            emit(&crate::engine::facts::release::table_text());
+        }
+        return 0;
+    }
     if a.list_rules {
         for r in crate::engine::rules::RULES {
             emit(&format!("{:<45} {:<9} {}\n", r.id, r.severity.label(), r.title));
@@ -79,7 +92,7 @@ pub fn run(args: &[String]) -> i32 {
             bytes,
         })
         .collect();
-    let analysis = crate::engine::analyse_as(&files, now, a.go);
+    let analysis = crate::engine::analyse_as(&files, now, a.target());
     if let Some((verb, target)) = &a.can_i {
         let q = crate::engine::analyse::can_i::Query {
             verb: verb.clone(),

@@ -46,21 +46,22 @@ pub struct Analysis {
     pub policy: Option<Cow<'static, read::rbac::Policy>>,
 }
 
-/// [`analyse_as`] for the Go release judged by default.
+/// [`analyse_as`] for the newest Kubernetes release.
 pub fn analyse(files: &[Input], now: i64) -> Analysis {
-    analyse_as(files, now, facts::x509::GoRelease::DEFAULT)
+    analyse_as(files, now, facts::release::Target::default())
 }
 
-/// Unpack, read, link, analyse, summarise, as the `go` release's crypto/x509 reads certificates.
+/// Unpack, read, link, analyse, summarise, for the `target` Kubernetes release (certificates read
+/// as its Go release's crypto/x509 reads them).
 /// Several files are read together (a certificate with the cluster's RBAC objects, a node's
 /// /etc/kubernetes); each object's `source` starts with its file's name.
-pub fn analyse_as(files: &[Input], now: i64, go: facts::x509::GoRelease) -> Analysis {
+pub fn analyse_as(files: &[Input], now: i64, target: facts::release::Target) -> Analysis {
     // Unpack: archives become the files inside them, each named by its path.
     let unpacked = read::archive::unpack(files);
     let inputs = unpacked.inputs(files);
     // Read: every input into objects, RBAC objects into a policy.
     let mut r = read::Reading::new(now);
-    r.go = go;
+    r.target = target;
     r.detected.extend(unpacked.detected.iter().cloned());
     r.not_understood.extend(unpacked.notes.iter().cloned());
     let error = r.read_all(&inputs, !files.is_empty());
@@ -100,7 +101,8 @@ pub fn analyse_as(files: &[Input], now: i64, go: facts::x509::GoRelease) -> Anal
     let report = Report {
         schema_version: SCHEMA_VERSION,
         now: util::rfc3339(now),
-        judged_as: go.name(),
+        judged_as: target.name(),
+        judged_for: facts::release::JudgedFor::from(&target),
         input: InputSummary {
             bytes: files.iter().map(|f| f.bytes.len()).sum(),
             detected: analyse::summary::detected(&objects, &detected),

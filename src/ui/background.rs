@@ -230,7 +230,8 @@ impl Engine {
 
     /// Analyses `input` in the worker; `on_progress` hears status lines, then the report or
     /// why there is none. A newer call supersedes an older one.
-    pub fn analyse(&self, input: &[u8], now: i64, on_progress: Rc<dyn Fn(Progress)>) {
+    /// `kubernetes` is the release judged for ("1.34"; empty for the newest).
+    pub fn analyse(&self, input: &[u8], now: i64, kubernetes: &str, on_progress: Rc<dyn Fn(Progress)>) {
         let id = self.next_id();
         self.cancel();
         self.shared.current.set(id);
@@ -243,6 +244,7 @@ impl Engine {
                 ("kind", "analyse".into()),
                 ("input", bytes.clone().into()),
                 ("now", JsValue::from(now as f64)),
+                ("kubernetes", JsValue::from_str(kubernetes)),
             ],
             Some(&bytes.buffer()),
         );

@@ -1,14 +1,15 @@
 //! `index.html?embed`: the compact layout for documentation pages, and its postMessage protocol.
 //!
 //! - The frame posts `{source: "kube-cert-inspector", type: "ready"}` to its parent when it can
-//!   take input; the parent posts `{source, type: "inspect", text, now}`; the frame answers
+//!   take input; the parent posts `{source, type: "inspect", text, now, kubernetes}`; the frame answers
 //!   `{source, type: "report", report}` and `{source, type: "resize", height}` whenever its
 //!   content height changes.
 //! - Origins: the frame accepts messages only from its parent window, and only when the
 //!   message's origin is the allowed origin: the frame's own origin, or the one named by
 //!   `?embed&origin=https://docs.example.com`. It posts only to that origin, never to `*`.
 //! - `#text=<base64url>` prefills it (a URL fragment never reaches a server), `#now=<RFC 3339>`
-//!   pins the time, `?embed&theme=light|dark|auto` sets the colour scheme.
+//!   pins the time, `?embed&theme=light|dark|auto` sets the colour scheme, `?embed&kubernetes=1.34`
+//!   (or `#kubernetes=1.34`) the Kubernetes release judged for.
 
 use base64::Engine;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -81,6 +82,44 @@ pub fn text_from_fragment() -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// The Kubernetes release judged for: `#kubernetes=1.34` in the fragment (the page, remembered
+/// only there), or `?embed&kubernetes=1.34` (the element's attribute); empty for the newest.
+pub fn kubernetes_from_url() -> String {
+    let from_query = || search_params()?.into_iter().find(|(k, _)| k == "kubernetes").map(|(_, v)| v);
+    fragment("kubernetes")
+        .or_else(from_query)
+        .filter(|v| crate::engine::facts::release::Release::parse(v).is_some())
+        .unwrap_or_default()
+}
+
+/// Sets (or, with an empty value, removes) `#key=value` in the fragment, keeping the other keys,
+/// without a new history entry or a scroll.
+pub fn set_fragment(key: &str, value: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let mut parts: Vec<String> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && kv.split('=').next() != Some(key))
+        .map(str::to_string)
+        .collect();
+    if !value.is_empty() {
+        parts.push(format!("{key}={value}"));
+    }
+    let url = format!(
+        "{}{}",
+        window.location().pathname().unwrap_or_default() + &window.location().search().unwrap_or_default(),
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", parts.join("&"))
+        }
+    );
+    if let Ok(h) = window.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// `#now=<RFC 3339>`: a pinned evaluation time.
 pub fn now_from_fragment() -> Option<i64> {
     let v = fragment("now")?;
@@ -128,7 +167,7 @@ impl Embed {
     /// Listens for `inspect` messages from the parent at the allowed origin; calls `on_inspect`
     /// with the text and the pinned time (unix seconds) if one was given. The listener lives as
     /// long as the page.
-    pub fn listen(&self, on_inspect: impl Fn(String, Option<i64>) + 'static) {
+    pub fn listen(&self, on_inspect: impl Fn(String, Option<i64>, Option<String>) + 'static) {
         let Some(window) = web_sys::window() else { return };
         let origin = self.origin.clone();
         let closure = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -148,7 +187,11 @@ impl Embed {
             }
             let Some(text) = get("text").as_string() else { return };
             // A malformed `now` is ignored: the clock applies.
-            on_inspect(text, crate::js::now_from_js(&get("now")).ok().flatten());
+            // So is an unknown `kubernetes`: the release stays as it was.
+            let kubernetes = get("kubernetes")
+                .as_string()
+                .filter(|v| crate::engine::facts::release::Release::parse(v).is_some());
+            on_inspect(text, crate::js::now_from_js(&get("now")).ok().flatten(), kubernetes);
         });
         let _ = window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref());
         closure.forget();

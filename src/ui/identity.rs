@@ -72,7 +72,13 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                         <tr class={classes!("attr", format!("m-{}", a.meaning))}>
                             <th scope="row"><code>{ super::shown(&a.short) }</code></th>
                             <td><code>{ marked(&a.value) }</code></td>
-                            <td>{ meaning_label(&a.meaning, request) }</td>
+                            <td>{
+                                if a.oid == crate::engine::facts::x509::OID_K8S_UID && !p.report.judged_for.uid_from_certificates {
+                                    format!("ignored by Kubernetes {}: read as the UID from 1.34", p.report.judged_for.kubernetes)
+                                } else {
+                                    meaning_label(&a.meaning, request).to_string()
+                                }
+                            }</td>
                         </tr>
                     }) }
                     if attrs.is_empty() {
@@ -84,7 +90,7 @@ pub fn identity_card(p: &IdentityProps) -> Html {
             <dl class="facts identity-result">
                 <dt>{ "Username" }</dt>
                 <dd>
-                    if let Some(u) = &id.username { <code class="username">{ super::shown(u) }</code> } else { <strong>{ "none: authenticates as nobody" }</strong> }
+                    if let Some(u) = &id.username { <code class="username">{ marked(u) }</code> } else { <strong>{ "none: authenticates as nobody" }</strong> }
                 </dd>
                 <dt>{ "Groups" }</dt>
                 <dd>
@@ -92,7 +98,7 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                         { "none" }
                     } else {
                         <ul class="groups">
-                            { for id.subject_groups.iter().map(|g| html! { <li><code class="group">{ super::shown(g) }</code>{ if id.groups_source == "token" { " (from the token)" } else { " (from O)" } }</li> }) }
+                            { for id.subject_groups.iter().map(|g| html! { <li><code class="group">{ marked(g) }</code>{ if id.groups_source == "token" { " (from the token)" } else { " (from O)" } }</li> }) }
                             { for id.added_groups.iter().map(|g| html! { <li><code class="group added">{ super::shown(g) }</code>{ " (added by the API server to every authenticated user)" }</li> }) }
                             if id.subject_groups.is_empty() && id.added_groups.is_empty() { <li>{ "none" }</li> }
                         </ul>

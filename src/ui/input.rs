@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::background::BIG_INPUT_BYTES;
 use super::examples::EXAMPLES;
+use crate::engine::facts::release::{DEFAULT_MINOR, RELEASES};
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,9 @@ pub struct InputProps {
     pub on_file: Callback<Vec<(String, Vec<u8>)>>,
     pub on_example: Callback<String>,
     pub on_clear: Callback<()>,
+    /// The Kubernetes release judged for ("1.34"; empty for the newest).
+    pub kubernetes: String,
+    pub on_kubernetes: Callback<String>,
 }
 
 /// Largest file read from disk; larger ones get a message instead (the engine refuses > 8 MiB).
@@ -168,6 +172,13 @@ pub fn input_panel(p: &InputProps) -> Html {
             on_example.emit(s.value());
         })
     };
+    let onchange_kubernetes = {
+        let on_kubernetes = p.on_kubernetes.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            on_kubernetes.emit(s.value());
+        })
+    };
     let onclear = {
         let on_clear = p.on_clear.clone();
         Callback::from(move |_: MouseEvent| on_clear.emit(()))
@@ -190,6 +201,18 @@ pub fn input_panel(p: &InputProps) -> Html {
                 <label class="button" for="folder-input" title="A control plane's /etc/kubernetes, audited at once">{ "Open a folder…" }</label>
                 <input id="folder-input" class="visually-hidden" type="file" webkitdirectory=true multiple=true onchange={onchange_file} />
                 <button type="button" onclick={onclear} disabled={p.text.is_empty() && p.file.is_none()}>{ "Clear" }</button>
+                <label for="kubernetes-select" title="Releases differ: the Go release that parses certificates, and whether the UID attribute is read">{ "Judge for Kubernetes" }</label>
+                <select id="kubernetes-select" onchange={onchange_kubernetes}>
+                    { for RELEASES.iter().rev().map(|r| {
+                        let default = r.minor == DEFAULT_MINOR;
+                        let value = if default { String::new() } else { r.name() };
+                        html! {
+                            <option value={value.clone()} selected={p.kubernetes == value || (default && p.kubernetes == r.name())}>
+                                { format!("{} ({}; Go 1.{})", r.name(), r.status(), r.go) }
+                            </option>
+                        }
+                    }) }
+                </select>
             </div>
             <label for="input-text" class="input-label">{ "Paste PEM, base64, DER, YAML or JSON, or the error kubectl printed (with your kubeconfig or certificate), or drop files, a folder or a .tgz here" }</label>
             <textarea id="input-text" class={classes!("input-text", dragging.then_some("dragging"))}

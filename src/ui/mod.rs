@@ -124,6 +124,8 @@ pub struct State {
     pub now: Option<i64>,
     /// The input was typed (or pasted) into the box: its analysis waits for a pause in typing.
     pub typed: bool,
+    /// The Kubernetes release judged for ("1.34"); empty for the newest.
+    pub kubernetes: String,
 }
 
 pub enum Action {
@@ -141,11 +143,14 @@ pub enum Action {
     Working(String),
     Failed(String),
     Clear,
-    /// Text and time from an embedding page (postMessage).
+    /// Text, time and release from an embedding page (postMessage).
     Pin {
         text: String,
         now: Option<i64>,
+        kubernetes: Option<String>,
     },
+    /// The Kubernetes release judged for changed (the selector).
+    SetKubernetes(String),
 }
 
 impl Reducible for State {
@@ -169,11 +174,15 @@ impl Reducible for State {
             Action::Analysed(r) => s.view = View::Ready(r),
             Action::Working(m) => s.view = View::Working(m),
             Action::Failed(m) => s.view = View::Failed(m),
-            Action::Pin { text, now } => {
+            Action::Pin { text, now, kubernetes } => {
                 s.source = Source::Text(text);
                 s.now = now;
                 s.example = None;
+                if let Some(k) = kubernetes {
+                    s.kubernetes = k;
+                }
             }
+            Action::SetKubernetes(k) => s.kubernetes = k,
             Action::Clear => {
                 s.source = Source::Text(String::new());
                 s.view = View::Empty;
@@ -241,6 +250,7 @@ pub fn app() -> Html {
     let embed = use_memo((), |_| embed::config());
     let state = use_reducer(|| {
         let now = embed::now_from_fragment();
+        let kubernetes = embed::kubernetes_from_url();
         match (embed::text_from_fragment(), example_from_hash()) {
             (Some(text), _) => State {
                 source: Source::Text(text),
@@ -248,6 +258,7 @@ pub fn app() -> Html {
                 example: None,
                 now,
                 typed: false,
+                kubernetes: kubernetes.clone(),
             },
             (None, Some(e)) => State {
                 source: Source::Text(e.text.to_string()),
@@ -255,6 +266,7 @@ pub fn app() -> Html {
                 example: Some(e.id),
                 now,
                 typed: false,
+                kubernetes: kubernetes.clone(),
             },
             (None, None) => State {
                 source: Source::Text(String::new()),
@@ -262,6 +274,7 @@ pub fn app() -> Html {
                 example: None,
                 now,
                 typed: false,
+                kubernetes: kubernetes.clone(),
             },
         }
     });
@@ -272,7 +285,7 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             if let Some(e) = embed.as_ref() {
                 let dispatcher = state.dispatcher();
-                e.listen(move |text, now| dispatcher.dispatch(Action::Pin { text, now }));
+                e.listen(move |text, now, kubernetes| dispatcher.dispatch(Action::Pin { text, now, kubernetes }));
                 e.watch_height();
                 e.post_ready();
             }
@@ -307,37 +320,40 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         let pending = pending.clone();
-        use_effect_with((state.source.clone(), state.now), move |(source, now)| {
-            let (source, now, typed) = (source.clone(), *now, state.typed);
-            let dispatcher = state.dispatcher();
-            *pending.borrow_mut() = None;
-            let engine = background::engine();
-            if let Ok(e) = &engine {
-                e.cancel();
-            }
-            if matches!(&source, Source::Text(t) if t.trim().is_empty()) {
-                dispatcher.dispatch(Action::Clear);
-            } else {
-                let len = source.bytes().len();
-                let run = move || {
-                    let d = dispatcher.clone();
-                    let on_progress: Rc<dyn Fn(background::Progress)> = Rc::new(move |p| match p {
-                        background::Progress::Status(m) => d.dispatch(Action::Working(m)),
-                        background::Progress::Done(r, id) => d.dispatch(Action::Analysed(SharedReport(Rc::new(*r), id))),
-                        background::Progress::Failed(m) => d.dispatch(Action::Failed(m)),
-                    });
-                    match background::engine() {
-                        Ok(e) => e.analyse(source.bytes(), now.unwrap_or_else(now_unix), on_progress),
-                        Err(e) => dispatcher.dispatch(Action::Failed(e)),
-                    }
-                };
-                // Typing pauses before each analysis; a file, an example or an embedding page's text
-                // does not wait.
-                let delay = if typed && len < BIG_INPUT_BYTES { 200 } else { 0 };
-                *pending.borrow_mut() = Some(Timeout::new(delay, run));
-            }
-            || ()
-        });
+        use_effect_with(
+            (state.source.clone(), state.now, state.kubernetes.clone()),
+            move |(source, now, kubernetes)| {
+                let (source, now, typed, kubernetes) = (source.clone(), *now, state.typed, kubernetes.clone());
+                let dispatcher = state.dispatcher();
+                *pending.borrow_mut() = None;
+                let engine = background::engine();
+                if let Ok(e) = &engine {
+                    e.cancel();
+                }
+                if matches!(&source, Source::Text(t) if t.trim().is_empty()) {
+                    dispatcher.dispatch(Action::Clear);
+                } else {
+                    let len = source.bytes().len();
+                    let run = move || {
+                        let d = dispatcher.clone();
+                        let on_progress: Rc<dyn Fn(background::Progress)> = Rc::new(move |p| match p {
+                            background::Progress::Status(m) => d.dispatch(Action::Working(m)),
+                            background::Progress::Done(r, id) => d.dispatch(Action::Analysed(SharedReport(Rc::new(*r), id))),
+                            background::Progress::Failed(m) => d.dispatch(Action::Failed(m)),
+                        });
+                        match background::engine() {
+                            Ok(e) => e.analyse(source.bytes(), now.unwrap_or_else(now_unix), &kubernetes, on_progress),
+                            Err(e) => dispatcher.dispatch(Action::Failed(e)),
+                        }
+                    };
+                    // Typing pauses before each analysis; a file, an example or an embedding page's text
+                    // does not wait.
+                    let delay = if typed && len < BIG_INPUT_BYTES { 200 } else { 0 };
+                    *pending.borrow_mut() = Some(Timeout::new(delay, run));
+                }
+                || ()
+            },
+        );
     }
 
     let on_text = {
@@ -376,6 +392,13 @@ pub fn app() -> Html {
     let on_clear = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Clear))
+    };
+    let on_kubernetes = {
+        let state = state.clone();
+        Callback::from(move |k: String| {
+            embed::set_fragment("kubernetes", &k);
+            state.dispatch(Action::SetKubernetes(k))
+        })
     };
 
     let (text, file) = match &state.source {
@@ -425,7 +448,7 @@ pub fn app() -> Html {
             </p>
         </header>
         <main id="main">
-            <input::InputPanel {text} {file} example={state.example} {on_text} {on_file} {on_example} {on_clear} />
+            <input::InputPanel {text} {file} example={state.example} kubernetes={state.kubernetes.clone()} {on_text} {on_file} {on_example} {on_clear} {on_kubernetes} />
             {
                 match &state.view {
                     View::Empty => html! {

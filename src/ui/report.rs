@@ -212,6 +212,7 @@ pub fn report_view(p: &ReportProps) -> Html {
             <h2 id="report-heading" class="visually-hidden">{ "Report" }</h2>
             <p class="visually-hidden" aria-live="polite">{ announcement }</p>
             <div class="recognised">
+                <p class="judged">{ format!("Judged for {}.", r.judged_as) }</p>
                 { for r.input.detected.iter().map(|d| html! { <p class="detected">{ if d.starts_with("Found ") { "" } else { "Recognised: " } }{ super::shown(d) }</p> }) }
                 { for r.input.not_understood.iter().map(|d| html! { <p class="not-understood" role="alert"><strong>{ "Not understood: " }</strong>{ super::shown(d) }</p> }) }
                 { for r.input.recovered.iter().map(|d| html! { <p class="recovered"><strong>{ "Recovered: " }</strong>{ super::shown(d) }</p> }) }

@@ -146,12 +146,40 @@ test('every example renders what a reviewer needs, without a single network requ
   await chooseExample(page, 'csr-lookalike');
   await reportText(page, 'identity-lookalike-characters');
   assert.equal(await page.locator('table.mapping mark.lookalike').first().getAttribute('title'), 'U+0430: not an ASCII character');
+  assert.equal(await page.locator('ul.groups mark.lookalike').first().getAttribute('title'), 'U+0430: not an ASCII character', 'marked in the Groups list too');
   // Secrets in the examples are never displayed (the risky kubeconfig holds a password).
   await chooseExample(page, 'kubeconfig-risky');
   await reportText(page, 'kubeconfig-insecure-skip-tls-verify');
   const page_text = await page.locator('body').innerText();
   assert.ok(!page_text.includes('hunter2'));
   assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [], 'network requests after load');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Kubernetes release is chosen on the page, kept only in the fragment, and judged for', async () => {
+  // Opened for 1.33 (a link someone shared): the UID attribute is ignored there.
+  const { context, page, errors } = await open({}, '#kubernetes=1.33');
+  assert.equal(await page.locator('#kubernetes-select').inputValue(), '1.33');
+  await paste(page, fixture('cert-uid-client.pem'));
+  let text = await reportText(page, ['Judged for Kubernetes 1.33 (Go 1.25).', 'ignored by Kubernetes 1.33: read as the UID from 1.34']);
+  assert.ok(!/^UID$/m.test(text), 'no UID on 1.33');
+  // The newest release reads it; the fragment forgets the choice of the default.
+  await page.selectOption('#kubernetes-select', '');
+  text = await reportText(page, ['Judged for Kubernetes 1.37 (Go 1.26).', '→ UID (1.34+)']);
+  assert.ok(text.includes('1a2b3c4d-amy'));
+  assert.ok(!page.url().includes('kubernetes='), page.url());
+  // 1.38 is built with Go 1.27, which skips a subject value of no string type that 1.37's Go refuses.
+  await page.selectOption('#kubernetes-select', '1.38');
+  assert.ok(page.url().endsWith('#kubernetes=1.38'), page.url());
+  await paste(page, fixture('go/cert-go-o-not-a-string.pem'));
+  text = await reportText(page, 'Judged for Kubernetes 1.38 (Go 1.27).');
+  assert.ok(!text.includes('cannot parse'), text.slice(0, 800));
+  await page.selectOption('#kubernetes-select', '1.37');
+  await reportText(page, ['Judged for Kubernetes 1.37 (Go 1.26).', 'cannot']);
+  await page.screenshot({ path: path.join(shots, 'release-1.37-refuses.png'), fullPage: true });
+  // The choice stays in the URL: nothing in storage.
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -93,6 +93,18 @@ test('the docs page, served from a sub-path, shows the element, the iframe and t
   // The element's frame grew to its content (resize messages).
   const height = await page.locator('kube-cert-inspector iframe').evaluate((f) => f.getBoundingClientRect().height);
   assert.ok(height > 400, `the element's frame is ${height}px high`);
+  // An element judging for another Kubernetes release (its `kubernetes` attribute).
+  const uid = await page.evaluate(async (text) => {
+    const el = document.createElement('kube-cert-inspector');
+    el.setAttribute('kubernetes', '1.33');
+    el.setAttribute('now', '2027-01-01T00:00:00Z');
+    el.textContent = text;
+    const report = new Promise((resolve) => el.addEventListener('report', (e) => resolve(e.detail)));
+    document.body.append(el);
+    const r = await report;
+    return [r.judged_for.kubernetes, r.objects[0].identity.uid, r.objects[0].username];
+  }, fixture('cert-uid-client.pem'));
+  assert.deepEqual(uid, ['1.33', null, 'amy']);
   assert.deepEqual(own(requests), [], 'requests beyond the build\'s own files');
   assert.ok(served.some((u) => u.startsWith(`${SUB}kube-cert-inspector_bg.wasm`)), 'the wasm came from the sub-path');
   assert.deepEqual(errors, []);
@@ -108,16 +120,25 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
   const tgz = [...fs.readFileSync(path.join(fixtures, 'pki/broken.tgz'))];
   const bundle = fixture('debian-ca-certificates.crt');
-  const { reports, tugra } = await page.evaluate(async ({ inputs, tgz, bundle }) => {
+  const { reports, tugra, releases, refused } = await page.evaluate(async ({ inputs, tgz, bundle }) => {
     const { inspect, inspectBytes } = await import('./kube-cert-inspector.js');
     const out = Object.fromEntries(Object.entries(inputs).map(([n, t]) => [n, inspect(t, { now: '2026-11-24T06:00:00Z' })]));
     // A node's /etc/kubernetes as an archive, through inspectBytes.
     out['pki/broken.tgz'] = inspectBytes(new Uint8Array(tgz), { now: '2026-11-24T06:00:00Z' });
     // Text beyond ASCII survives the API's escaped JSON (src/api.rs AsciiJson).
     const o = inspect(bundle).objects.find((x) => x.username === 'E-Tugra Certification Authority');
-    return { reports: out, tugra: [o.groups[0], o.certificate.subject_text, o.label.slice(-1)] };
+    // The release judged for: the UID attribute is read from 1.34, ignored by 1.33.
+    const uid = inputs['cert-uid-client.pem'];
+    const releases = [inspect(uid, { kubernetes: '1.33' }), inspect(uid, { kubernetes: '1.34' })].map((r) => [r.judged_for.kubernetes, r.objects[0].identity.uid]);
+    let refused = '';
+    try { inspect(uid, { kubernetes: '1.20' }); } catch (e) { refused = e.message; }
+    out['cert-uid-client.pem (1.33)'] = inspect(uid, { kubernetes: '1.33', go: '1.24', now: '2027-01-01T00:00:00Z' });
+    return { reports: out, tugra: [o.groups[0], o.certificate.subject_text, o.label.slice(-1)], releases, refused };
   }, { inputs, tgz, bundle });
   assert.deepEqual(tugra, ['E-Tuğra EBG Bilişim Teknolojileri ve Hizmetleri A.Ş.', 'C=TR, L=Ankara, O=E-Tuğra EBG Bilişim Teknolojileri ve Hizmetleri A.Ş., OU=E-Tugra Sertifikasyon Merkezi, CN=E-Tugra Certification Authority', '…']);
+  assert.deepEqual(releases, [['1.33', null], ['1.34', '1a2b3c4d-amy']]);
+  assert.match(refused, /options.kubernetes: expected a Kubernetes release from "1.33" to "1.38", found "1.20"/);
+  assert.equal(reports['cert-uid-client.pem (1.33)'].judged_as, 'Kubernetes 1.33 built with Go 1.24 instead of its Go 1.25');
   const pki = reports['pki/broken.tgz'].pki;
   assert.equal(pki.root, 'kubernetes/');
   assert.ok(pki.certificates.some((c) => c.name === 'scheduler.conf' && c.residual === '<invalid>'));

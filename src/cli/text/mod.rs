@@ -33,7 +33,7 @@ mod rbac;
 /// Plain-text rendering of a report, for terminals.
 pub fn render_text(r: &Report, verbose: bool) -> String {
     let mut s = String::new();
-    out!(s, "Report for {} bytes at {}", r.input.bytes, r.now);
+    out!(s, "Report for {} bytes at {}, judged for {}", r.input.bytes, r.now, r.judged_as);
     for d in &r.input.detected {
         out!(s, "  recognised: {}", d);
     }

@@ -120,8 +120,15 @@ impl Identity {
     }
 }
 
-/// Derives the identity and marks what each subject attribute means to Kubernetes.
+/// Derives the identity and marks what each subject attribute means to Kubernetes, for a
+/// release that reads the UID attribute (1.34 on).
 pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
+    from_subject_for(attrs, true)
+}
+
+/// [`from_subject`] for a release that reads the UID attribute (`reads_uid`, 1.34 on) or not
+/// (1.33, where the feature gate is alpha and off: the attribute is ignored, valid or not).
+pub fn from_subject_for(attrs: &mut [NameAttr], reads_uid: bool) -> Identity {
     // A value of no string type is skipped by Go's pkix.Name (FillFromRDNSequence): it is
     // neither the CN nor a group. (Go's certificate parser refuses it outright; its CSR parser
     // keeps it without a value.)
@@ -133,6 +140,7 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
         .collect();
     for (i, a) in attrs.iter_mut().enumerate() {
         a.meaning = match a.short.as_str() {
+            _ if a.oid == OID_K8S_UID && !reads_uid => "ignored",
             _ if a.not_a_string && a.oid != OID_K8S_UID => "ignored",
             "CN" if Some(&i) == cn_positions.last() => "username",
             "CN" => "ignored_cn",
@@ -154,7 +162,7 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
         .filter(|a| a.short == "O" && !a.not_a_string)
         .map(|a| a.value.clone())
         .collect();
-    let uids: Vec<&NameAttr> = attrs.iter().filter(|a| a.oid == OID_K8S_UID).collect();
+    let uids: Vec<&NameAttr> = attrs.iter().filter(|a| reads_uid && a.oid == OID_K8S_UID).collect();
     let (uid, uid_error) = match uids.as_slice() {
         [] => (None, None),
         [one] if one.value.is_empty() => (None, Some("UID cannot be an empty string".to_string())),
@@ -175,7 +183,14 @@ pub fn from_subject(attrs: &mut [NameAttr]) -> Identity {
             cn_positions.len()
         ));
     }
-    let ignored: Vec<&str> = attrs.iter().filter(|a| a.meaning == "ignored").map(|a| a.short.as_str()).collect();
+    if !reads_uid && attrs.iter().any(|a| a.oid == OID_K8S_UID) {
+        id.notes.push("The UID attribute (1.3.6.1.4.1.57683.2) is ignored by Kubernetes 1.33, where the feature gate AllowParsingUserUIDFromCertAuth is alpha and off by default; from 1.34 the gate is on and the attribute becomes the user's UID (or, if malformed, makes authentication fail).".to_string());
+    }
+    let ignored: Vec<&str> = attrs
+        .iter()
+        .filter(|a| a.meaning == "ignored" && (reads_uid || a.oid != OID_K8S_UID))
+        .map(|a| a.short.as_str())
+        .collect();
     if !ignored.is_empty() {
         id.notes.push(format!(
             "{} {} ignored by Kubernetes.",
@@ -396,6 +411,15 @@ mod tests {
         assert_eq!(node.kind, IdentityKind::Node);
         let half = from_subject(&mut [attr("CN", "system:node:worker-1", 0)]);
         assert_eq!(half.kind, IdentityKind::NodeLookalike);
+    }
+
+    #[test]
+    fn release_1_33_ignores_the_uid_attribute() {
+        let mut a = [attr("CN", "a", 0), attr("k8s-uid", "u1", 1), attr("k8s-uid", "u2", 2)];
+        let id = from_subject_for(&mut a, false);
+        assert_eq!((id.uid.as_deref(), id.uid_error.as_deref()), (None, None));
+        assert!(a[1..].iter().all(|x| x.meaning == "ignored"));
+        assert!(id.notes.iter().any(|n| n.contains("ignored by Kubernetes 1.33")), "{:?}", id.notes);
     }
 
     #[test]

@@ -6,5 +6,6 @@
 pub mod go_parse;
 pub mod identity;
 pub mod keys;
+pub mod release;
 pub mod token;
 pub mod x509;

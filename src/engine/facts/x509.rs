@@ -1064,9 +1064,14 @@ pub fn issued_by(cert_der: &[u8], issuer_der: &[u8]) -> SignatureCheck {
 }
 
 pub fn parse_csr(der: &[u8]) -> Result<CsrFacts, String> {
+    parse_csr_as(der, GoRelease::DEFAULT)
+}
+
+/// [`parse_csr`] as a given Go release reads the request's subject.
+pub fn parse_csr_as(der: &[u8], go: GoRelease) -> Result<CsrFacts, String> {
     let (_, csr) = X509CertificationRequest::from_der(der).map_err(|e| format!("not a valid PKCS#10 certificate request ({e})"))?;
     let info = &csr.certification_request_info;
-    let subject = name_attrs(&info.subject);
+    let subject = name_attrs_as(&info.subject, go);
     let mut extensions = ExtensionFacts::default();
     let mut has_challenge_password = false;
     let mut requested: Vec<String> = Vec::new();

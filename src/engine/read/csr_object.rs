@@ -8,7 +8,7 @@ use crate::engine::report::csr_object::{Condition, CsrObjectFacts, Requester};
 use crate::engine::util::human_duration;
 
 use super::{prefix, sniff, Place, Reading};
-use crate::engine::facts::{identity, x509};
+use crate::engine::facts::x509;
 use crate::engine::report::{ObjectKind, Role};
 use crate::engine::rules;
 use crate::engine::util;
@@ -269,9 +269,9 @@ impl Reading {
         };
         match request_b64 {
             None => facts.request_error = Some("spec.request is missing".into()),
-            Some(b64) => match parse_request_field(&b64) {
+            Some(b64) => match parse_request_field(&b64, self.target.go) {
                 Ok(mut c) => {
-                    let ident = identity::from_subject(&mut c.subject);
+                    let ident = self.identity_of(&mut c.subject);
                     let o = &mut self.objects[id];
                     o.set_identity(ident);
                     o.request = Some(c);
@@ -320,7 +320,7 @@ impl Reading {
 
 /// `spec.request`: base64 of a PEM `CERTIFICATE REQUEST` (what the API server's `ParseCSR` takes:
 /// the first PEM block, which must be exactly that type).
-fn parse_request_field(b64: &str) -> Result<x509::CsrFacts, String> {
+fn parse_request_field(b64: &str, go: x509::GoRelease) -> Result<x509::CsrFacts, String> {
     let bytes = sniff::decode_base64(b64).map_err(|e| format!("spec.request is not valid base64 ({e})"))?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| "spec.request decodes to binary data; the API expects base64 of a PEM CERTIFICATE REQUEST".to_string())?;
@@ -341,7 +341,7 @@ fn parse_request_field(b64: &str) -> Result<x509::CsrFacts, String> {
         ));
     }
     let der = first.der.as_ref().map_err(|e| format!("spec.request: {e}"))?;
-    x509::parse_csr(der).map_err(|e| format!("spec.request is {e}"))
+    x509::parse_csr_as(der, go).map_err(|e| format!("spec.request is {e}"))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ impl Reading {
     /// Bare DER of unknown type: certificate, then CSR, then key, then public key.
     pub(super) fn read_der(&mut self, der: &[u8], label: Option<&str>, place: &Place) -> Option<usize> {
         let before = self.objects.len();
-        if let Ok(c) = x509::parse_certificate_as(der, self.now, self.go) {
+        if let Ok(c) = x509::parse_certificate_as(der, self.now, self.target.go) {
             self.push_cert(c, place);
         } else if self.add_csr(der, place).is_err() {
             if let Ok(k) = keys::parse_private_key(label, der, false).or_else(|_| keys::parse_public_key("PUBLIC KEY", der)) {
@@ -22,13 +22,14 @@ impl Reading {
     }
 
     pub(super) fn add_cert(&mut self, der: &[u8], place: &Place) {
-        match x509::parse_certificate_as(der, self.now, self.go) {
+        match x509::parse_certificate_as(der, self.now, self.target.go) {
             Ok(c) => self.push_cert(c, place),
             Err(e) => self.not_understood.push(format!("{}: {e}.", place.source)),
         }
     }
 
     pub(super) fn push_cert(&mut self, mut c: x509::CertFacts, place: &Place) {
+        let reads_uid = self.target.uid_from_certificates();
         let Some(id) = self.push(ObjectKind::Certificate, place) else {
             return;
         };
@@ -44,7 +45,7 @@ impl Reading {
         // a certificate logs in when its EKU includes client auth or any, or it has no EKU, CA or
         // not (Go does not refuse a CA as the leaf). Exactly those get an identity.
         if c.extensions.allows_client_auth() {
-            let mut ident = identity::from_subject(&mut c.subject);
+            let mut ident = identity::from_subject_for(&mut c.subject, reads_uid);
             if c.extensions.is_ca() {
                 ident.notes.insert(0, "This is a CA certificate, and Go does not refuse a CA as a client certificate: whoever holds its private key, presenting it to an API server that trusts it, logs in as this identity.".into());
             }
@@ -83,9 +84,9 @@ impl Reading {
     }
 
     pub(super) fn add_csr(&mut self, der: &[u8], place: &Place) -> Result<usize, String> {
-        let mut c = x509::parse_csr(der)?;
+        let mut c = x509::parse_csr_as(der, self.target.go)?;
         let id = self.push(ObjectKind::CertificateRequest, place).ok_or("too many objects")?;
-        let ident = identity::from_subject(&mut c.subject);
+        let ident = self.identity_of(&mut c.subject);
         let o = &mut self.objects[id];
         o.label = format!("CSR {}", util::clip(&c.subject_text, 80));
         o.set_identity(ident);

@@ -5,7 +5,7 @@
 //! with Common Name and one Organization per line). Neither carries the request itself.
 
 use super::{Place, Reading, Text};
-use crate::engine::facts::{identity, x509};
+use crate::engine::facts::x509;
 use crate::engine::report::csr_object::{CsrObjectFacts, Requester};
 use crate::engine::report::ObjectKind;
 
@@ -129,7 +129,7 @@ impl Reading {
         if let Some(cn) = &d.common_name {
             subject.push(x509::NameAttr::new("CN", cn, 1));
         }
-        let ident = identity::from_subject(&mut subject);
+        let ident = self.identity_of(&mut subject);
         let status = d.status.clone().unwrap_or_default();
         let state = ["Denied", "Failed", "Issued", "Approved"]
             .into_iter()

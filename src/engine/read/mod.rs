@@ -66,8 +66,8 @@ pub struct Reading {
     /// Pods read (not understood on their own; a node's static Pod manifests for the PKI audit).
     pub pods: Vec<pod::StaticPod>,
     pub now: i64,
-    /// The Go release whose crypto/x509 reads the certificates.
-    pub go: crate::engine::facts::x509::GoRelease,
+    /// The Kubernetes release judged for, and the Go release whose crypto/x509 reads the certificates.
+    pub target: crate::engine::facts::release::Target,
 }
 
 /// Where new objects hang and how they are labelled.
@@ -109,8 +109,13 @@ impl Reading {
             rbac: rbac::PolicyBuilder::default(),
             pods: Vec::new(),
             now,
-            go: crate::engine::facts::x509::GoRelease::DEFAULT,
+            target: Default::default(),
         }
+    }
+
+    /// The identity a subject maps to, for the release judged.
+    pub fn identity_of(&self, subject: &mut [crate::engine::facts::x509::NameAttr]) -> crate::engine::facts::identity::Identity {
+        crate::engine::facts::identity::from_subject_for(subject, self.target.uid_from_certificates())
     }
 
     pub fn push(&mut self, kind: ObjectKind, place: &Place) -> Option<usize> {

@@ -28,8 +28,12 @@ pub struct Report {
     pub schema_version: u32,
     /// The instant the report was computed for (RFC 3339), as given by the caller.
     pub now: String,
-    /// Whose crypto/x509 judged the certificates: "Go 1.26" (`--go`, the API's `go` option).
+    /// What the report judged for, in words: "Kubernetes 1.37 (Go 1.26)" (`--kubernetes`, the
+    /// API's `kubernetes` option; `--go` / `go` to try another Go release).
     pub judged_as: String,
+    /// The same, field by field, with the source of the release's Go version.
+    #[serde(default)]
+    pub judged_for: crate::engine::facts::release::JudgedFor,
     pub input: InputSummary,
     /// Everything recognised, in input order. Children (a kubeconfig's certificates, a CSR
     /// object's issued certificate) name their parent by `parent`.

@@ -84,6 +84,7 @@ impl Report {
             schema_version: self.schema_version,
             now: self.now.clone(),
             judged_as: self.judged_as.clone(),
+            judged_for: self.judged_for.clone(),
             input: self.input.clone(),
             objects: Vec::new(),
             verdict: self.verdict.clone(),
