@@ -165,7 +165,7 @@ test('the Kubernetes release is chosen on the page, kept only in the fragment, a
   let text = await reportText(page, ['Judged for Kubernetes 1.33 (Go 1.25).', 'ignored by Kubernetes 1.33: read as the UID from 1.34']);
   assert.ok(!/^UID$/m.test(text), 'no UID on 1.33');
   // The newest release reads it; the fragment forgets the choice of the default.
-  await page.selectOption('#kubernetes-select', '');
+  await page.selectOption('#kubernetes-select', { label: '1.37 (newest, supported; Go 1.26)' });
   text = await reportText(page, ['Judged for Kubernetes 1.37 (Go 1.26).', '→ UID (1.34+)']);
   assert.ok(text.includes('1a2b3c4d-amy'));
   assert.ok(!page.url().includes('kubernetes='), page.url());
@@ -175,7 +175,7 @@ test('the Kubernetes release is chosen on the page, kept only in the fragment, a
   await paste(page, fixture('go/cert-go-o-not-a-string.pem'));
   text = await reportText(page, 'Judged for Kubernetes 1.38 (Go 1.27).');
   assert.ok(!text.includes('cannot parse'), text.slice(0, 800));
-  await page.selectOption('#kubernetes-select', '1.37');
+  await page.selectOption('#kubernetes-select', { label: '1.37 (newest, supported; Go 1.26)' });
   await reportText(page, ['Judged for Kubernetes 1.37 (Go 1.26).', 'cannot']);
   await page.screenshot({ path: path.join(shots, 'release-1.37-refuses.png'), fullPage: true });
   // The choice stays in the URL: nothing in storage.

@@ -101,7 +101,8 @@ test('the docs page, served from a sub-path, shows the element, the iframe and t
     el.textContent = text;
     const report = new Promise((resolve) => el.addEventListener('report', (e) => resolve(e.detail)));
     document.body.append(el);
-    const r = await report;
+    el.scrollIntoView(); // its frame loads lazily, when it comes into view
+    const r = await Promise.race([report, new Promise((_, reject) => setTimeout(() => reject(new Error('no report from the element in 15 s')), 15_000))]);
     return [r.judged_for.kubernetes, r.objects[0].identity.uid, r.objects[0].username];
   }, fixture('cert-uid-client.pem'));
   assert.deepEqual(uid, ['1.33', null, 'amy']);

@@ -30,6 +30,7 @@ impl Reading {
 
     pub(super) fn push_cert(&mut self, mut c: x509::CertFacts, place: &Place) {
         let reads_uid = self.target.uid_from_certificates();
+        let judged = self.target.name();
         let Some(id) = self.push(ObjectKind::Certificate, place) else {
             return;
         };
@@ -52,19 +53,18 @@ impl Reading {
             if let Some(e) = &c.go_error {
                 ident.notes.insert(
                     0,
-                    format!("Go cannot parse this certificate ({e}), so it cannot log in at all: this is the identity it would have if it could."),
+                    format!("{judged} cannot parse this certificate ({e}), so it cannot log in at all: this is the identity it would have if it could."),
                 );
             } else if c.go_refuses_a_name() {
                 ident.notes.insert(
                     0,
-                    "Go cannot parse this certificate's names, so it cannot log in at all: this is the identity it would have if it could."
-                        .into(),
+                    format!("{judged} cannot parse this certificate's names, so it cannot log in at all: this is the identity it would have if it could."),
                 );
             } else if !c.unhandled_critical.is_empty() {
                 ident.notes.insert(
                     0,
                     format!(
-                        "Go's verifier refuses this certificate (x509: unhandled critical extension {}), so it cannot log in: this is the identity it would have if it could.",
+                        "{judged} refuses this certificate (Go's verifier: x509: unhandled critical extension {}), so it cannot log in: this is the identity it would have if it could.",
                         c.unhandled_critical.join(", ")
                     ),
                 );
