@@ -23,6 +23,7 @@ command -v clang >/dev/null || apt_pkgs+=(clang)
 if $want_browser; then command -v chromium >/dev/null || apt_pkgs+=(chromium); fi
 # faketime: the test command runs the suite again with the clock years ahead (issue #19).
 command -v faketime >/dev/null || apt_pkgs+=(faketime)
+command -v openssl >/dev/null || apt_pkgs+=(openssl)
 command -v node >/dev/null || apt_pkgs+=(nodejs npm)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   say "apt-get install ${apt_pkgs[*]}"

@@ -159,3 +159,24 @@ pub fn ask(id: u32, user: String, groups: Vec<String>, line: &str) -> Vec<u8> {
     .and_then(|a| a);
     crate::engine::report::parts::encode_answer(&answer)
 }
+
+// --- The learner's lab (`engine::compose`), for the page's "Make a request" view ------------
+
+fn draft(bytes: &[u8]) -> Result<crate::engine::compose::Draft, JsError> {
+    postcard::from_bytes(bytes).map_err(|e| JsError::new(&format!("the request's fields could not be read: {e}")))
+}
+
+/// The bytes the page signs for `draft` (postcard of `compose::Draft`) with the key whose public
+/// half is `spki`.
+#[wasm_bindgen(js_name = __labInfo)]
+pub fn lab_info(draft_bytes: &[u8], spki: &[u8]) -> Result<Vec<u8>, JsError> {
+    crate::engine::compose::request_info(&draft(draft_bytes)?, spki).map_err(|e| JsError::new(&e))
+}
+
+/// The request, its object and the steps (postcard of `compose::Made`), from the page's
+/// `signature` of `info`.
+#[wasm_bindgen(js_name = __labFinish)]
+pub fn lab_finish(draft_bytes: &[u8], info: &[u8], signature: &[u8]) -> Result<Vec<u8>, JsError> {
+    let made = crate::engine::compose::finish(&draft(draft_bytes)?, info, signature).map_err(|e| JsError::new(&e))?;
+    postcard::to_allocvec(&made).map_err(|e| JsError::new(&e.to_string()))
+}

@@ -13,6 +13,7 @@
 //! - `report/`: the contract every front end renders; it imports nothing above it.
 
 pub mod analyse;
+pub mod compose;
 pub mod facts;
 pub mod read;
 pub mod report;

@@ -154,3 +154,13 @@ mod display_tests {
         assert_eq!(escape_for_display("x\u{9b}2J"), "x\\u{9b}2J");
     }
 }
+
+/// Quotes a word for a POSIX shell when it needs it: `amy` stays, `dev team` becomes `'dev team'`
+/// and a `'` inside is closed, escaped and reopened.
+pub fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}

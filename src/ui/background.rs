@@ -43,12 +43,14 @@ pub enum Progress {
 
 type OnJson = Box<dyn FnOnce(Result<String, String>)>;
 type OnAnswer = Box<dyn FnOnce(Answer)>;
+type OnBytes = Box<dyn FnOnce(Result<Vec<u8>, String>)>;
 
 /// Who waits for a request's answer.
 enum Waiting {
     Analysis(Rc<dyn Fn(Progress)>),
     Json(OnJson),
     Answer(OnAnswer),
+    Bytes(OnBytes),
 }
 
 impl Waiting {
@@ -60,6 +62,7 @@ impl Waiting {
             Waiting::Analysis(_) => {}
             Waiting::Json(f) => f(Err(why.to_string())),
             Waiting::Answer(f) => f(Err(why.to_string())),
+            Waiting::Bytes(f) => f(Err(why.to_string())),
         }
     }
 }
@@ -166,6 +169,10 @@ impl Engine {
                     Waiting::Json(f) => f(match error {
                         Some(e) => Err(e),
                         None => get(&data, "json").as_string().ok_or_else(|| "the worker sent no JSON".into()),
+                    }),
+                    Waiting::Bytes(f) => f(match error {
+                        Some(e) => Err(e),
+                        None => Ok(js_sys::Uint8Array::new(&get(&data, "bytes")).to_vec()),
                     }),
                     Waiting::Answer(f) => f(match error {
                         Some(e) => Err(e),
@@ -305,6 +312,17 @@ impl Engine {
             ("line", JsValue::from_str(line)),
         ];
         self.post(id, Waiting::Answer(Box::new(on_answer)), &fields, None);
+    }
+}
+
+impl Engine {
+    /// A request of the learner's lab (`lab_info`, `lab_finish`: see www/worker.js) with its
+    /// byte fields; `on_bytes` hears the engine's bytes or why there are none.
+    pub fn lab(&self, kind: &str, fields: &[(&str, &[u8])], on_bytes: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+        let id = self.next_id();
+        let mut all: Vec<(&str, JsValue)> = vec![("kind", JsValue::from_str(kind))];
+        all.extend(fields.iter().map(|(k, v)| (*k, js_sys::Uint8Array::from(*v).into())));
+        self.post(id, Waiting::Bytes(Box::new(on_bytes)), &all, None);
     }
 }
 

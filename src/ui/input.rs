@@ -194,6 +194,7 @@ pub fn input_panel(p: &InputProps) -> Html {
                     { for EXAMPLES.iter().map(|e| html! {
                         <option value={e.id} selected={p.example == Some(e.id)}>{ e.title }</option>
                     }) }
+                    <option value="lab">{ "Make your own request (the learner's lab)…" }</option>
                 </select>
                 <label class="button" for="file-input">{ "Open files…" }</label>
                 <input id="file-input" class="visually-hidden" type="file" multiple=true onchange={onchange_file.clone()}

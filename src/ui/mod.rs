@@ -15,6 +15,7 @@ mod folder;
 mod identity;
 mod input;
 mod kubeconfig;
+mod lab;
 mod object;
 mod pki;
 mod queue;
@@ -308,6 +309,25 @@ pub fn app() -> Html {
         });
     }
     let pending = use_mut_ref(|| None::<Timeout>);
+    // `#lab` opens the learner's lab instead of the inspector; the back button closes it.
+    let lab_open = use_state(lab::in_fragment);
+    {
+        let lab_open = lab_open.clone();
+        use_effect_with((), move |_| {
+            let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || lab_open.set(lab::in_fragment()));
+            let w = web_sys::window();
+            if let Some(w) = &w {
+                use wasm_bindgen::JsCast;
+                let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = w {
+                    use wasm_bindgen::JsCast;
+                    let _ = w.remove_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
 
     // The engine's module downloads in its worker while the page renders.
     use_effect_with((), |_| {
@@ -380,7 +400,11 @@ pub fn app() -> Html {
     let on_example = {
         let state = state.clone();
         Callback::from(move |id: String| {
-            if let Some(e) = examples::find(&id) {
+            if id == "lab" {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().set_hash("lab");
+                }
+            } else if let Some(e) = examples::find(&id) {
                 state.dispatch(Action::SetText {
                     text: e.text.to_string(),
                     example: Some(e.id),
@@ -447,6 +471,18 @@ pub fn app() -> Html {
                 { "Everything runs in your browser. Nothing you paste leaves this page or is stored: the page's Content-Security-Policy forbids it any network connection. Private keys and tokens are recognised, never displayed." }
             </p>
         </header>
+        <nav class="modes" aria-label="What to do">
+            if *lab_open {
+                <a href="#">{ "← Back to inspecting what you paste" }</a>
+            } else {
+                <a href="#lab">{ "Learning? Make your own request and watch it become a user →" }</a>
+            }
+        </nav>
+        if *lab_open {
+            <main id="main">
+                <lab::LabView now={state.now} kubernetes={state.kubernetes.clone()} />
+            </main>
+        } else {
         <main id="main">
             <input::InputPanel {text} {file} example={state.example} kubernetes={state.kubernetes.clone()} {on_text} {on_file} {on_example} {on_clear} {on_kubernetes} />
             {
@@ -462,6 +498,7 @@ pub fn app() -> Html {
                 }
             }
         </main>
+        }
         <footer class="site-footer">
             <p>{ "Identity rules follow the Kubernetes API server's x509 authenticator and CSR validation; each finding cites its source. " }
                <a href="https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/">{ "Kubernetes CSR documentation" }</a></p>

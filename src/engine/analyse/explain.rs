@@ -599,14 +599,7 @@ fn forbidden(m: &mut ErrorMessageFacts, objects: &[Object], policy: &Policy, d: 
     }
 }
 
-/// Quotes a word for a POSIX shell when it needs it.
-fn shell(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@".contains(c)) {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
-}
+use crate::engine::util::shell_word as shell;
 
 /// A name for a role made of the request's words: `amy-list-pods`.
 fn role_name(r: &DeniedRequest) -> String {
