@@ -180,3 +180,20 @@ pub fn lab_finish(draft_bytes: &[u8], info: &[u8], signature: &[u8]) -> Result<V
     let made = crate::engine::compose::finish(&draft(draft_bytes)?, info, signature).map_err(|e| JsError::new(&e))?;
     postcard::to_allocvec(&made).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// The byte view of object `object` of report `id` (a certificate or a request): its ASN.1 tree
+/// and bytes (postcard of `facts::asn1::ByteView`), computed only when the page opens it.
+#[wasm_bindgen(js_name = __bytes)]
+pub fn byte_view(id: u32, object: u32) -> Result<Vec<u8>, JsError> {
+    let view = kept(id, |k| {
+        let o = k.report.objects.get(object as usize).ok_or("no such object")?;
+        match (&o.certificate, &o.request) {
+            (Some(c), _) => Ok(crate::engine::facts::asn1::tree(&c.der, true, &c.subject)),
+            (_, Some(r)) => Ok(crate::engine::facts::asn1::tree(&r.der, false, &r.subject)),
+            _ => Err("this object is neither a certificate nor a request"),
+        }
+    })
+    .map_err(|e| JsError::new(&e))?
+    .map_err(JsError::new)?;
+    postcard::to_allocvec(&view).map_err(|e| JsError::new(&e.to_string()))
+}

@@ -5,12 +5,13 @@
 //   {id, kind: 'analyse', input, now, kubernetes} -> {id, report: Uint8Array}   (the worker keeps it)
 //   {id, kind: 'json', report, pretty} -> {id, json}                (the kept report's JSON)
 //   {id, kind: 'ask', report, user, groups, line} -> {id, answer: Uint8Array}
+//   {id, kind: 'bytes', report, object}    -> {id, bytes: Uint8Array}   (the byte view)
 //   {id, kind: 'lab_info', draft, spki}      -> {id, bytes: Uint8Array}   (what the page signs)
 //   {id, kind: 'lab_finish', draft, info, signature} -> {id, bytes: Uint8Array} (the request made)
 //   any failure                       -> {id, error, fatal}
 //   once the engine has started       -> {ready: true}
 // Like the page, it makes no request beyond the app's own files.
-import init, { __analyse, __reportJson, __ask, __labInfo, __labFinish } from './kube-cert-inspector.js';
+import init, { __analyse, __reportJson, __ask, __labInfo, __labFinish, __bytes } from './kube-cert-inspector.js';
 
 const ready = init({ module_or_path: new URL('./kube-cert-inspector_bg.wasm', import.meta.url) });
 // Tells the page the engine has started (it says "Starting…" until then, on a slow link).
@@ -35,6 +36,9 @@ self.onmessage = async (e) => {
     } else if (kind === 'ask') {
       const answer = __ask(e.data.report, e.data.user, e.data.groups, e.data.line);
       self.postMessage({ id, answer }, [answer.buffer]);
+    } else if (kind === 'bytes') {
+      const bytes = __bytes(e.data.report, e.data.object);
+      self.postMessage({ id, bytes }, [bytes.buffer]);
     } else if (kind === 'lab_info') {
       const bytes = __labInfo(e.data.draft, e.data.spki);
       self.postMessage({ id, bytes }, [bytes.buffer]);

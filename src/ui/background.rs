@@ -326,6 +326,19 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// The byte view of object `object` of report `report` (postcard of `facts::asn1::ByteView`).
+    pub fn byte_view(&self, report: u32, object: usize, on_bytes: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+        let id = self.next_id();
+        let fields = [
+            ("kind", JsValue::from_str("bytes")),
+            ("report", JsValue::from(report)),
+            ("object", JsValue::from(object as u32)),
+        ];
+        self.post(id, Waiting::Bytes(Box::new(on_bytes)), &fields, None);
+    }
+}
+
 impl Drop for Engine {
     fn drop(&mut self) {
         self.worker.terminate();

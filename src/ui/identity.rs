@@ -8,6 +8,11 @@ use super::SharedReport;
 pub struct IdentityProps {
     pub report: SharedReport,
     pub index: usize,
+    /// The subject attribute chosen (here or in the byte view), by its index in the subject.
+    #[prop_or_default]
+    pub selected_attr: Option<u32>,
+    #[prop_or_default]
+    pub on_select_attr: Callback<Option<u32>>,
 }
 
 fn meaning_label(m: &str, request: bool) -> &'static str {
@@ -68,8 +73,20 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                     <caption>{ "Subject, in encoding order, and what the API server does with each attribute" }</caption>
                     <thead><tr><th scope="col">{ "Attribute" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Meaning" }</th></tr></thead>
                     <tbody>
-                    { for attrs.iter().map(|a| html! {
-                        <tr class={classes!("attr", format!("m-{}", a.meaning))}>
+                    { for attrs.iter().enumerate().map(|(i, a)| {
+                        let i = i as u32;
+                        let choose = {
+                            let on = p.on_select_attr.clone();
+                            Callback::from(move |_: MouseEvent| on.emit(Some(i)))
+                        };
+                        let choose_key = {
+                            let on = p.on_select_attr.clone();
+                            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); on.emit(Some(i)) })
+                        };
+                        let selected = p.selected_attr == Some(i);
+                        html! {
+                        <tr class={classes!("attr", format!("m-{}", a.meaning), selected.then_some("selected"))} tabindex="0"
+                            title="Choose to mark its bytes in \"See the bytes\"" onclick={choose} onkeydown={choose_key} aria-current={selected.then_some("true")}>
                             <th scope="row"><code>{ super::shown(&a.short) }</code></th>
                             <td><code>{ marked(&a.value) }</code></td>
                             <td>{
@@ -80,7 +97,7 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                                 }
                             }</td>
                         </tr>
-                    }) }
+                    }}) }
                     if attrs.is_empty() {
                         <tr><td colspan="3">{ "(empty subject)" }</td></tr>
                     }

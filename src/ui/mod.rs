@@ -4,6 +4,7 @@
 mod access;
 mod background;
 mod bundle;
+mod bytes;
 mod chain;
 mod commands;
 mod details;

@@ -22,6 +22,12 @@ pub struct ObjectProps {
 
 #[function_component(ObjectCard)]
 pub fn object_card(p: &ObjectProps) -> Html {
+    // The subject attribute chosen in the identity table or the byte view (they mark each other).
+    let selected_attr = use_state(|| None::<u32>);
+    let on_select_attr = {
+        let selected_attr = selected_attr.clone();
+        Callback::from(move |a: Option<u32>| selected_attr.set(a))
+    };
     let Some(o) = p.report.objects.get(p.index) else { return html! {} };
     let children: Vec<usize> = p.report.objects.iter().filter(|c| c.parent == Some(o.id)).map(|c| c.id).collect();
     let heading_id = format!("object-{}", o.id);
@@ -73,7 +79,7 @@ pub fn object_card(p: &ObjectProps) -> Html {
                     if o.identity.is_none() { { " No Kubernetes identity is derived from it." } }</p>
             }
             if o.identity.is_some() {
-                <IdentityCard report={p.report.clone()} index={o.id} />
+                <IdentityCard report={p.report.clone()} index={o.id} selected_attr={*selected_attr} on_select_attr={on_select_attr.clone()} />
             }
             if o.access.is_some() {
                 <AccessCard report={p.report.clone()} index={o.id} />
@@ -124,6 +130,7 @@ pub fn object_card(p: &ObjectProps) -> Html {
             }
             if o.certificate.is_some() || o.request.is_some() {
                 <Details report={p.report.clone()} index={o.id} />
+                <super::bytes::BytesView report={p.report.clone()} index={o.id} selected_attr={*selected_attr} on_select_attr={on_select_attr} />
             }
             if !matches!(o.kind, ObjectKind::PrivateKey | ObjectKind::PublicKey | ObjectKind::ErrorMessage) {
                 <Commands report={p.report.clone()} index={o.id} />

@@ -145,3 +145,29 @@ test('the lab opens from the page and back, and works with the keyboard alone', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('see the bytes: the tree beside the hex, linked both ways with the identity table, by mouse and keyboard', async () => {
+  const { context, page, errors } = await openPage(browser, `${base}#example=csr-system-masters`, {});
+  const card = page.locator('.object').first();
+  await card.locator('table.mapping').waitFor();
+  await card.locator('details.bytes > summary').click();
+  await card.locator('.asn1-tree li').first().waitFor();
+  const nodes = await card.locator('.asn1-tree li').count();
+  assert.ok(nodes > 20, `${nodes} elements`);
+  // The identity table's O=system:masters row, chosen with the keyboard, marks its bytes.
+  const row = card.locator('table.mapping tr.attr', { hasText: 'system:masters' });
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await card.locator('.asn1-node.selected', { hasText: 'system:masters' }).waitFor();
+  const chosen = await card.locator('.asn1-chosen').innerText();
+  assert.match(chosen, /^value: UTF8String · 2 \+ 14 bytes at byte \d+ → a group/);
+  const marked = (await card.locator('.hex .sel').allInnerTexts()).join('').replace(/\s+/g, '');
+  assert.equal(Buffer.from(marked, 'hex').toString(), 'system:masters', 'the content bytes marked are the value');
+  // The reverse: choosing the username's value in the tree marks its row in the table.
+  await card.locator('.asn1-node button', { hasText: 'mallory' }).click();
+  await card.locator('table.mapping tr.attr.selected', { hasText: 'mallory' }).waitFor();
+  await page.screenshot({ path: path.join(shots, 'bytes.png'), fullPage: true });
+  await card.locator('details.bytes').screenshot({ path: path.join(shots, 'bytes-view.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -3,6 +3,7 @@
 //! tokens decoded without verification (`token`), and the Kubernetes identity a subject maps to
 //! (`identity`). Nothing here knows the report or the input it came from.
 
+pub mod asn1;
 pub mod go_parse;
 pub mod identity;
 pub mod keys;

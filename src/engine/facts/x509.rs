@@ -338,9 +338,12 @@ pub struct CsrFacts {
     /// Why Go's `x509.ParseCertificateRequest` refuses the request (beyond its names), in Go's
     /// words: the API server then refuses the object.
     pub go_error: Option<String>,
+    /// The request's bytes, for the byte view (`facts::asn1`); not in the report's JSON.
+    #[serde(skip)]
+    pub der: Vec<u8>,
 }
 
-fn attr_short(oid: &str) -> Option<&'static str> {
+pub fn attr_short(oid: &str) -> Option<&'static str> {
     Some(match oid {
         "2.5.4.3" => "CN",
         "2.5.4.10" => "O",
@@ -1095,6 +1098,7 @@ pub fn parse_csr_as(der: &[u8], go: GoRelease) -> Result<CsrFacts, String> {
         has_challenge_password,
         sha256_fingerprint: fingerprint(csr.as_raw()),
         go_error: go_parse::request_error(&requested),
+        der: der.to_vec(),
     })
 }
 
