@@ -522,6 +522,8 @@ test('the report downloads as JSON with the documented fields, and copies as the
 test('works with the keyboard alone', async () => {
   const { context, page } = await open();
   await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /Make your own request/, 'first: the way to the learner\'s lab');
+  await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'example-select');
   await page.keyboard.press('ArrowDown');
   await reportText(page, 'Do not approve');
