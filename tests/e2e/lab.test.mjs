@@ -53,7 +53,9 @@ async function labReport(page, wanted) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kci-lab-'));
 const write = (name, text) => { const p = path.join(tmp, name); fs.writeFileSync(p, text); return p; };
-const cli = (args) => execFileSync(path.join(root, 'target/release/kube-cert-inspector'), args, { encoding: 'utf8' });
+// The CLI the test command's `cargo test` built (debug), or a release build.
+const cliPath = ['target/debug/kube-cert-inspector', 'target/release/kube-cert-inspector'].map((p) => path.join(root, p)).find((p) => fs.existsSync(p));
+const cli = (args) => execFileSync(cliPath, args, { encoding: 'utf8' });
 const openssl = (args) => execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 test('a request made in the page is real: openssl verifies it, and the engine reads back who was typed', async () => {
