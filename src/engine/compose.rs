@@ -143,11 +143,6 @@ impl Draft {
         }
     }
 
-    /// The file names the steps use: `amy.key`, `amy.csr`, …
-    pub fn file_stem(&self) -> String {
-        self.object_name()
-    }
-
     /// `spec.usages` for the signer, as the docs and the kubelet request them.
     pub fn usages(&self) -> Vec<&'static str> {
         let rsa = self.key.rsa_bits().is_some();
@@ -305,7 +300,8 @@ pub fn finish(d: &Draft, info: &[u8], signature: &[u8]) -> Result<Made, String> 
     let bits = asn1_rs::BitString::new(0, &signature);
     let csr = sequence(&[info.to_vec(), algorithm, der(&bits)?])?;
     let csr_pem = pem("CERTIFICATE REQUEST", &csr);
-    let stem = d.file_stem();
+    // The files the steps name (amy.key, amy.csr, …) take the object's name.
+    let stem = d.object_name();
     Ok(Made {
         object_yaml: object_yaml(d, &csr_pem),
         steps: steps(d, &stem),
@@ -315,7 +311,8 @@ pub fn finish(d: &Draft, info: &[u8], signature: &[u8]) -> Result<Made, String> 
     })
 }
 
-fn pem(label: &str, der: &[u8]) -> String {
+/// `der` as PEM with `label`, 64 characters a line.
+pub fn pem(label: &str, der: &[u8]) -> String {
     use base64::Engine;
     let b64 = base64::engine::general_purpose::STANDARD.encode(der);
     let mut out = format!("-----BEGIN {label}-----\n");

@@ -113,7 +113,7 @@ fn get(data: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn js_error(e: JsValue) -> String {
+pub(crate) fn js_error(e: JsValue) -> String {
     e.as_string()
         .or_else(|| get(&e, "message").as_string())
         .unwrap_or_else(|| format!("{e:?}"))

@@ -106,15 +106,11 @@ pub fn set_fragment(key: &str, value: &str) {
     if !value.is_empty() {
         parts.push(format!("{key}={value}"));
     }
-    let url = format!(
-        "{}{}",
-        window.location().pathname().unwrap_or_default() + &window.location().search().unwrap_or_default(),
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("#{}", parts.join("&"))
-        }
-    );
+    let location = window.location();
+    let mut url = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if !parts.is_empty() {
+        url = format!("{url}#{}", parts.join("&"));
+    }
     if let Ok(h) = window.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }

@@ -19,7 +19,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
-use super::background::{self, Progress};
+use super::background::{self, js_error as js_err, Progress};
+use super::details::CopyButton;
 use super::SharedReport;
 use crate::engine::compose::{Draft, KeyType, Made, Step, SIGNERS};
 
@@ -37,14 +38,6 @@ fn subtle() -> Result<web_sys::SubtleCrypto, String> {
         .crypto()
         .map_err(|_| "this browser has no WebCrypto")?;
     Ok(crypto.subtle())
-}
-
-fn js_err(e: JsValue) -> String {
-    js_sys::Reflect::get(&e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "the browser refused".into())
 }
 
 /// WebCrypto's algorithm object for a key type (generation when `generate`, else signing).
@@ -142,46 +135,19 @@ async fn make(draft: &Draft, key: &Key) -> Result<Made, String> {
 
 /// The private key as a PKCS#8 PEM file, downloaded: the only way it leaves the page's memory.
 async fn download_key(key: Rc<Key>, name: String) -> Result<(), String> {
-    use base64::Engine;
     let pkcs8 = JsFuture::from(subtle()?.export_key("pkcs8", &key.private).map_err(js_err)?)
         .await
         .map_err(js_err)?;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(js_sys::Uint8Array::new(&pkcs8).to_vec());
-    let mut pem = String::from("-----BEGIN PRIVATE KEY-----\n");
-    for line in b64.as_bytes().chunks(64) {
-        pem.push_str(std::str::from_utf8(line).unwrap_or_default());
-        pem.push('\n');
-    }
-    pem.push_str("-----END PRIVATE KEY-----\n");
-    let parts = js_sys::Array::of1(&JsValue::from_str(&pem));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/x-pem-file");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(js_err)?.dyn_into().map_err(|_| "no link")?;
-    a.set_href(&url);
-    a.set_download(&name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url).map_err(js_err)
-}
-
-fn copy(text: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.navigator().clipboard().write_text(text);
-    }
+    let pem = crate::engine::compose::pem("PRIVATE KEY", &js_sys::Uint8Array::new(&pkcs8).to_vec());
+    super::report::download(&pem, &name, "application/x-pem-file").map_err(js_err)
 }
 
 /// A block of text to take away, with its copy button.
 fn artefact(title: &str, id: &str, text: &str, why: &str) -> Html {
-    let onclick = {
-        let text = text.to_string();
-        Callback::from(move |_: MouseEvent| copy(&text))
-    };
     html! {
         <section class="lab-artefact" aria-labelledby={format!("{id}-h")}>
             <h4 id={format!("{id}-h")}>{ title.to_string() }
-                <button type="button" class="copy" {onclick} aria-label={format!("Copy {title}")}>{ "Copy" }</button></h4>
+                <CopyButton text={AttrValue::from(text.to_string())} what={AttrValue::from(title.to_string())} /></h4>
             <p class="hint">{ why.to_string() }</p>
             <pre id={id.to_string()} class="artefact" tabindex="0">{ text.to_string() }</pre>
         </section>
@@ -193,7 +159,7 @@ fn steps_view(title: &str, id: &str, steps: &[Step], why: &str) -> Html {
     html! {
         <section class="lab-artefact" aria-labelledby={format!("{id}-h")}>
             <h4 id={format!("{id}-h")}>{ title.to_string() }
-                <button type="button" class="copy" onclick={Callback::from(move |_: MouseEvent| copy(&all))} aria-label={format!("Copy {title}")}>{ "Copy" }</button></h4>
+                <CopyButton text={AttrValue::from(all)} what={AttrValue::from(title.to_string())} /></h4>
             <p class="hint">{ why.to_string() }</p>
             <ol id={id.to_string()} class="lab-steps">
                 { for steps.iter().map(|s| html! { <li><pre class="artefact">{ s.command.clone() }</pre><p class="why">{ s.why.clone() }</p></li> }) }
@@ -344,7 +310,7 @@ pub fn lab_view(p: &LabProps) -> Html {
         let (key, draft, key_note) = (key.clone(), draft.clone(), key_note.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(k) = key.borrow().clone() else { return };
-            let name = format!("{}.key", draft.file_stem());
+            let name = format!("{}.key", draft.object_name());
             let key_note = key_note.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 key_note.set(Some(match download_key(k, name.clone()).await {

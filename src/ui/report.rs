@@ -18,16 +18,18 @@ pub struct ReportProps {
     pub report: SharedReport,
 }
 
-fn download(json: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
+/// Saves `text` as a file named `name` of type `mime`, through a Blob (the text never enters the
+/// page's DOM: the link holds only a blob: URL, revoked at once).
+pub(crate) fn download(text: &str, name: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
+    opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
-    a.set_download("k8s-cert-report.json");
+    a.set_download(name);
     a.click();
     web_sys::Url::revoke_object_url(&url)
 }
@@ -44,11 +46,13 @@ fn download_json(id: u32, say: UseStateHandle<Option<&'static str>>) {
         return;
     };
     engine.json(id, true, move |json| {
-        say.set(Some(match json.map(|json| download(&json)) {
-            Ok(Ok(())) => "Report downloaded.",
-            Ok(Err(_)) => "The browser refused the download.",
-            Err(_) => GONE,
-        }))
+        say.set(Some(
+            match json.map(|json| download(&json, "k8s-cert-report.json", "application/json")) {
+                Ok(Ok(())) => "Report downloaded.",
+                Ok(Err(_)) => "The browser refused the download.",
+                Err(_) => GONE,
+            },
+        ))
     });
 }
 

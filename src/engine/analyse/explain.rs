@@ -10,7 +10,7 @@ use crate::engine::read::rbac::{Origin, Policy};
 use crate::engine::report::access::Request;
 use crate::engine::report::error_message::{DeniedRequest, Diagnosis, ErrorMessageFacts};
 use crate::engine::report::{Object, ObjectKind, Role};
-use crate::engine::util::{self, parse_rfc3339, rfc3339};
+use crate::engine::util::{self, parse_rfc3339, rfc3339, shell_word as shell};
 
 /// The fixed part of an explanation: (kind, title, meaning, causes, next, source).
 type Entry = (
@@ -598,8 +598,6 @@ fn forbidden(m: &mut ErrorMessageFacts, objects: &[Object], policy: &Policy, d: 
         m.grant_warning = warning;
     }
 }
-
-use crate::engine::util::shell_word as shell;
 
 /// A name for a role made of the request's words: `amy-list-pods`.
 fn role_name(r: &DeniedRequest) -> String {

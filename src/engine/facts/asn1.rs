@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use x509_parser::der_parser::asn1_rs::{Any, Class, FromDer, Tag};
 
-use super::x509::{attr_short, NameAttr};
+use super::x509::{attr_short, go_string, NameAttr, OID_K8S_UID};
 
 /// One element of the tree, in encoding order (a parent before its children).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -110,6 +110,8 @@ fn meaning_text(a: &NameAttr) -> String {
         "group" => "a group: every O becomes one".into(),
         "uid" => "the user's UID (Kubernetes 1.34 and later)".into(),
         "ignored_cn" => "ignored: an earlier CN, and only the last one counts".into(),
+        // Set "ignored" by a release whose feature gate is off (1.33).
+        _ if a.oid == OID_K8S_UID => "ignored by this release: the UID attribute is read from Kubernetes 1.34".into(),
         _ if a.short == "CN" || a.short == "O" => "ignored: with no username, nothing in the subject counts".into(),
         _ => format!("ignored: Kubernetes reads only CN, O and the UID attribute, not {}", a.short),
     }
@@ -143,14 +145,10 @@ fn value_text(any: &Any<'_>) -> String {
         }
         Tag::Boolean => (data.first() == Some(&0xff)).to_string(),
         Tag::Null => String::new(),
-        Tag::BmpString => {
-            let units: Vec<u16> = data
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                .collect();
-            String::from_utf16_lossy(&units)
+        // Strings as Go reads them (a value Go refuses: as the report shows it).
+        tag @ (Tag::Utf8String | Tag::PrintableString | Tag::T61String | Tag::BmpString | Tag::Ia5String | Tag::NumericString) => {
+            go_string(tag, data).unwrap_or_else(|(_, shown)| shown)
         }
-        Tag::T61String => data.iter().map(|&b| b as char).collect(),
         _ => String::from_utf8_lossy(data).into_owned(),
     }
 }
@@ -235,7 +233,7 @@ impl Walk<'_> {
                 ..Node::default()
             };
             // Inside the subject: SET (an RDN) > SEQUENCE (an attribute) > OID, value.
-            let attribute = in_subject && depth_in_subject(parent) == 1;
+            let attribute = in_subject && parent == "rdn";
             if attribute {
                 if let Some(a) = self.subject.get(self.next_attr) {
                     node.attr = Some(self.next_attr as u32);
@@ -269,14 +267,6 @@ impl Walk<'_> {
             rest = next;
             i += 1;
         }
-    }
-}
-
-/// 0 for an RDN's SET inside the subject, 1 for an attribute inside an RDN.
-fn depth_in_subject(parent: &str) -> u8 {
-    match parent {
-        "rdn" => 1,
-        _ => 0,
     }
 }
 
@@ -338,6 +328,25 @@ mod tests {
         // Every subject attribute is found, in the order the identity table shows them.
         let attrs: Vec<u32> = v.nodes.iter().filter(|n| n.label == "value").filter_map(|n| n.attr).collect();
         assert_eq!(attrs, (0..c.subject.len() as u32).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_uid_attribute_says_what_the_release_does_with_it() {
+        let der = pem_der("tests/fixtures/cert-uid-client.pem");
+        for (reads_uid, says) in [
+            (true, "the user's UID"),
+            (false, "ignored by this release: the UID attribute is read from Kubernetes 1.34"),
+        ] {
+            let mut c = x509::parse_certificate(&der, 0).unwrap();
+            identity::from_subject_for(&mut c.subject, reads_uid);
+            let v = tree(&der, true, &c.subject);
+            let uid = v
+                .nodes
+                .iter()
+                .find(|n| n.label == "value" && n.value == "1a2b3c4d-amy")
+                .expect("the UID's value");
+            assert!(uid.meaning.starts_with(says), "{}", uid.meaning);
+        }
     }
 
     #[test]
