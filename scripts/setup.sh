@@ -24,6 +24,8 @@ if $want_browser; then command -v chromium >/dev/null || apt_pkgs+=(chromium); f
 # faketime: the test command runs the suite again with the clock years ahead (issue #19).
 command -v faketime >/dev/null || apt_pkgs+=(faketime)
 command -v openssl >/dev/null || apt_pkgs+=(openssl)
+# kubectl: the lab's browser test runs kubectl create --dry-run=client on what the page made.
+command -v kubectl >/dev/null || apt_pkgs+=(kubernetes-client)
 command -v node >/dev/null || apt_pkgs+=(nodejs npm)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   say "apt-get install ${apt_pkgs[*]}"

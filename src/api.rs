@@ -181,6 +181,26 @@ pub fn lab_finish(draft_bytes: &[u8], info: &[u8], signature: &[u8]) -> Result<V
     postcard::to_allocvec(&made).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The two certificates the walk-through's practice CA signs (postcard of `compose::walk::Tbs`),
+/// from postcard of `compose::walk::ToIssue`.
+#[wasm_bindgen(js_name = __labIssue)]
+pub fn lab_issue(input: &[u8]) -> Result<Vec<u8>, JsError> {
+    let i: crate::engine::compose::walk::ToIssue =
+        postcard::from_bytes(input).map_err(|e| JsError::new(&format!("the walk's fields could not be read: {e}")))?;
+    let tbs = crate::engine::compose::walk::to_sign(&i).map_err(|e| JsError::new(&e))?;
+    postcard::to_allocvec(&tbs).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The walk-through, step by step (postcard of `compose::walk::Walk`), from postcard of
+/// `compose::walk::Signed`.
+#[wasm_bindgen(js_name = __labWalk)]
+pub fn lab_walk(input: &[u8]) -> Result<Vec<u8>, JsError> {
+    let s: crate::engine::compose::walk::Signed =
+        postcard::from_bytes(input).map_err(|e| JsError::new(&format!("the walk's fields could not be read: {e}")))?;
+    let walk = crate::engine::compose::walk::walk(&s).map_err(|e| JsError::new(&e))?;
+    postcard::to_allocvec(&walk).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The byte view of object `object` of report `id` (a certificate or a request): its ASN.1 tree
 /// and bytes (postcard of `facts::asn1::ByteView`), computed only when the page opens it.
 #[wasm_bindgen(js_name = __bytes)]

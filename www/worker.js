@@ -8,10 +8,12 @@
 //   {id, kind: 'bytes', report, object}    -> {id, bytes: Uint8Array}   (the byte view)
 //   {id, kind: 'lab_info', draft, spki}      -> {id, bytes: Uint8Array}   (what the page signs)
 //   {id, kind: 'lab_finish', draft, info, signature} -> {id, bytes: Uint8Array} (the request made)
+//   {id, kind: 'lab_issue', input}    -> {id, bytes: Uint8Array}   (what the practice CA signs)
+//   {id, kind: 'lab_walk', input}     -> {id, bytes: Uint8Array}   (the walk-through's steps)
 //   any failure                       -> {id, error, fatal}
 //   once the engine has started       -> {ready: true}
 // Like the page, it makes no request beyond the app's own files.
-import init, { __analyse, __reportJson, __ask, __labInfo, __labFinish, __bytes } from './kube-cert-inspector.js';
+import init, { __analyse, __reportJson, __ask, __labInfo, __labFinish, __labIssue, __labWalk, __bytes } from './kube-cert-inspector.js';
 
 const ready = init({ module_or_path: new URL('./kube-cert-inspector_bg.wasm', import.meta.url) });
 // Tells the page the engine has started (it says "Starting…" until then, on a slow link).
@@ -44,6 +46,9 @@ self.onmessage = async (e) => {
       self.postMessage({ id, bytes }, [bytes.buffer]);
     } else if (kind === 'lab_finish') {
       const bytes = __labFinish(e.data.draft, e.data.info, e.data.signature);
+      self.postMessage({ id, bytes }, [bytes.buffer]);
+    } else if (kind === 'lab_issue' || kind === 'lab_walk') {
+      const bytes = (kind === 'lab_issue' ? __labIssue : __labWalk)(e.data.input);
       self.postMessage({ id, bytes }, [bytes.buffer]);
     } else {
       self.postMessage({ id, error: `unknown request ${String(kind)}` });

@@ -316,7 +316,7 @@ impl Engine {
 }
 
 impl Engine {
-    /// A request of the learner's lab (`lab_info`, `lab_finish`: see www/worker.js) with its
+    /// A request of the learner's lab (`lab_info`, `lab_finish`, `lab_issue`, `lab_walk`: see www/worker.js) with its
     /// byte fields; `on_bytes` hears the engine's bytes or why there are none.
     pub fn lab(&self, kind: &str, fields: &[(&str, &[u8])], on_bytes: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
         let id = self.next_id();

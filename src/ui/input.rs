@@ -195,6 +195,7 @@ pub fn input_panel(p: &InputProps) -> Html {
                         <option value={e.id} selected={p.example == Some(e.id)}>{ e.title }</option>
                     }) }
                     <option value="lab">{ "Make your own request (the learner's lab)…" }</option>
+                    <option value="lab-walk">{ "Walk through it: request → approve → kubeconfig → can-i…" }</option>
                 </select>
                 <label class="button" for="file-input">{ "Open files…" }</label>
                 <input id="file-input" class="visually-hidden" type="file" multiple=true onchange={onchange_file.clone()}

@@ -26,10 +26,10 @@ use crate::engine::compose::{Draft, KeyType, Made, Step, SIGNERS};
 
 /// The browser's key pair for one key type: the private key (never displayed) and the public
 /// key's SubjectPublicKeyInfo.
-struct Key {
+pub(super) struct Key {
     kind: KeyType,
     private: web_sys::CryptoKey,
-    spki: Vec<u8>,
+    pub(super) spki: Vec<u8>,
 }
 
 fn subtle() -> Result<web_sys::SubtleCrypto, String> {
@@ -67,13 +67,14 @@ fn algorithm(kind: KeyType, generate: bool) -> js_sys::Object {
     a
 }
 
-async fn make_key(kind: KeyType) -> Result<Key, String> {
+/// A key pair of `kind`; `extractable` when the learner may download its private key (the
+/// practice CA's is not: nothing can take it out of the browser's key store).
+pub(super) async fn make_key(kind: KeyType, extractable: bool) -> Result<Key, String> {
     let subtle = subtle()?;
     let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
-    // Extractable, so that the learner can download it; it is never shown.
     let pair = JsFuture::from(
         subtle
-            .generate_key_with_object(&algorithm(kind, true), true, &usages)
+            .generate_key_with_object(&algorithm(kind, true), extractable, &usages)
             .map_err(js_err)?,
     )
     .await
@@ -95,7 +96,7 @@ async fn make_key(kind: KeyType) -> Result<Key, String> {
     })
 }
 
-async fn sign(key: &Key, data: &[u8]) -> Result<Vec<u8>, String> {
+pub(super) async fn sign(key: &Key, data: &[u8]) -> Result<Vec<u8>, String> {
     let promise = subtle()?
         .sign_with_object_and_u8_array(&algorithm(key.kind, false), &key.private, data)
         .map_err(js_err)?;
@@ -104,7 +105,7 @@ async fn sign(key: &Key, data: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// One request to the engine's worker, awaited.
-async fn engine_bytes(kind: &'static str, fields: Vec<(&'static str, Vec<u8>)>) -> Result<Vec<u8>, String> {
+pub(super) async fn engine_bytes(kind: &'static str, fields: Vec<(&'static str, Vec<u8>)>) -> Result<Vec<u8>, String> {
     let engine = background::engine()?;
     type Answer = Option<Result<Vec<u8>, String>>;
     let result: Rc<RefCell<Answer>> = Rc::default();
@@ -188,7 +189,8 @@ const LIFETIMES: [(u64, &str); 5] = [
 pub fn lab_view(p: &LabProps) -> Html {
     let draft = use_state(Draft::default);
     let groups_text = use_state(|| "developers".to_string());
-    let made = use_state(|| None::<Made>);
+    // The request made, the draft it was made from, and when (the walk-through issues at that time).
+    let made = use_state(|| None::<(Draft, Made, i64)>);
     let report = use_state(|| None::<SharedReport>);
     let status = use_state(|| None::<String>);
     let key: Rc<RefCell<Option<Rc<Key>>>> = use_mut_ref(|| None);
@@ -221,7 +223,7 @@ pub fn lab_view(p: &LabProps) -> Html {
                             if d.key.rsa_bits().is_some() {
                                 status.set(Some(format!("Making an {} key pair in this browser…", d.key.label())));
                             }
-                            match make_key(d.key).await {
+                            match make_key(d.key, true).await {
                                 Ok(k) => {
                                     let k = Rc::new(k);
                                     *key.borrow_mut() = Some(k.clone());
@@ -238,7 +240,8 @@ pub fn lab_view(p: &LabProps) -> Html {
                         Ok(m) if current() => {
                             status.set(None);
                             let yaml = m.object_yaml.clone();
-                            made.set(Some(m));
+                            let now = now.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64);
+                            made.set(Some((d.clone(), m, now)));
                             let Ok(engine) = background::engine() else { return };
                             let (report, status) = (report.clone(), status.clone());
                             let on_progress: Rc<dyn Fn(Progress)> = Rc::new(move |p| match p {
@@ -246,7 +249,6 @@ pub fn lab_view(p: &LabProps) -> Html {
                                 Progress::Failed(e) => status.set(Some(e)),
                                 Progress::Status(_) => {}
                             });
-                            let now = now.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64);
                             engine.analyse(yaml.as_bytes(), now, &kubernetes, on_progress);
                         }
                         Ok(_) => {}
@@ -367,7 +369,8 @@ pub fn lab_view(p: &LabProps) -> Html {
             }
             </div>
             </div>
-            if let Some(m) = &*made {
+            if let Some((made_from, m, made_at)) = &*made {
+                <super::walk::WalkView draft={made_from.clone()} made={m.clone()} now={*made_at} kubernetes={p.kubernetes.clone()} />
                 <h3>{ "Take it away" }</h3>
                 <section class="lab-key" aria-labelledby="lab-key-h">
                     <h4 id="lab-key-h">{ "The private key" }</h4>

@@ -23,6 +23,7 @@ mod queue;
 mod report;
 mod timeline;
 mod verdict;
+mod walk;
 
 /// Text from the input as the page shows it: control characters, line breaks and bidi or
 /// zero-width characters become visible `\u{…}` escapes, so a value cannot reorder, hide or
@@ -401,9 +402,9 @@ pub fn app() -> Html {
     let on_example = {
         let state = state.clone();
         Callback::from(move |id: String| {
-            if id == "lab" {
+            if id == "lab" || id == "lab-walk" {
                 if let Some(w) = web_sys::window() {
-                    let _ = w.location().set_hash("lab");
+                    let _ = w.location().set_hash(if id == "lab" { "lab" } else { "lab&walk" });
                 }
             } else if let Some(e) = examples::find(&id) {
                 state.dispatch(Action::SetText {

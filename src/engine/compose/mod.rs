@@ -23,6 +23,8 @@ use serde::{Deserialize, Serialize};
 use super::rules::{KUBELET_SERVING, KUBE_APISERVER_CLIENT, KUBE_APISERVER_CLIENT_KUBELET};
 use super::util::shell_word;
 
+pub mod walk;
+
 /// The key the page makes for the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum KeyType {
@@ -437,7 +439,7 @@ mod tests {
     use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING};
 
     /// A P-256 key as WebCrypto would give it: its SPKI, and a signer of r‖s.
-    fn browser_key() -> (Vec<u8>, impl Fn(&[u8]) -> Vec<u8>) {
+    pub(super) fn browser_key() -> (Vec<u8>, impl Fn(&[u8]) -> Vec<u8>) {
         let rng = SystemRandom::new();
         let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
         let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref(), &rng).unwrap();
