@@ -1,0 +1,115 @@
+// What a reader waits for before the first report (issue #24), on a phone-like profile:
+//
+//   node benches/first-report.mjs [--loads N]       (after trunk build --release; scripts/bench.sh runs it)
+//
+// Serves dist/ as a host would (gzip -9 on the wire, or brotli with KCI_ENCODING=br), counts every
+// byte sent before the verdict appears — the page, its module, the engine's worker and wasm,
+// everything — and times navigation → verdict, for the app (#example=csr-system-masters) and for
+// the element on a docs page (embed-example.html). Two profiles, median of N cold loads each (a
+// new browser context per load, so nothing is cached):
+//   unthrottled;
+//   phone: 1.6 Mbps down with 150 ms before each response's first byte, paced by this server for
+//   every request (the worker's included, which DevTools' network emulation may not reach), and
+//   the CPU slowed 4× (Emulation.setCPUThrottlingRate).
+// Figures only: nothing here is a test.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../tests/e2e/chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.ts': 'text/plain' };
+const loadsArg = process.argv.indexOf('--loads');
+const LOADS = loadsArg > 0 ? Number(process.argv[loadsArg + 1]) : 5;
+const ENCODING = process.env.KCI_ENCODING === 'br' ? 'br' : 'gzip';
+const BYTES_PER_SECOND = 1.6e6 / 8;
+const LATENCY_MS = 150;
+
+const encoded = new Map();
+function body(file) {
+  if (!encoded.has(file)) {
+    const raw = fs.readFileSync(file);
+    encoded.set(file, ENCODING === 'br'
+      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(raw, { level: 9 }));
+  }
+  return encoded.get(file);
+}
+
+// One shared link: responses are paced together at BYTES_PER_SECOND when throttled.
+let throttled = false;
+let linkFreeAt = 0;
+let log = [];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const server = http.createServer(async (req, res) => {
+  const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const file = path.join(dist, p.slice(1) || 'index.html');
+  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
+  const data = body(file);
+  const entry = { url: p, bytes: data.length, at: 0 };
+  log.push(entry);
+  if (throttled) {
+    await sleep(LATENCY_MS);
+    const start = Math.max(Date.now(), linkFreeAt);
+    linkFreeAt = start + (data.length / BYTES_PER_SECOND) * 1000;
+    await sleep(linkFreeAt - Date.now());
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-encoding': ENCODING, 'cache-control': 'no-store' });
+  res.end(data);
+  entry.at = Date.now();
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await launchChromium();
+
+/** One cold load: ms from navigation to the verdict, and the bytes sent before it, by file. */
+async function load(url, verdict, phone) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  if (phone) {
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  throttled = phone;
+  linkFreeAt = 0;
+  log = [];
+  const t0 = Date.now();
+  await page.goto(base + url, { waitUntil: 'commit' });
+  await verdict(page);
+  const t = Date.now() - t0;
+  const before = log.filter((e) => e.at && e.at <= t0 + t);
+  await ctx.close();
+  throttled = false;
+  return { t, before };
+}
+
+const app = (page) => page.waitForFunction(() => document.querySelector('.report')?.innerText.includes('Do not approve'), null, { timeout: 60_000, polling: 50 });
+// The element's verdict, inside its shadow root or frame: the page's own output says when it reported.
+const element = (page) => page.waitForFunction(() => !/waiting/.test(document.getElementById('element-identity')?.textContent || 'waiting'), null, { timeout: 60_000, polling: 50 });
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+try {
+  console.log(`First report, served ${ENCODING}-encoded from dist/ (median of ${LOADS} cold loads)`);
+  for (const [what, url, verdict] of [['the app, #example=csr-system-masters', 'index.html#example=csr-system-masters', app], ['the element on a docs page (embed-example.html)', 'embed-example.html', element]]) {
+    for (const phone of [false, true]) {
+      const runs = [];
+      for (let i = 0; i < LOADS; i++) runs.push(await load(url, verdict, phone));
+      const t = median(runs.map((r) => r.t));
+      const last = runs[runs.length - 1].before;
+      const total = last.reduce((s, e) => s + e.bytes, 0);
+      console.log(`\n${what}, ${phone ? `phone (${BYTES_PER_SECOND * 8 / 1e6} Mbps, ${LATENCY_MS} ms, CPU 4×)` : 'unthrottled'}: ${t} ms to the verdict (min ${Math.min(...runs.map((r) => r.t))}, max ${Math.max(...runs.map((r) => r.t))})`);
+      if (!phone) {
+        const seen = new Map();
+        for (const e of last) seen.set(e.url, (seen.get(e.url) || 0) + e.bytes);
+        for (const [u, b] of seen) console.log(`  ${u.padEnd(40)} ${String(b).padStart(8)} bytes ${ENCODING}`);
+      }
+      console.log(`  every byte before the verdict: ${total} bytes ${ENCODING} (${(total / 1024).toFixed(0)} KiB; target 307,200)`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
