@@ -5,7 +5,7 @@
 // Serves dist/ as a host would (gzip -9 on the wire, or brotli with KCI_ENCODING=br), counts every
 // byte sent before the verdict appears — the page, its module, the engine's worker and wasm,
 // everything — and times navigation → verdict, for the app (#example=csr-system-masters) and for
-// the element on a docs page (embed-example.html). Two profiles, median of N cold loads each (a
+// the element alone on a page of prose. Two profiles, median of N cold loads each (a
 // new browser context per load, so nothing is cached):
 //   unthrottled;
 //   phone: 1.6 Mbps down with 150 ms before each response's first byte, paced by this server for
@@ -28,6 +28,22 @@ const ENCODING = process.env.KCI_ENCODING === 'br' ? 'br' : 'gzip';
 const BYTES_PER_SECOND = 1.6e6 / 8;
 const LATENCY_MS = 150;
 
+// A page of prose with one element, as a docs site would have it (the CSR of embed-example.html).
+const DOCS_PAGE = `<!doctype html><meta charset="utf-8"><title>docs</title>
+<script type="module" src="embed.js"></script>
+<p>Who does this CSR make you?</p>
+<kube-cert-inspector id="element" now="2026-11-24T00:00:00Z">
+-----BEGIN CERTIFICATE REQUEST-----
+MIHhMIGHAgEAMCUxEzARBgNVBAoMCmRldmVsb3BlcnMxDjAMBgNVBAMMBWFsaWNl
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEjIPYTi06lqYbe+RurTPtHNt+CiSr
+mgFi7xZi+VdzHLS4SkuLE6qxufkITm0iWkw6My+TA2lAn3Zl9lq6uAuNoaAAMAoG
+CCqGSM49BAMCA0kAMEYCIQCnI0wLheera9kHD3x7kjY03eFys/bbaGt0cawfLc3Z
+uQIhAKkSnW3EFECgeUBrQt1We20PJSERZ2b3ryqw3y2jH4/e
+-----END CERTIFICATE REQUEST-----
+</kube-cert-inspector>
+<output id="element-identity">waiting</output>
+<script type="module">document.addEventListener('report', (e) => { document.getElementById('element-identity').textContent = e.detail.verdict.label; });</script>`;
+
 const encoded = new Map();
 function body(file) {
   if (!encoded.has(file)) {
@@ -39,26 +55,35 @@ function body(file) {
   return encoded.get(file);
 }
 
-// One shared link: responses are paced together at BYTES_PER_SECOND when throttled.
+// One shared link: when throttled, every response's bytes take their turn at BYTES_PER_SECOND.
 let throttled = false;
 let linkFreeAt = 0;
 let log = [];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const server = http.createServer(async (req, res) => {
   const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (p === '/bench-docs-page.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(DOCS_PAGE);
   const file = path.join(dist, p.slice(1) || 'index.html');
   if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
   const data = body(file);
   const entry = { url: p, bytes: data.length, at: 0 };
   log.push(entry);
-  if (throttled) {
+  const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-encoding': ENCODING, 'cache-control': 'max-age=600' };
+  if (!throttled) {
+    res.writeHead(200, headers).end(data);
+  } else {
+    // The link is shared: 16 KiB slices, each waiting its turn, so parallel downloads share it.
     await sleep(LATENCY_MS);
-    const start = Math.max(Date.now(), linkFreeAt);
-    linkFreeAt = start + (data.length / BYTES_PER_SECOND) * 1000;
-    await sleep(linkFreeAt - Date.now());
+    res.writeHead(200, headers);
+    for (let at = 0; at < data.length; at += 16384) {
+      const slice = data.subarray(at, at + 16384);
+      const start = Math.max(Date.now(), linkFreeAt);
+      linkFreeAt = start + (slice.length / BYTES_PER_SECOND) * 1000;
+      await sleep(linkFreeAt - Date.now());
+      res.write(slice);
+    }
+    res.end();
   }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-encoding': ENCODING, 'cache-control': 'no-store' });
-  res.end(data);
   entry.at = Date.now();
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -93,7 +118,7 @@ const element = (page) => page.waitForFunction(() => !/waiting/.test(document.ge
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 try {
   console.log(`First report, served ${ENCODING}-encoded from dist/ (median of ${LOADS} cold loads)`);
-  for (const [what, url, verdict] of [['the app, #example=csr-system-masters', 'index.html#example=csr-system-masters', app], ['the element on a docs page (embed-example.html)', 'embed-example.html', element]]) {
+  for (const [what, url, verdict] of [['the app, #example=csr-system-masters', 'index.html#example=csr-system-masters', app], ['the element on a page of prose', 'bench-docs-page.html', element]]) {
     for (const phone of [false, true]) {
       const runs = [];
       for (let i = 0; i < LOADS; i++) runs.push(await load(url, verdict, phone));

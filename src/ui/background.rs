@@ -120,20 +120,41 @@ pub(crate) fn js_error(e: JsValue) -> String {
 }
 
 impl Engine {
+    /// The worker www/boot.js started before this module had even downloaded (so the engine's
+    /// wasm downloads alongside the page's), taken once; `None` when there is none or it failed.
+    /// Returns it and whether its engine already said it started.
+    fn early_worker() -> Option<(web_sys::Worker, bool)> {
+        let global = js_sys::global();
+        let key = JsValue::from_str("__kciWorker");
+        let w = js_sys::Reflect::get(&global, &key).ok()?.dyn_into::<web_sys::Worker>().ok()?;
+        let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+        if get(&w, "kciError").is_truthy() {
+            w.terminate();
+            return None;
+        }
+        Some((w.clone(), get(&w, "kciReady").as_bool() == Some(true)))
+    }
+
     fn start() -> Result<Engine, String> {
-        let opts = web_sys::WorkerOptions::new();
-        opts.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options("worker.js", &opts).map_err(|e| {
-            format!(
-                "this browser could not start the inspector's background worker (module workers are needed): {}",
-                js_error(e)
-            )
-        })?;
+        let (worker, ready) = match Self::early_worker() {
+            Some(early) => early,
+            None => {
+                let opts = web_sys::WorkerOptions::new();
+                opts.set_type(web_sys::WorkerType::Module);
+                let worker = web_sys::Worker::new_with_options("worker.js", &opts).map_err(|e| {
+                    format!(
+                        "this browser could not start the inspector's background worker (module workers are needed): {}",
+                        js_error(e)
+                    )
+                })?;
+                (worker, false)
+            }
+        };
         let shared = Rc::new(Shared {
             current: Cell::new(0),
             waiting: RefCell::new(HashMap::new()),
             dead: Cell::new(false),
-            ready: Cell::new(false),
+            ready: Cell::new(ready),
         });
         let on_message = {
             let shared = shared.clone();
