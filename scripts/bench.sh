@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks (issue #8): the native one, then the same-page browser one. Not part of the test
+# Benchmarks (issues #8, #24): the native one, the same-page browser one, then the first report. Not part of the test
 # command: benchmarks report figures, tests do not time anything.
 #   bash scripts/bench.sh
 set -euo pipefail
@@ -20,3 +20,6 @@ trunk build --release --offline >/dev/null
 echo "== browser: node benches/browser.mjs"
 NATIVE_US="$native" NATIVE_JSON_US="$native_json" NATIVE_CSR_US="$native_csr" NATIVE_KUBECONFIG_US="$native_kubeconfig" \
   node benches/browser.mjs
+echo "== first report: every byte before it, and the time, unthrottled and on a phone-like profile"
+node benches/first-report.mjs --loads 5
+KCI_ENCODING=br node benches/first-report.mjs --loads 5
