@@ -28,19 +28,13 @@ const ENCODING = process.env.KCI_ENCODING === 'br' ? 'br' : 'gzip';
 const BYTES_PER_SECOND = 1.6e6 / 8;
 const LATENCY_MS = 150;
 
-// A page of prose with one element, as a docs site would have it (the CSR of embed-example.html).
+// A page of prose with one element, as a docs site would have it: the element of
+// embed-example.html (its CSR, pinned time and all), alone.
+const exampleElement = fs.readFileSync(path.join(dist, 'embed-example.html'), 'utf8').match(/<kube-cert-inspector id="element"[^]*?<\/kube-cert-inspector>/)[0];
 const DOCS_PAGE = `<!doctype html><meta charset="utf-8"><title>docs</title>
 <script type="module" src="embed.js"></script>
 <p>Who does this CSR make you?</p>
-<kube-cert-inspector id="element" now="2026-11-24T00:00:00Z">
------BEGIN CERTIFICATE REQUEST-----
-MIHhMIGHAgEAMCUxEzARBgNVBAoMCmRldmVsb3BlcnMxDjAMBgNVBAMMBWFsaWNl
-MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEjIPYTi06lqYbe+RurTPtHNt+CiSr
-mgFi7xZi+VdzHLS4SkuLE6qxufkITm0iWkw6My+TA2lAn3Zl9lq6uAuNoaAAMAoG
-CCqGSM49BAMCA0kAMEYCIQCnI0wLheera9kHD3x7kjY03eFys/bbaGt0cawfLc3Z
-uQIhAKkSnW3EFECgeUBrQt1We20PJSERZ2b3ryqw3y2jH4/e
------END CERTIFICATE REQUEST-----
-</kube-cert-inspector>
+${exampleElement}
 <output id="element-identity">waiting</output>
 <script type="module">document.addEventListener('report', (e) => { document.getElementById('element-identity').textContent = e.detail.verdict.label; });</script>`;
 

@@ -181,24 +181,28 @@ pub fn lab_finish(draft_bytes: &[u8], info: &[u8], signature: &[u8]) -> Result<V
     postcard::to_allocvec(&made).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Reads `input` as postcard of `I`, runs `f`, and writes its answer as postcard.
+fn postcard_call<I: serde::de::DeserializeOwned, O: serde::Serialize>(
+    input: &[u8],
+    f: impl FnOnce(&I) -> Result<O, String>,
+) -> Result<Vec<u8>, JsError> {
+    let i: I = postcard::from_bytes(input).map_err(|e| JsError::new(&format!("the walk's fields could not be read: {e}")))?;
+    let o = f(&i).map_err(|e| JsError::new(&e))?;
+    postcard::to_allocvec(&o).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The two certificates the walk-through's practice CA signs (postcard of `compose::walk::Tbs`),
 /// from postcard of `compose::walk::ToIssue`.
 #[wasm_bindgen(js_name = __labIssue)]
 pub fn lab_issue(input: &[u8]) -> Result<Vec<u8>, JsError> {
-    let i: crate::engine::compose::walk::ToIssue =
-        postcard::from_bytes(input).map_err(|e| JsError::new(&format!("the walk's fields could not be read: {e}")))?;
-    let tbs = crate::engine::compose::walk::to_sign(&i).map_err(|e| JsError::new(&e))?;
-    postcard::to_allocvec(&tbs).map_err(|e| JsError::new(&e.to_string()))
+    postcard_call(input, crate::engine::compose::walk::to_sign)
 }
 
 /// The walk-through, step by step (postcard of `compose::walk::Walk`), from postcard of
 /// `compose::walk::Signed`.
 #[wasm_bindgen(js_name = __labWalk)]
 pub fn lab_walk(input: &[u8]) -> Result<Vec<u8>, JsError> {
-    let s: crate::engine::compose::walk::Signed =
-        postcard::from_bytes(input).map_err(|e| JsError::new(&format!("the walk's fields could not be read: {e}")))?;
-    let walk = crate::engine::compose::walk::walk(&s).map_err(|e| JsError::new(&e))?;
-    postcard::to_allocvec(&walk).map_err(|e| JsError::new(&e.to_string()))
+    postcard_call(input, crate::engine::compose::walk::walk)
 }
 
 /// The byte view of object `object` of report `id` (a certificate or a request): its ASN.1 tree
