@@ -9,7 +9,9 @@
 //
 // What it inspects: the text inside the element, or `src` (a same-origin file), or `example`
 // (a built-in example id). `now` (RFC 3339) pins the evaluation time, `theme` is light, dark or
-// auto, `kubernetes` ("1.34") the Kubernetes release judged for (default: the newest). It fires a `report` event whose `detail` is the Report (see kube-cert-inspector.d.ts).
+// auto, `kubernetes` ("1.34") the Kubernetes release judged for (default: the newest), `view`
+// identity, summary (the default) or full. It fires a `report` event whose `detail` is the Report
+// (see kube-cert-inspector.d.ts). It is live: a changed attribute or text is inspected again.
 //
 // It renders through an iframe of this build's index.html?embed: the frame keeps the
 // inspector's own strict Content-Security-Policy whatever the host page allows (the host needs
@@ -28,15 +30,59 @@ function dedent(text) {
 }
 
 class KubeCertInspector extends HTMLElement {
+  static get observedAttributes() { return ['src', 'now', 'theme', 'kubernetes', 'view', 'example', 'title']; }
+
   connectedCallback() {
     if (this.frame) return;
-    this.inline = dedent(this.textContent || '');
-    this.textContent = '';
     this.style.display = 'block';
+    // The frame lives in a shadow root: the element's own text stays where the host put it (not
+    // shown), so the host can change it and the element follows.
+    const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
     const frame = document.createElement('iframe');
+    frame.src = this.frameUrl();
+    frame.title = this.getAttribute('title') || 'Kubernetes certificate inspector';
+    frame.setAttribute('loading', 'lazy');
+    Object.assign(frame.style, { width: '100%', height: '320px', border: '1px solid #d0d7de', borderRadius: '6px', display: 'block' });
+    this.frame = frame;
+    this.ready = false;
+    this.onMessage = (e) => this.receive(e);
+    window.addEventListener('message', this.onMessage);
+    // Text changed by the host: inspect again (after a pause, as typing would).
+    this.observer = new MutationObserver(() => {
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.send(), 100);
+    });
+    this.observer.observe(this, { childList: true, characterData: true, subtree: true });
+    root.replaceChildren(frame);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('message', this.onMessage);
+    this.observer?.disconnect();
+    clearTimeout(this.pending);
+    this.frame?.remove();
+    this.frame = null;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.frame || before === after) return;
+    if (name === 'theme' || name === 'example' || (this.getAttribute('example') && name !== 'title')) {
+      // The frame is made for them (an example's frame holds its text and time): load it again.
+      this.ready = false;
+      this.frame.src = this.frameUrl();
+    } else if (name === 'title') {
+      this.frame.title = after || 'Kubernetes certificate inspector';
+    } else {
+      this.send();
+    }
+  }
+
+  /** The frame's address: this build's index.html?embed, with the view and what it is made for. */
+  frameUrl() {
     const url = new URL('index.html', BASE);
     url.search = 'embed';
     if (location.origin !== BASE.origin) url.searchParams.set('origin', location.origin);
+    url.searchParams.set('view', this.view());
     const theme = this.getAttribute('theme');
     if (theme) url.searchParams.set('theme', theme);
     const kubernetes = this.getAttribute('kubernetes');
@@ -45,25 +91,18 @@ class KubeCertInspector extends HTMLElement {
     if (example) {
       url.hash = `example=${encodeURIComponent(example)}` + (this.getAttribute('now') ? `&now=${encodeURIComponent(this.getAttribute('now'))}` : '');
     }
-    frame.src = url.href;
-    frame.title = this.getAttribute('title') || 'Kubernetes certificate inspector';
-    frame.setAttribute('loading', 'lazy');
-    Object.assign(frame.style, { width: '100%', height: '320px', border: '1px solid #d0d7de', borderRadius: '6px', display: 'block' });
-    this.frame = frame;
-    this.onMessage = (e) => this.receive(e);
-    window.addEventListener('message', this.onMessage);
-    this.append(frame);
+    return url.href;
   }
 
-  disconnectedCallback() {
-    window.removeEventListener('message', this.onMessage);
-    this.frame?.remove();
-    this.frame = null;
+  /** `summary` unless the `view` attribute says `identity` or `full`. */
+  view() {
+    const v = this.getAttribute('view');
+    return v === 'identity' || v === 'full' ? v : 'summary';
   }
 
   async text() {
     const src = this.getAttribute('src');
-    if (!src) return this.inline;
+    if (!src) return dedent(this.textContent || '');
     const url = new URL(src, document.baseURI);
     if (url.origin !== location.origin) throw new Error(`src must be on this page's origin (${location.origin}), found ${url.origin}`);
     const response = await fetch(url, { credentials: 'same-origin' });
@@ -75,18 +114,25 @@ class KubeCertInspector extends HTMLElement {
     this.frame?.contentWindow?.postMessage({ source: SOURCE, ...message }, BASE.origin);
   }
 
+  /** Sends what to inspect, once the frame is ready (an `example` element's frame has it already). */
+  async send() {
+    if (!this.ready || !this.frame || this.getAttribute('example')) return;
+    let text;
+    try {
+      text = await this.text();
+    } catch (err) {
+      text = `# ${err.message}`;
+    }
+    this.post({ type: 'inspect', text, now: this.getAttribute('now') || undefined, kubernetes: this.getAttribute('kubernetes') || undefined, view: this.view() });
+  }
+
   async receive(e) {
     if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== BASE.origin) return;
     const data = e.data || {};
     if (data.source !== SOURCE) return;
-    if (data.type === 'ready' && !this.getAttribute('example')) {
-      let text;
-      try {
-        text = await this.text();
-      } catch (err) {
-        text = `# ${err.message}`;
-      }
-      this.post({ type: 'inspect', text, now: this.getAttribute('now') || undefined, kubernetes: this.getAttribute('kubernetes') || undefined });
+    if (data.type === 'ready') {
+      this.ready = true;
+      if (!this.getAttribute('example')) this.send();
     } else if (data.type === 'report') {
       this.report = data.report;
       this.dispatchEvent(new CustomEvent('report', { detail: data.report, bubbles: true }));

@@ -1,9 +1,13 @@
 //! `index.html?embed`: the compact layout for documentation pages, and its postMessage protocol.
 //!
 //! - The frame posts `{source: "kube-cert-inspector", type: "ready"}` to its parent when it can
-//!   take input; the parent posts `{source, type: "inspect", text, now, kubernetes}`; the frame answers
-//!   `{source, type: "report", report}` and `{source, type: "resize", height}` whenever its
-//!   content height changes.
+//!   take input, and again whenever the parent posts `{source, type: "ping"}` (for a host that
+//!   missed it); the parent posts `{source, type: "inspect", text, now, kubernetes, view}`; the
+//!   frame answers `{source, type: "report", report}` and `{source, type: "resize", height}`
+//!   whenever its content height changes.
+//! - `view`: `identity` (verdict and the CN/O → username/groups mapping), `summary` (also the
+//!   findings' titles, each expandable) or `full` (the whole report, the default of `?embed`);
+//!   `?embed&view=summary` sets it from the start, an `inspect` message's `view` changes it.
 //! - Origins: the frame accepts messages only from its parent window, and only when the
 //!   message's origin is the allowed origin: the frame's own origin, or the one named by
 //!   `?embed&origin=https://docs.example.com`. It posts only to that origin, never to `*`.
@@ -12,6 +16,8 @@
 //!   (or `#kubernetes=1.34`) the Kubernetes release judged for.
 
 use base64::Engine;
+
+use super::compact::EmbedView;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// How the page was opened for embedding.
@@ -19,6 +25,8 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 pub struct Embed {
     /// The only origin messages are accepted from and posted to.
     pub origin: String,
+    /// The view `?embed&view=` asks for (`full` when absent or unknown).
+    pub view: EmbedView,
 }
 
 fn search_params() -> Option<Vec<(String, String)>> {
@@ -61,7 +69,12 @@ pub fn config() -> Option<Embed> {
             }
         }
     }
-    Some(Embed { origin })
+    let view = params
+        .iter()
+        .find(|(k, _)| k == "view")
+        .and_then(|(_, v)| EmbedView::parse(v))
+        .unwrap_or(EmbedView::Full);
+    Some(Embed { origin, view })
 }
 
 /// A `#key=value` of the fragment.
@@ -161,9 +174,10 @@ impl Embed {
     }
 
     /// Listens for `inspect` messages from the parent at the allowed origin; calls `on_inspect`
-    /// with the text and the pinned time (unix seconds) if one was given. The listener lives as
-    /// long as the page.
-    pub fn listen(&self, on_inspect: impl Fn(String, Option<i64>, Option<String>) + 'static) {
+    /// with the text, the pinned time (unix seconds) if one was given, the release and the view
+    /// asked for. Answers `ping` with `ready`. The listener lives as long as the page.
+    pub fn listen(&self, on_inspect: impl Fn(String, Option<i64>, Option<String>, Option<EmbedView>) + 'static) {
+        let me = self.clone();
         let Some(window) = web_sys::window() else { return };
         let origin = self.origin.clone();
         let closure = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -177,9 +191,13 @@ impl Embed {
             }
             let data = e.data();
             let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
-            if get("source").as_string().as_deref() != Some("kube-cert-inspector") || get("type").as_string().as_deref() != Some("inspect")
-            {
+            if get("source").as_string().as_deref() != Some("kube-cert-inspector") {
                 return;
+            }
+            match get("type").as_string().as_deref() {
+                Some("inspect") => {}
+                Some("ping") => return me.post_ready(),
+                _ => return,
             }
             let Some(text) = get("text").as_string() else { return };
             // A malformed `now` is ignored: the clock applies.
@@ -187,7 +205,8 @@ impl Embed {
             let kubernetes = get("kubernetes")
                 .as_string()
                 .filter(|v| crate::engine::facts::release::Release::parse(v).is_some());
-            on_inspect(text, crate::js::now_from_js(&get("now")).ok().flatten(), kubernetes);
+            let view = get("view").as_string().and_then(|v| EmbedView::parse(&v));
+            on_inspect(text, crate::js::now_from_js(&get("now")).ok().flatten(), kubernetes, view);
         });
         let _ = window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref());
         closure.forget();

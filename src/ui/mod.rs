@@ -7,6 +7,7 @@ mod bundle;
 mod bytes;
 mod chain;
 mod commands;
+mod compact;
 mod details;
 mod embed;
 mod error_message;
@@ -281,14 +282,22 @@ pub fn app() -> Html {
             },
         }
     });
+    // Embedded: the view a docs page asked for (`?embed&view=`, then each `inspect` message's).
+    let embed_view = use_state(|| embed.as_ref().as_ref().map(|e| e.view).unwrap_or(compact::EmbedView::Full));
     // Embedded: listen to the parent, report height changes, then say "ready" (once).
     {
         let state = state.clone();
         let embed = embed.clone();
+        let embed_view = embed_view.clone();
         use_effect_with((), move |_| {
             if let Some(e) = embed.as_ref() {
                 let dispatcher = state.dispatcher();
-                e.listen(move |text, now, kubernetes| dispatcher.dispatch(Action::Pin { text, now, kubernetes }));
+                e.listen(move |text, now, kubernetes, view| {
+                    if let Some(v) = view {
+                        embed_view.set(v);
+                    }
+                    dispatcher.dispatch(Action::Pin { text, now, kubernetes })
+                });
                 e.watch_height();
                 e.post_ready();
             }
@@ -456,7 +465,12 @@ pub fn app() -> Html {
                     View::Empty => html! { <p class="empty" aria-live="polite">{ "Waiting for something to inspect." }</p> },
                     View::Working(m) => working(m),
                     View::Failed(m) => failed(m),
-                    View::Ready(r) => html! { <report::ReportView report={r.clone()} /> },
+                    View::Ready(r) if *embed_view == compact::EmbedView::Full => html! { <report::ReportView report={r.clone()} /> },
+                    View::Ready(r) => {
+                        let set = embed_view.setter();
+                        let on_full = Callback::from(move |_| set.set(compact::EmbedView::Full));
+                        html! { <compact::CompactReport report={r.clone()} view={*embed_view} on_full={on_full} /> }
+                    }
                 }
             }
             </main>

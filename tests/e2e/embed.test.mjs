@@ -205,3 +205,71 @@ test('the frame answers only its parent on an allowed origin, and posts only the
   assert.ok((await page.evaluate(() => window.got)).includes('ready'));
   await context.close();
 });
+
+test('views sized for prose, and a live element: attributes and text followed, the frame answers ping', async () => {
+  const { context, page, errors, requests } = await open(`${base}embed-example.html`);
+  await page.waitForFunction(() => !document.getElementById('element-identity').textContent.includes('waiting'), null, { timeout: 15_000 });
+  // A new element on the page, with the system:masters CSR (several findings) and no view: summary.
+  await page.evaluate((text) => {
+    const el = document.createElement('kube-cert-inspector');
+    el.id = 'live';
+    el.setAttribute('now', '2026-11-24T00:00:00Z');
+    el.textContent = text;
+    window.reports = [];
+    el.addEventListener('report', (e) => window.reports.push(e.detail));
+    document.body.append(el);
+    el.scrollIntoView();
+  }, fixture('csr-system-masters.pem'));
+  const frameDoc = (sel) => page.evaluate((s) => {
+    const d = document.getElementById('live').shadowRoot.querySelector('iframe').contentDocument;
+    return d && d.querySelector(s) ? d.querySelector(s).innerText : null;
+  }, sel);
+  const frameHeight = () => page.evaluate(() => document.getElementById('live').shadowRoot.querySelector('iframe').getBoundingClientRect().height);
+  const reports = (n) => page.waitForFunction((k) => window.reports.length >= k, n, { timeout: 15_000 });
+  await reports(1);
+  await page.waitForFunction(() => document.getElementById('live').shadowRoot.querySelector('iframe').contentDocument?.querySelector('.compact .compact-findings'), null, { timeout: 15_000 });
+  const summary = await frameDoc('.compact');
+  assert.match(summary, /Do not approve/);
+  assert.match(summary, /system:masters/);
+  assert.match(summary, /Show the full report/);
+  assert.equal(await frameDoc('.rbac'), null, 'the summary leaves out the RBAC table');
+  await page.waitForTimeout(300);
+  const summaryHeight = await frameHeight();
+  // view="identity": no findings list.
+  await page.evaluate(() => document.getElementById('live').setAttribute('view', 'identity'));
+  await page.waitForFunction(() => { const d = document.getElementById('live').shadowRoot.querySelector('iframe').contentDocument; return d.querySelector('.compact') && !d.querySelector('.compact-findings'); }, null, { timeout: 15_000 });
+  // view="full": the whole report, and the frame grows with it.
+  await page.evaluate(() => document.getElementById('live').setAttribute('view', 'full'));
+  await page.waitForFunction(() => { const d = document.getElementById('live').shadowRoot.querySelector('iframe').contentDocument; return d.querySelector('.report') && !d.querySelector('.compact'); }, null, { timeout: 15_000 });
+  await page.waitForFunction((h) => document.getElementById('live').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h * 1.5, summaryHeight, { timeout: 10_000 });
+  // The text changed by the host: inspected again.
+  await page.evaluate((text) => { document.getElementById('live').textContent = text; }, fixture('csr-developer.pem'));
+  await page.waitForFunction(() => window.reports.at(-1)?.objects[0]?.username === 'alice', null, { timeout: 15_000 });
+  // `now` changed: the report is judged at the new instant.
+  await page.evaluate(() => document.getElementById('live').setAttribute('now', '2027-06-01T00:00:00Z'));
+  await page.waitForFunction(() => window.reports.at(-1)?.now === '2027-06-01T00:00:00Z', null, { timeout: 15_000 });
+  // The frame answers ping with ready (a host that missed it can ask again).
+  const pong = await page.evaluate(() => new Promise((resolve) => {
+    const frame = document.getElementById('live').shadowRoot.querySelector('iframe');
+    const on = (e) => { if (e.source === frame.contentWindow && e.data?.type === 'ready') { removeEventListener('message', on); resolve(true); } };
+    addEventListener('message', on);
+    frame.contentWindow.postMessage({ source: 'kube-cert-inspector', type: 'ping' }, location.origin);
+    setTimeout(() => resolve(false), 5000);
+  }));
+  assert.ok(pong, 'no ready after ping');
+  await page.locator('#live').screenshot({ path: path.join(shots, 'embed-live-full.png') });
+  assert.deepEqual(own(requests), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  // ?embed&view=identity, and "Show the full report" inside the frame.
+  const text = Buffer.from(fixture('csr-system-masters.pem')).toString('base64url');
+  const f = await open(`${base}index.html?embed&view=identity#text=${text}&now=2026-11-24T00:00:00Z`);
+  await f.page.locator('.compact').waitFor({ timeout: 15_000 });
+  assert.equal(await f.page.locator('.compact-findings').count(), 0);
+  await f.page.screenshot({ path: path.join(shots, 'embed-view-identity.png'), fullPage: true });
+  await f.page.getByRole('button', { name: 'Show the full report' }).click();
+  await f.page.locator('.report .findings').first().waitFor();
+  assert.equal(await f.page.locator('.compact').count(), 0);
+  assert.deepEqual(f.errors, []);
+  await f.context.close();
+});
