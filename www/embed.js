@@ -18,8 +18,21 @@
 // no 'wasm-unsafe-eval'), styles cannot leak either way, and nothing is downloaded twice.
 // Messages go only to and from the frame's origin, never to '*'.
 
+// Where the frame, worker and wasm files are: beside this module, unless the host moved them
+// (a bundler that copies this module elsewhere): then `setBase('/inspector/')` (kept on
+// globalThis, so every copy of this module sees it), or a `base` attribute on one element.
 const BASE = new URL('./', import.meta.url);
+const BASE_KEY = Symbol.for('kube-cert-inspector.base');
 const SOURCE = 'kube-cert-inspector';
+
+/** Where this build's files are served from (a URL, or a path on this page's origin). */
+export function setBase(url) {
+  const u = new URL(url, document.baseURI);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  globalThis[BASE_KEY] = u.href;
+  // Elements already on the page follow.
+  for (const el of document.querySelectorAll('kube-cert-inspector')) el.moved?.();
+}
 
 /** Removes the indentation the text has in the HTML source. */
 function dedent(text) {
@@ -30,9 +43,23 @@ function dedent(text) {
 }
 
 class KubeCertInspector extends HTMLElement {
-  static get observedAttributes() { return ['src', 'now', 'theme', 'kubernetes', 'view', 'example', 'title']; }
+  static get observedAttributes() { return ['src', 'now', 'theme', 'kubernetes', 'view', 'example', 'title', 'base']; }
 
   connectedCallback() {
+    // After the current task: a host that imports this module and then calls setBase() (in the
+    // same script) is heard before the frame is made.
+    setTimeout(() => { if (this.isConnected) this.start(); }, 0);
+  }
+
+  /** setBase() was called: a frame made from the old base is made again. */
+  moved() {
+    if (this.frame && !this.getAttribute('base')) {
+      this.ready = false;
+      this.frame.src = this.frameUrl();
+    }
+  }
+
+  start() {
     if (this.frame) return;
     this.style.display = 'block';
     // The frame lives in a shadow root: the element's own text stays where the host put it (not
@@ -66,7 +93,7 @@ class KubeCertInspector extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.frame || before === after) return;
-    if (name === 'theme' || name === 'example' || (this.getAttribute('example') && name !== 'title')) {
+    if (name === 'theme' || name === 'example' || name === 'base' || (this.getAttribute('example') && name !== 'title')) {
       // The frame is made for them (an example's frame holds its text and time): load it again.
       this.ready = false;
       this.frame.src = this.frameUrl();
@@ -78,10 +105,20 @@ class KubeCertInspector extends HTMLElement {
   }
 
   /** The frame's address: this build's index.html?embed, with the view and what it is made for. */
+  /** Where this element's frame comes from: its `base` attribute, else the module's base. */
+  base() {
+    const b = this.getAttribute('base') || globalThis[BASE_KEY];
+    if (!b) return BASE;
+    const u = new URL(b, document.baseURI);
+    if (!u.pathname.endsWith('/')) u.pathname += '/';
+    return u;
+  }
+
   frameUrl() {
-    const url = new URL('index.html', BASE);
+    const base = this.base();
+    const url = new URL('index.html', base);
     url.search = 'embed';
-    if (location.origin !== BASE.origin) url.searchParams.set('origin', location.origin);
+    if (location.origin !== base.origin) url.searchParams.set('origin', location.origin);
     url.searchParams.set('view', this.view());
     const theme = this.getAttribute('theme');
     if (theme) url.searchParams.set('theme', theme);
@@ -111,7 +148,7 @@ class KubeCertInspector extends HTMLElement {
   }
 
   post(message) {
-    this.frame?.contentWindow?.postMessage({ source: SOURCE, ...message }, BASE.origin);
+    this.frame?.contentWindow?.postMessage({ source: SOURCE, ...message }, this.base().origin);
   }
 
   /** Sends what to inspect, once the frame is ready (an `example` element's frame has it already). */
@@ -127,7 +164,7 @@ class KubeCertInspector extends HTMLElement {
   }
 
   async receive(e) {
-    if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== BASE.origin) return;
+    if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== this.base().origin) return;
     const data = e.data || {};
     if (data.source !== SOURCE) return;
     if (data.type === 'ready') {
