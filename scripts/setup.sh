@@ -21,8 +21,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_pkgs=()
 command -v clang >/dev/null || apt_pkgs+=(clang)
 if $want_browser; then command -v chromium >/dev/null || apt_pkgs+=(chromium); fi
-# hugo: the browser tests build a page with the Hugo shortcode (docs/integrations/hugo).
-if $want_browser; then command -v hugo >/dev/null || apt_pkgs+=(hugo); fi
+# hugo, mkdocs: the browser tests build the docs integrations' examples (docs/integrations/).
+if $want_browser; then command -v hugo >/dev/null || apt_pkgs+=(hugo); command -v mkdocs >/dev/null || apt_pkgs+=(mkdocs); fi
 # faketime: the test command runs the suite again with the clock years ahead (issue #19).
 command -v faketime >/dev/null || apt_pkgs+=(faketime)
 command -v openssl >/dev/null || apt_pkgs+=(openssl)
