@@ -40,7 +40,7 @@ const pkg = {
   types: './dist/kube-cert-inspector.d.ts',
   exports: {
     '.': { types: './dist/kube-cert-inspector.d.ts', default: './dist/kube-cert-inspector.js' },
-    './element': './dist/embed.js',
+    './element': { types: './dist/embed.d.ts', default: './dist/embed.js' },
     './dist/*': './dist/*',
     './package.json': './package.json',
   },

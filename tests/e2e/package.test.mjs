@@ -44,6 +44,18 @@ test('the package installs, bundles with esbuild, and runs from the docs site\'s
   assert.equal(pkg.version, version);
   assert.deepEqual(Object.keys(pkg.exports), ['.', './element', './dist/*', './package.json']);
 
+  // TypeScript finds both entry points' types through the exports map.
+  fs.writeFileSync(path.join(site, 'src/check.ts'), `import { setBase } from 'kube-cert-inspector/element';
+import init, { inspect, type Report } from 'kube-cert-inspector';
+setBase('/inspector/');
+const el = document.createElement('kube-cert-inspector');
+el.addEventListener('report', (e) => { const r: Report = e.detail; console.log(r.objects[0].username); });
+await init();
+const name: string | null = inspect('', {}).objects[0]?.username ?? null;
+console.log(name, el.report?.verdict);
+`);
+  run(path.join(root, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', 'src/check.ts'], site);
+
   // Its page: the element (told where the files are) and the JS API, bundled by esbuild.
   fs.writeFileSync(path.join(site, 'src/page.js'), `
 import { setBase } from 'kube-cert-inspector/element';
