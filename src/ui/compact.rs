@@ -70,7 +70,7 @@ pub fn compact_report(p: &CompactProps) -> Html {
                         if let Some(v) = &o.verdict {
                             <VerdictBanner verdict={v.clone()} title={AttrValue::from(o.label.clone())} />
                         }
-                        <IdentityCard report={r.clone()} index={*i} />
+                        <IdentityCard report={r.clone()} index={*i} choosable={false} />
                         if p.view == EmbedView::Summary && !o.findings.is_empty() {
                             <ul class="compact-findings" aria-label="Findings">
                             { for o.findings.iter().map(|f| html! {

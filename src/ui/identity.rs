@@ -13,6 +13,9 @@ pub struct IdentityProps {
     pub selected_attr: Option<u32>,
     #[prop_or_default]
     pub on_select_attr: Callback<Option<u32>>,
+    /// Whether a row can be chosen (to mark its bytes in the byte view); not where there is none.
+    #[prop_or(true)]
+    pub choosable: bool,
 }
 
 fn meaning_label(m: &str, request: bool) -> &'static str {
@@ -85,8 +88,8 @@ pub fn identity_card(p: &IdentityProps) -> Html {
                         };
                         let selected = p.selected_attr == Some(i);
                         html! {
-                        <tr class={classes!("attr", format!("m-{}", a.meaning), selected.then_some("selected"))} tabindex="0"
-                            title="Choose to mark its bytes in \"See the bytes\"" onclick={choose} onkeydown={choose_key} aria-current={selected.then_some("true")}>
+                        <tr class={classes!("attr", format!("m-{}", a.meaning), selected.then_some("selected"))} tabindex={p.choosable.then_some("0")}
+                            title={p.choosable.then_some("Choose to mark its bytes in \"See the bytes\"")} onclick={choose} onkeydown={choose_key} aria-current={selected.then_some("true")}>
                             <th scope="row"><code>{ super::shown(&a.short) }</code></th>
                             <td><code>{ marked(&a.value) }</code></td>
                             <td>{
