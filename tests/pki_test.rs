@@ -219,3 +219,34 @@ fn each_mix_up_is_a_finding_on_its_file() {
         "{external:?}"
     );
 }
+
+#[test]
+fn a_ca_with_a_year_or_less_asks_for_its_rotation_to_be_planned() {
+    // issue #26: a cluster CA with 200 days left raised nothing. The fixture's CAs end on
+    // 2036-01-01; 200 days before, each is flagged, and 9 years before, none is.
+    let ids_on = |now: &str| -> Vec<(String, String)> {
+        let (out, _, _) = common::run_cli(&["tests/fixtures/pki/healthy", "--json"], Some(now));
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        v["objects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|o| {
+                let src = o["source"].as_str().unwrap_or_default().to_string();
+                o["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| f["id"] == "validity-ca-rotation-due")
+                    .map(move |f| (src.clone(), f["detail"].as_str().unwrap().to_string()))
+            })
+            .collect()
+    };
+    let late = ids_on("2035-06-15T00:00:00Z");
+    let sources: Vec<&str> = late.iter().map(|(s, _)| s.as_str()).collect();
+    for ca in ["pki/ca.crt", "pki/etcd/ca.crt", "pki/front-proxy-ca.crt"] {
+        assert!(sources.iter().any(|s| s.ends_with(ca)), "{ca} not flagged: {late:?}");
+    }
+    assert!(late[0].1.contains("This CA expires in 200 days (2036-01-01T00:00:00Z)"), "{late:?}");
+    assert!(ids_on(NOW).is_empty());
+}

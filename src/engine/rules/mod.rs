@@ -61,6 +61,7 @@ mod token_legacy_service_account;
 mod usage_ca_on_client_certificate;
 mod usage_client_auth_missing;
 mod usage_unhandled_critical_extension;
+mod validity_ca_rotation_due;
 mod validity_expired;
 mod validity_expiring_soon;
 mod validity_long_lifetime;
@@ -104,6 +105,7 @@ pub static RULES: &[&Rule] = &[
     &validity_expired::RULE,
     &validity_not_yet_valid::RULE,
     &validity_expiring_soon::RULE,
+    &validity_ca_rotation_due::RULE,
     &validity_long_lifetime::RULE,
     &crypto_weak_rsa_key::RULE,
     &crypto_dsa_key::RULE,
