@@ -5,9 +5,10 @@
 // Prints, for the Debian CA bundle, a `kubectl get csr -o yaml` List of 200 requests and a
 // kubeconfig with 500 users: our inspect() (full analysis, Report returned to JS) per item,
 // against node-forge and @peculiar/x509 parsing the same certificates in the same page (npm dev
-// dependencies used only here; @peculiar/x509's browser build needs reflect-metadata first); the first-load size (gzip -9 and brotli q11) with a breakdown;
-// the time to first report of #example=csr-system-masters (median of 10 loads); and the longest
-// main-thread task while a 5 MB paste is analysed. Figures only: nothing here is a test.
+// dependencies used only here; @peculiar/x509's browser build needs reflect-metadata first); the
+// first-load size (gzip -9 and brotli q11) with a breakdown; and the longest main-thread task
+// while a 5 MB paste is analysed (the time to first report: benches/first-report.mjs). Figures
+// only: nothing here is a test.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -181,19 +182,6 @@ try {
     const rest = rows.slice(14).reduce((t, [, n]) => t + n, 0);
     console.log(`  ${(100 * rest / total).toFixed(1).padStart(5)}%  ${String(rest).padStart(8)}  (${rows.length - 14} more)`);
   }
-
-  // --- time to first report -----------------------------------------------------------------
-  const loads = [];
-  for (let i = 0; i < 10; i++) {
-    const ctx = await browser.newContext();
-    const p = await ctx.newPage();
-    await p.goto(base + 'index.html#example=csr-system-masters');
-    await p.waitForFunction(() => document.querySelector('.report')?.innerText.includes('Do not approve'), null, { timeout: 20_000 });
-    loads.push(await p.evaluate(() => performance.now()));
-    await ctx.close();
-  }
-  loads.sort((a, b) => a - b);
-  console.log(`\nTime to first report (#example=csr-system-masters, navigation start → verdict shown): median ${loads[5].toFixed(0)} ms of 10 (min ${loads[0].toFixed(0)}, max ${loads[9].toFixed(0)})`);
 
   // --- a 5 MB paste (BENCH_SKIP_BIG=1 skips it, for quick A/B runs) -----------------------------
   if (!process.env.BENCH_SKIP_BIG) {

@@ -24,12 +24,18 @@
 const BASE = new URL('./', import.meta.url);
 const BASE_KEY = Symbol.for('kube-cert-inspector.base');
 const SOURCE = 'kube-cert-inspector';
+const DEFAULT_TITLE = 'Kubernetes certificate inspector';
+
+/** `url` (a URL, or a path on this page's origin) as a folder's URL: it ends with '/'. */
+function folder(url) {
+  const u = new URL(url, document.baseURI);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  return u;
+}
 
 /** Where this build's files are served from (a URL, or a path on this page's origin). */
 export function setBase(url) {
-  const u = new URL(url, document.baseURI);
-  if (!u.pathname.endsWith('/')) u.pathname += '/';
-  globalThis[BASE_KEY] = u.href;
+  globalThis[BASE_KEY] = folder(url).href;
   // Elements already on the page follow.
   for (const el of document.querySelectorAll('kube-cert-inspector')) el.moved?.();
 }
@@ -53,10 +59,13 @@ class KubeCertInspector extends HTMLElement {
 
   /** setBase() was called: a frame made from the old base is made again. */
   moved() {
-    if (this.frame && !this.getAttribute('base')) {
-      this.ready = false;
-      this.frame.src = this.frameUrl();
-    }
+    if (this.frame && !this.getAttribute('base')) this.reload();
+  }
+
+  /** Loads the frame again from its (new) address; it says "ready" again once it has. */
+  reload() {
+    this.ready = false;
+    this.frame.src = this.frameUrl();
   }
 
   start() {
@@ -67,7 +76,7 @@ class KubeCertInspector extends HTMLElement {
     const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
     const frame = document.createElement('iframe');
     frame.src = this.frameUrl();
-    frame.title = this.getAttribute('title') || 'Kubernetes certificate inspector';
+    frame.title = this.getAttribute('title') || DEFAULT_TITLE;
     frame.setAttribute('loading', 'lazy');
     Object.assign(frame.style, { width: '100%', height: '320px', border: '1px solid #d0d7de', borderRadius: '6px', display: 'block' });
     this.frame = frame;
@@ -95,25 +104,21 @@ class KubeCertInspector extends HTMLElement {
     if (!this.frame || before === after) return;
     if (name === 'theme' || name === 'example' || name === 'base' || (this.getAttribute('example') && name !== 'title')) {
       // The frame is made for them (an example's frame holds its text and time): load it again.
-      this.ready = false;
-      this.frame.src = this.frameUrl();
+      this.reload();
     } else if (name === 'title') {
-      this.frame.title = after || 'Kubernetes certificate inspector';
+      this.frame.title = after || DEFAULT_TITLE;
     } else {
       this.send();
     }
   }
 
-  /** The frame's address: this build's index.html?embed, with the view and what it is made for. */
-  /** Where this element's frame comes from: its `base` attribute, else the module's base. */
+  /** Where this element's frame comes from: its `base` attribute, setBase()'s, else the module's. */
   base() {
     const b = this.getAttribute('base') || globalThis[BASE_KEY];
-    if (!b) return BASE;
-    const u = new URL(b, document.baseURI);
-    if (!u.pathname.endsWith('/')) u.pathname += '/';
-    return u;
+    return b ? folder(b) : BASE;
   }
 
+  /** The frame's address: this build's index.html?embed, with the view and what it is made for. */
   frameUrl() {
     const base = this.base();
     const url = new URL('index.html', base);

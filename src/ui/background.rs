@@ -132,7 +132,8 @@ impl Engine {
             w.terminate();
             return None;
         }
-        Some((w.clone(), get(&w, "kciReady").as_bool() == Some(true)))
+        let ready = get(&w, "kciReady").as_bool() == Some(true);
+        Some((w, ready))
     }
 
     fn start() -> Result<Engine, String> {

@@ -86,6 +86,13 @@ fn fragment(key: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Whether the fragment holds `key` as a bare flag (`#lab&walk` holds `lab` and `walk`).
+pub fn fragment_flag(key: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| h.trim_start_matches('#').split('&').any(|kv| kv == key))
+}
+
 /// `#text=<base64url>`: the text to inspect, when the fragment carries one.
 pub fn text_from_fragment() -> Option<String> {
     let b64 = fragment("text")?;

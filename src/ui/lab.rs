@@ -389,7 +389,5 @@ pub fn lab_view(p: &LabProps) -> Html {
 
 /// Whether the URL's fragment opens the lab (`#lab`, alone or among other keys).
 pub fn in_fragment() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| h.trim_start_matches('#').split('&').any(|kv| kv == "lab"))
+    super::embed::fragment_flag("lab")
 }

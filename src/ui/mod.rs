@@ -411,9 +411,15 @@ pub fn app() -> Html {
     let on_example = {
         let state = state.clone();
         Callback::from(move |id: String| {
-            if id == "lab" || id == "lab-walk" {
+            // The lab and its walk-through are views, opened by the fragment; the rest are inputs.
+            let lab = match id.as_str() {
+                "lab" => Some("lab"),
+                "lab-walk" => Some("lab&walk"),
+                _ => None,
+            };
+            if let Some(hash) = lab {
                 if let Some(w) = web_sys::window() {
-                    let _ = w.location().set_hash(if id == "lab" { "lab" } else { "lab&walk" });
+                    let _ = w.location().set_hash(hash);
                 }
             } else if let Some(e) = examples::find(&id) {
                 state.dispatch(Action::SetText {

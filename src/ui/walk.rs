@@ -96,7 +96,7 @@ pub fn walk_view(p: &WalkProps) -> Html {
     {
         let ready = matches!(&*walk, Some(Ok(_)));
         use_effect_with(ready, move |ready| {
-            if *ready && !*scrolled.borrow() && wants_walk() {
+            if *ready && !*scrolled.borrow() && super::embed::fragment_flag("walk") {
                 *scrolled.borrow_mut() = true;
                 if let Some(e) = web_sys::window()
                     .and_then(|w| w.document())
@@ -161,11 +161,4 @@ pub fn walk_view(p: &WalkProps) -> Html {
             </article>
         </section>
     }
-}
-
-/// Whether the URL's fragment asks for the walk-through (`#lab&walk`).
-fn wants_walk() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| h.trim_start_matches('#').split('&').any(|kv| kv == "walk"))
 }

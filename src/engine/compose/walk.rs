@@ -366,9 +366,11 @@ pub fn walk(s: &Signed) -> Result<Walk, String> {
     let cert_pem = pem("CERTIFICATE", &certificate(&s.tbs.leaf, &s.leaf_signature)?);
     let mut steps = Vec::new();
 
+    // The object, read once: it carries the request (step 1) and the reviewer's verdict (step 2).
+    let object = analyse(&format!("{stem}-csr.yaml"), &s.object_yaml);
+
     // 1. The request.
-    let request = analyse(&format!("{stem}.csr"), &s.csr_pem);
-    let req = request.report.objects.iter().find(|o| o.request.is_some());
+    let req = object.report.objects.iter().find(|o| o.request.is_some());
     let subject = req
         .and_then(|o| o.request.as_ref())
         .map(|r| r.subject_text.clone())
@@ -394,7 +396,6 @@ pub fn walk(s: &Signed) -> Result<Walk, String> {
     });
 
     // 2. The object: the API server's own checks, then a reviewer's.
-    let object = analyse(&format!("{stem}-csr.yaml"), &s.object_yaml);
     let obj = object.report.objects.iter().find(|o| o.csr_object.is_some());
     let masters = d.subject_groups().iter().any(|g| g == "system:masters") && d.signer == KUBE_APISERVER_CLIENT;
     let too_short = d.expiration_seconds.is_some_and(|e| e < MIN_DURATION as u64);
