@@ -174,7 +174,9 @@ impl Embed {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let height = doc.document_element().map(|e| e.scroll_height()).unwrap_or(0);
+        // The body's height, not the document's scroll height: the latter never falls below the
+        // frame's own height, so a frame could grow (to a full report) but never shrink back.
+        let height = doc.body().map(|b| b.scroll_height()).unwrap_or(0);
         let m = message("resize");
         let _ = js_sys::Reflect::set(&m, &"height".into(), &JsValue::from(height));
         self.post(&m);

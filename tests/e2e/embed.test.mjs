@@ -242,6 +242,12 @@ test('views sized for prose, and a live element: attributes and text followed, t
   await page.evaluate(() => document.getElementById('live').setAttribute('view', 'full'));
   await page.waitForFunction(() => { const d = document.getElementById('live').shadowRoot.querySelector('iframe').contentDocument; return d.querySelector('.report') && !d.querySelector('.compact'); }, null, { timeout: 15_000 });
   await page.waitForFunction((h) => document.getElementById('live').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h * 1.5, summaryHeight, { timeout: 10_000 });
+  // …and shrinks back with a shorter view.
+  const fullHeight = await frameHeight();
+  await page.evaluate(() => document.getElementById('live').setAttribute('view', 'identity'));
+  await page.waitForFunction((h) => document.getElementById('live').shadowRoot.querySelector('iframe').getBoundingClientRect().height < h * 0.7, fullHeight, { timeout: 10_000 });
+  await page.evaluate(() => document.getElementById('live').setAttribute('view', 'full'));
+  await page.waitForFunction((h) => document.getElementById('live').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h * 0.9, fullHeight, { timeout: 10_000 });
   // The text changed by the host: inspected again.
   await page.evaluate((text) => { document.getElementById('live').textContent = text; }, fixture('csr-developer.pem'));
   await page.waitForFunction(() => window.reports.at(-1)?.objects[0]?.username === 'alice', null, { timeout: 15_000 });
