@@ -12,11 +12,14 @@ step "cargo fmt --check"
 cargo fmt --check
 step "clippy (native)"
 cargo clippy --all-targets -- -D warnings
-# The two browser modules (issue #8): the page's (--features ui) and the engine's (--features api).
+# The three browser modules: the page's (--features ui, issue #8), the engine's (--features api)
+# and the first report's (--features first, issue #24).
 step "clippy (wasm32, page module)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --features ui -- -D warnings
 step "clippy (wasm32, engine module)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --features api -- -D warnings
+step "clippy (wasm32, first-report module)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features first -- -D warnings
 step "cargo deny check bans licenses sources (advisories need github.com: see README)"
 cargo deny --log-level error check bans licenses sources
 step "cargo test"

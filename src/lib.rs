@@ -24,6 +24,10 @@ pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 
+pub mod examples;
+pub mod first_view;
+pub mod location;
+
 pub use engine::inspect;
 pub use engine::report::{Finding, Object, Report, Severity, Verdict, VerdictLevel};
 

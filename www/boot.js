@@ -1,23 +1,119 @@
-// Starts the engine's worker at once, then the page's wasm module (the UI). The worker comes
-// first so the engine's wasm downloads alongside the page's (issue #24) instead of after it; the
-// page takes it over (src/ui/background.rs, `early_worker`). Kept as a file (not inline) so the
-// page's CSP can forbid inline script.
-try {
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  // What it says before the page listens: that its engine started, or that it could not.
-  w.onmessage = (e) => { if (e.data && e.data.ready) w.kciReady = true; };
-  w.onerror = (e) => { w.kciError = String(e.message || 'the worker failed'); e.preventDefault(); };
-  globalThis.__kciWorker = w;
-} catch (e) {
-  // The page starts its own (and says why it cannot) when it needs one.
+// Starts the page. Kept as a file (not inline) so the page's CSP can forbid inline script.
+//
+// When the page is opened with something to show — `#example=`, `#text=`, or embedded in a docs
+// page (`?embed`, which receives its input by message) — the first report comes from a small
+// module of its own (kube-cert-inspector-first: the engine's first path and the compact view's
+// HTML, src/first_view.rs), fetched before anything else, so a phone on a slow link shows the
+// verdict after a third of the download (issue #24). Then the page's module (the UI) and the
+// engine's worker load behind it; the page replaces the first view with its own report as soon
+// as that is ready (src/ui/mod.rs, `first_done`). Opened with nothing to show, the page and the
+// engine start at once, as before.
+const here = (file) => new URL(file, import.meta.url);
+const params = new URLSearchParams(location.search);
+const embedded = params.has('embed');
+const fragment = location.hash.replace(/^#/, '').split('&');
+const named = fragment.some((kv) => /^(example|text)=/.test(kv)) && !fragment.includes('lab');
+
+// --- The page and the engine ----------------------------------------------------------------
+let started = false;
+function startFull() {
+  if (started) return;
+  started = true;
+  // The engine's worker first, so its wasm downloads alongside the page's; the page takes it
+  // over (src/ui/background.rs, `early_worker`).
+  try {
+    const w = new Worker(here('./worker.js'), { type: 'module' });
+    // What it says before the page listens: that its engine started, or that it could not.
+    w.onmessage = (e) => { if (e.data && e.data.ready) w.kciReady = true; };
+    w.onerror = (e) => { w.kciError = String(e.message || 'the worker failed'); e.preventDefault(); };
+    globalThis.__kciWorker = w;
+  } catch (e) {
+    // The page starts its own (and says why it cannot) when it needs one.
+  }
+  import('./kube-cert-inspector-page.js')
+    .then(({ default: init }) => init({ module_or_path: here('./kube-cert-inspector-page_bg.wasm') }))
+    .catch((e) => {
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.className = 'boot-error';
+      p.textContent = 'The inspector could not start in this browser (WebAssembly is required): ' + e;
+      document.body.prepend(p);
+    });
 }
 
-import('./kube-cert-inspector-page.js')
-  .then(({ default: init }) => init({ module_or_path: new URL('./kube-cert-inspector-page_bg.wasm', import.meta.url) }))
-  .catch((e) => {
-    const p = document.createElement('p');
-    p.setAttribute('role', 'alert');
-    p.className = 'boot-error';
-    p.textContent = 'The inspector could not start in this browser (WebAssembly is required): ' + e;
-    document.body.prepend(p);
-  });
+// --- The first view -------------------------------------------------------------------------
+// Embedded: messages only from the parent at the allowed origin (this page's own, or ?origin=),
+// posted only to it, as the page does (src/ui/embed.rs).
+const origin = (() => {
+  const o = (params.get('origin') || '').replace(/\/+$/, '');
+  return /^https?:\/\//.test(o) ? o : location.origin;
+})();
+const post = (message) => {
+  if (embedded && window.parent !== window) window.parent.postMessage({ source: 'kube-cert-inspector', ...message }, origin);
+};
+if (embedded) {
+  const theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
+}
+
+let observer = null;
+/** Shows `html` (the first module's, every text in it escaped there) until the page replaces it. */
+function show(html) {
+  // The page's own report has replaced the first view: it answers from now on.
+  if (globalThis.__kciFirstDone || !html) return;
+  let view = document.getElementById('first-view');
+  if (!view) {
+    view = document.createElement('div');
+    view.id = 'first-view';
+    document.body.prepend(view);
+  }
+  view.innerHTML = html;
+  document.body.classList.add('kci-first');
+  if (embedded && !observer && typeof ResizeObserver === 'function') {
+    observer = new ResizeObserver(() => {
+      if (!globalThis.__kciFirstDone) post({ type: 'resize', height: document.body.scrollHeight });
+    });
+    observer.observe(document.body);
+  }
+}
+
+if (!embedded && !named) {
+  startFull();
+} else {
+  // The wasm is requested at once, while its JS glue loads (one round trip less); so is the
+  // example the address names (the module does not carry the examples: scripts/examples.mjs).
+  const wasm = fetch(here('./kube-cert-inspector-first_bg.wasm'));
+  const id = (fragment.find((kv) => kv.startsWith('example=')) || '').slice('example='.length);
+  const example = /^[a-z0-9-]{1,64}$/.test(id)
+    ? fetch(here(`./examples/${id}.txt`)).then((r) => (r.ok ? r.text() : undefined), () => undefined)
+    : Promise.resolve(undefined);
+  // However the first module fares, the page follows; at the latest after 4 s (a link that never
+  // delivers it).
+  const fallback = setTimeout(startFull, 4000);
+  import('./kube-cert-inspector-first.js')
+    .then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      // Downloaded: nothing competes with the page's module and the engine for the link now.
+      clearTimeout(fallback);
+      startFull();
+      if (named) show(m.firstOfAddress(location.search, location.hash, await example));
+      if (embedded) {
+        window.addEventListener('message', (e) => {
+          if (globalThis.__kciFirstDone || e.source !== window.parent || e.origin !== origin) return;
+          const d = e.data || {};
+          if (d.source !== 'kube-cert-inspector') return;
+          if (d.type === 'ping') post({ type: 'ready' });
+          if (d.type !== 'inspect' || typeof d.text !== 'string') return;
+          const view = ['identity', 'summary', 'full'].includes(d.view) ? d.view : (params.get('view') || 'full');
+          try {
+            show(m.firstOfMessage(d.text, d.now, d.kubernetes, view, location.search, location.hash));
+          } catch (err) {
+            // The page's own report follows, and says what went wrong.
+          }
+        });
+        // The page says "ready" again once it has loaded; the parent then sends its input again.
+        if (!named) post({ type: 'ready' });
+      }
+    })
+    .catch(() => startFull());
+}

@@ -15,6 +15,7 @@
 pub mod analyse;
 pub mod compose;
 pub mod facts;
+pub mod first;
 pub mod read;
 pub mod report;
 pub mod rules;
@@ -22,7 +23,7 @@ pub mod util;
 
 use std::borrow::Cow;
 
-use report::{InputSummary, Report, VerdictLevel, SCHEMA_VERSION};
+use report::{InputSummary, Report, SCHEMA_VERSION};
 
 /// At most this many objects are built from one input (a CA bundle has ~150).
 pub const MAX_OBJECTS: usize = 5000;
@@ -90,13 +91,7 @@ pub fn analyse_as(files: &[Input], now: i64, target: facts::release::Target) -> 
     let access = analyse::access::resolve(rbac, &mut objects);
     analyse::explain::explain(&mut objects, access.policy.as_deref(), now);
     rules::evaluate(&mut objects, now, access.report.as_ref(), pki.as_ref());
-    // A request not to approve at all is not fixed by a shorter lifetime.
-    for o in objects.iter_mut() {
-        let refused = o.verdict.as_ref().is_some_and(|v| v.level == VerdictLevel::DoNotApprove);
-        if let (true, Some(c)) = (refused, o.csr_object.as_mut()) {
-            c.resubmit_with_lifetime = None;
-        }
-    }
+    analyse::settle_verdicts(&mut objects);
     // Summarise.
     let error = error.or_else(|| analyse::summary::nothing_usable(&objects, rbac_given, &not_understood));
     let report = Report {

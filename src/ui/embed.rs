@@ -15,8 +15,6 @@
 //!   pins the time, `?embed&theme=light|dark|auto` sets the colour scheme, `?embed&kubernetes=1.34`
 //!   (or `#kubernetes=1.34`) the Kubernetes release judged for.
 
-use base64::Engine;
-
 use super::compact::EmbedView;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -29,20 +27,16 @@ pub struct Embed {
     pub view: EmbedView,
 }
 
+fn search() -> Option<String> {
+    web_sys::window()?.location().search().ok()
+}
+
+fn hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
 fn search_params() -> Option<Vec<(String, String)>> {
-    let search = web_sys::window()?.location().search().ok()?;
-    Some(
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|kv| !kv.is_empty())
-            .map(|kv| {
-                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-                let v = js_sys::decode_uri_component(v).ok().and_then(|v| v.as_string()).unwrap_or_default();
-                (k.to_string(), v)
-            })
-            .collect(),
-    )
+    Some(crate::location::query(&search()?))
 }
 
 /// `Some` when the URL has `?embed`; also applies `theme=`.
@@ -77,39 +71,20 @@ pub fn config() -> Option<Embed> {
     Some(Embed { origin, view })
 }
 
-/// A `#key=value` of the fragment.
-fn fragment(key: &str) -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    hash.trim_start_matches('#')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
-        .map(str::to_string)
-}
-
 /// Whether the fragment holds `key` as a bare flag (`#lab&walk` holds `lab` and `walk`).
 pub fn fragment_flag(key: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| h.trim_start_matches('#').split('&').any(|kv| kv == key))
+    crate::location::fragment_flag(&hash(), key)
 }
 
 /// `#text=<base64url>`: the text to inspect, when the fragment carries one.
 pub fn text_from_fragment() -> Option<String> {
-    let b64 = fragment("text")?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(b64.trim_end_matches('='))
-        .ok()?;
-    String::from_utf8(bytes).ok()
+    crate::location::text_from_fragment(&hash())
 }
 
 /// The Kubernetes release judged for: `#kubernetes=1.34` in the fragment (the page, remembered
 /// only there), or `?embed&kubernetes=1.34` (the element's attribute); empty for the newest.
 pub fn kubernetes_from_url() -> String {
-    let from_query = || search_params()?.into_iter().find(|(k, _)| k == "kubernetes").map(|(_, v)| v);
-    fragment("kubernetes")
-        .or_else(from_query)
-        .filter(|v| crate::engine::facts::release::Release::parse(v).is_some())
-        .unwrap_or_default()
+    crate::location::kubernetes(&search().unwrap_or_default(), &hash())
 }
 
 /// Sets (or, with an empty value, removes) `#key=value` in the fragment, keeping the other keys,
@@ -138,9 +113,7 @@ pub fn set_fragment(key: &str, value: &str) {
 
 /// `#now=<RFC 3339>`: a pinned evaluation time.
 pub fn now_from_fragment() -> Option<i64> {
-    let v = fragment("now")?;
-    let v = js_sys::decode_uri_component(&v).ok()?.as_string()?;
-    crate::engine::util::parse_rfc3339(&v)
+    crate::location::now_from_fragment(&hash())
 }
 
 fn message(kind: &str) -> js_sys::Object {

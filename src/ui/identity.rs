@@ -18,17 +18,7 @@ pub struct IdentityProps {
     pub choosable: bool,
 }
 
-fn meaning_label(m: &str, request: bool) -> &'static str {
-    match m {
-        "username" => "→ username",
-        "group" => "→ group",
-        // The built-in CSR signers re-encode the subject without it (x509::dropped_by_go_reencoding).
-        "uid" if request => "→ UID (1.34+) in a certificate, but the built-in CSR signers drop it",
-        "uid" => "→ UID (1.34+)",
-        "ignored_cn" => "ignored: only the last CN counts",
-        _ => "ignored by Kubernetes",
-    }
-}
+use crate::first_view::meaning_label;
 
 /// A value with every character outside ASCII marked, when the value also holds ASCII letters:
 /// a Cyrillic "а" in "system:mаsters" is then visible where the reviewer reads the value (rule

@@ -6,8 +6,8 @@ use web_sys::{DragEvent, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAre
 use yew::prelude::*;
 
 use super::background::BIG_INPUT_BYTES;
-use super::examples::EXAMPLES;
 use crate::engine::facts::release::{DEFAULT_MINOR, RELEASES};
+use crate::examples::EXAMPLES;
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]

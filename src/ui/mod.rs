@@ -11,7 +11,7 @@ mod compact;
 mod details;
 mod embed;
 mod error_message;
-mod examples;
+use crate::examples;
 mod findings;
 mod folder;
 mod identity;
@@ -73,7 +73,19 @@ use crate::engine::report::Report;
 use background::BIG_INPUT_BYTES;
 
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    // Into a root of its own: Yew empties the element it renders into, and the body holds the
+    // first view (www/boot.js) until this page's report replaces it.
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        let body = d.body()?;
+        let root = d.create_element("div").ok()?;
+        root.set_id("app");
+        body.append_child(&root).ok()?;
+        Some(root)
+    });
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }
 
 /// A shared report, compared by identity: `Rc<Report>`'s own `PartialEq` compares contents,
@@ -242,11 +254,25 @@ fn join_files(mut files: Vec<(String, Vec<u8>)>) -> Result<String, (String, Vec<
     ))
 }
 
+/// Removes the first view (www/boot.js) and shows this page in its place; from then on the page
+/// alone answers an embedding page.
+fn first_done() {
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__kciFirstDone".into(), &true.into());
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(v) = doc.get_element_by_id("first-view") {
+        v.remove();
+    }
+    if let Some(b) = doc.body() {
+        let _ = b.class_list().remove_1("kci-first");
+    }
+}
+
 /// `#example=<id>` in the URL preselects an example (for documentation pages and links).
 fn example_from_hash() -> Option<&'static examples::Example> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    let id = hash.trim_start_matches('#').split('&').find_map(|kv| kv.strip_prefix("example="))?;
-    examples::find(id)
+    examples::find(crate::location::fragment_value(&hash, "example")?)
 }
 
 #[function_component(App)]
@@ -320,6 +346,16 @@ pub fn app() -> Html {
         });
     }
     let pending = use_mut_ref(|| None::<Timeout>);
+    // The first view (www/boot.js, issue #24) gives way once this page has a report or an error
+    // of its own to show.
+    {
+        let settled = matches!(state.view, View::Ready(_) | View::Failed(_));
+        use_effect_with(settled, |settled| {
+            if *settled {
+                first_done();
+            }
+        });
+    }
     // `#lab` opens the learner's lab instead of the inspector; the back button closes it.
     let lab_open = use_state(lab::in_fragment);
     {

@@ -13,3 +13,16 @@ pub mod pki;
 pub mod queue;
 pub mod resources;
 pub mod summary;
+
+use super::report::{Object, VerdictLevel};
+
+/// After the rules: a request not to approve at all is not fixed by a shorter lifetime, so its
+/// "resubmit with" suggestion goes.
+pub fn settle_verdicts(objects: &mut [Object]) {
+    for o in objects.iter_mut() {
+        let refused = o.verdict.as_ref().is_some_and(|v| v.level == VerdictLevel::DoNotApprove);
+        if let (true, Some(c)) = (refused, o.csr_object.as_mut()) {
+            c.resubmit_with_lifetime = None;
+        }
+    }
+}

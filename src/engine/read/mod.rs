@@ -55,8 +55,36 @@ pub const DOCUMENT_READERS: &[DocumentReader] = &[
     (pod::is_pod, pod::read_object),
 ];
 
+/// The readers a [`Reading`] dispatches to: every kind ([`Readers::ALL`]), or the few a first
+/// report reads ([`Readers::FIRST`], `engine::first`), so a build that uses only those links
+/// only those.
+pub struct Readers {
+    pub text: &'static [(&'static str, TextReader)],
+    pub document: &'static [DocumentReader],
+}
+
+impl Readers {
+    pub const ALL: Readers = Readers {
+        text: TEXT_READERS,
+        document: DOCUMENT_READERS,
+    };
+    /// Every text reader (so a text is taken apart exactly as the whole engine does), but only the
+    /// objects a reviewer or a docs page pastes: CertificateSigningRequests and kubeconfigs. A
+    /// Secret, RBAC or a Pod is "not understood" here, which makes the first report step aside
+    /// for the whole engine (as does an error message, which only the whole engine explains).
+    pub const FIRST: Readers = Readers {
+        text: TEXT_READERS,
+        document: &[
+            (csr_object::is_csr, csr_object::read_object),
+            (kubeconfig::is_kubeconfig, kubeconfig::read_object),
+        ],
+    };
+}
+
 /// What the readers build, and what they say about the input.
 pub struct Reading {
+    /// The readers dispatched to.
+    pub readers: &'static Readers,
     pub objects: Vec<Object>,
     pub detected: Vec<String>,
     pub not_understood: Vec<String>,
@@ -101,7 +129,13 @@ impl Text<'_> {
 
 impl Reading {
     pub fn new(now: i64) -> Reading {
+        Reading::with(now, &Readers::ALL)
+    }
+
+    /// A reading that dispatches to `readers` only.
+    pub fn with(now: i64, readers: &'static Readers) -> Reading {
         Reading {
+            readers,
             objects: Vec::new(),
             detected: Vec::new(),
             not_understood: Vec::new(),
@@ -239,7 +273,11 @@ impl Reading {
             has_pem: text.contains("-----BEGIN "),
             before: (self.objects.len(), self.not_understood.len(), self.rbac.len()),
         };
-        TEXT_READERS.iter().find_map(|(_, read)| read(self, &t, place)).unwrap_or(false)
+        self.readers
+            .text
+            .iter()
+            .find_map(|(_, read)| read(self, &t, place))
+            .unwrap_or(false)
     }
 
     pub(super) fn read_document(&mut self, d: &Value, index: usize, total: usize, place: &Place) {
@@ -269,7 +307,7 @@ impl Reading {
 
     /// One Kubernetes object: the first reader of [`DOCUMENT_READERS`] that recognises it.
     pub(super) fn read_object(&mut self, v: &Value, here: &str, place: &Place) {
-        match DOCUMENT_READERS.iter().find(|(recognises, _)| recognises(v)) {
+        match self.readers.document.iter().find(|(recognises, _)| recognises(v)) {
             Some((_, read)) => read(self, v, here, place),
             None => {
                 let kind = v.get("kind").and_then(Value::as_str);
