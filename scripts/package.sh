@@ -25,7 +25,7 @@ mkdir -p "$STAGE/dist"
 # The built files, without the example docs page (a demo, not part of the package).
 for f in dist/*; do
   case "$(basename "$f")" in embed-example.*) continue ;; esac
-  cp "$f" "$STAGE/dist/"
+  cp -R "$f" "$STAGE/dist/"
 done
 cp docs/package-README.md "$STAGE/README.md"
 node - "$STAGE/package.json" "$VERSION" <<'JS'

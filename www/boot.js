@@ -6,8 +6,8 @@
 // HTML, src/first_view.rs), fetched before anything else, so a phone on a slow link shows the
 // verdict after a third of the download (issue #24). Then the page's module (the UI) and the
 // engine's worker load behind it; the page replaces the first view with its own report as soon
-// as that is ready (src/ui/mod.rs, `first_done`). Opened with nothing to show, the page and the
-// engine start at once, as before.
+// as that is ready (src/ui/mod.rs, `first_done`). Opened with nothing to show, the page's module
+// and the engine's worker start at once.
 const here = (file) => new URL(file, import.meta.url);
 const params = new URLSearchParams(location.search);
 const embedded = params.has('embed');
@@ -16,11 +16,13 @@ const named = fragment.some((kv) => /^(example|text)=/.test(kv)) && !fragment.in
 
 // --- The page and the engine ----------------------------------------------------------------
 let started = false;
-function startFull() {
-  if (started) return;
-  started = true;
-  // The engine's worker first, so its wasm downloads alongside the page's; the page takes it
-  // over (src/ui/background.rs, `early_worker`).
+let workerStarted = false;
+/** The engine's worker, so its wasm downloads while the page starts; the page takes it over
+ * (src/ui/background.rs, `early_worker`), or has started its own if it needed one before this
+ * ran (it then sets `__kciEngineTaken`). */
+function startWorker() {
+  if (workerStarted || globalThis.__kciEngineTaken) return;
+  workerStarted = true;
   try {
     const w = new Worker(here('./worker.js'), { type: 'module' });
     // What it says before the page listens: that its engine started, or that it could not.
@@ -30,8 +32,16 @@ function startFull() {
   } catch (e) {
     // The page starts its own (and says why it cannot) when it needs one.
   }
+}
+/** Starts the page's module and, alongside it, the engine's worker. */
+function startFull() {
+  if (started) return;
+  started = true;
+  // The page's wasm is requested at once, while its JS glue loads; the engine's worker with it.
+  const pageWasm = fetch(here('./kube-cert-inspector-page_bg.wasm'));
+  startWorker();
   import('./kube-cert-inspector-page.js')
-    .then(({ default: init }) => init({ module_or_path: here('./kube-cert-inspector-page_bg.wasm') }))
+    .then(({ default: init }) => init({ module_or_path: pageWasm }))
     .catch((e) => {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');

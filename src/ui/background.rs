@@ -125,6 +125,8 @@ impl Engine {
     /// Returns it and whether its engine already said it started.
     fn early_worker() -> Option<(web_sys::Worker, bool)> {
         let global = js_sys::global();
+        // From now on www/boot.js starts no worker of its own: this page has one.
+        let _ = js_sys::Reflect::set(&global, &JsValue::from_str("__kciEngineTaken"), &JsValue::TRUE);
         let key = JsValue::from_str("__kciWorker");
         let w = js_sys::Reflect::get(&global, &key).ok()?.dyn_into::<web_sys::Worker>().ok()?;
         let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);

@@ -18,3 +18,16 @@ test('every precompressed copy in dist/ is the file beside it', () => {
     assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(dist, `${f}.gz`))).equals(raw), `${f}.gz`);
   }
 });
+
+// The first view's example files (scripts/examples.mjs, issue #24): one per example of
+// src/examples.rs, each exactly the fixture the page's own module carries.
+test('every example of the page is served as the file the first view fetches', () => {
+  const root = path.resolve(dist, '..');
+  const source = fs.readFileSync(path.join(root, 'src/examples.rs'), 'utf8');
+  const examples = [...source.matchAll(/id:\s*"([a-z0-9-]+)"[^}]*?include_str!\("\.\.\/([^"]+)"\)/g)];
+  assert.equal(examples.length, (source.match(/^\s+Example \{/gm) || []).length, 'every Example { … } has an id and an include_str!');
+  assert.deepEqual(fs.readdirSync(path.join(dist, 'examples')).sort(), examples.map(([, id]) => `${id}.txt`).sort());
+  for (const [, id, file] of examples) {
+    assert.ok(fs.readFileSync(path.join(dist, 'examples', `${id}.txt`)).equals(fs.readFileSync(path.join(root, file))), id);
+  }
+});
