@@ -33,13 +33,16 @@ function startWorker() {
     // The page starts its own (and says why it cannot) when it needs one.
   }
 }
-/** Starts the page's module and, alongside it, the engine's worker. */
-function startFull() {
+/** Starts the page's module and the engine's worker: once the page's wasm has started to arrive
+ * (`headStart`: a page opened empty shows its input box sooner, and the engine still downloads
+ * alongside), or at once (behind a first view, where the page's report needs both). */
+function startFull(headStart) {
   if (started) return;
   started = true;
-  // The page's wasm is requested at once, while its JS glue loads; the engine's worker with it.
+  // The page's wasm is requested at once, while its JS glue loads.
   const pageWasm = fetch(here('./kube-cert-inspector-page_bg.wasm'));
-  startWorker();
+  if (headStart === true) pageWasm.then(startWorker, startWorker);
+  else startWorker();
   import('./kube-cert-inspector-page.js')
     .then(({ default: init }) => init({ module_or_path: pageWasm }))
     .catch((e) => {
@@ -88,7 +91,7 @@ function show(html) {
 }
 
 if (!embedded && !named) {
-  startFull();
+  startFull(true);
 } else {
   // The wasm is requested at once, while its JS glue loads (one round trip less); so is the
   // example the address names (the module does not carry the examples: scripts/examples.mjs).
@@ -97,16 +100,17 @@ if (!embedded && !named) {
   const example = /^[a-z0-9-]{1,64}$/.test(id)
     ? fetch(here(`./examples/${id}.txt`)).then((r) => (r.ok ? r.text() : undefined), () => undefined)
     : Promise.resolve(undefined);
-  // However the first module fares, the page follows; at the latest after 4 s (a link that never
-  // delivers it).
+  // However the first module fares, the page follows: once the first view is shown (so nothing
+  // competes with it for the link or the processor), or at the latest after 4 s (a link that
+  // never delivers the module, a parent that never sends anything).
   const fallback = setTimeout(startFull, 4000);
   import('./kube-cert-inspector-first.js')
     .then(async (m) => {
       await m.default({ module_or_path: wasm });
-      // Downloaded: nothing competes with the page's module and the engine for the link now.
-      clearTimeout(fallback);
-      startFull();
-      if (named) show(m.firstOfAddress(location.search, location.hash, await example));
+      if (named) {
+        show(m.firstOfAddress(location.search, location.hash, await example));
+        startFull();
+      }
       if (embedded) {
         window.addEventListener('message', (e) => {
           if (globalThis.__kciFirstDone || e.source !== window.parent || e.origin !== origin) return;
@@ -120,6 +124,7 @@ if (!embedded && !named) {
           } catch (err) {
             // The page's own report follows, and says what went wrong.
           }
+          startFull();
         });
         // The page says "ready" again once it has loaded; the parent then sends its input again.
         if (!named) post({ type: 'ready' });
