@@ -27,9 +27,11 @@ export async function newContext(browser, contextOptions = {}) {
 }
 
 /** Opens `url` in a new context (clock pinned); records every request, and every console error
- *  or warning and page error (the tests require none). */
-export async function openPage(browser, url, contextOptions = {}) {
+ *  or warning and page error (the tests require none). `prepare(context)` runs before the page
+ *  loads (routes, for instance). */
+export async function openPage(browser, url, contextOptions = {}, prepare = async () => {}) {
   const context = await newContext(browser, contextOptions);
+  await prepare(context);
   const page = await context.newPage();
   const requests = [];
   const errors = [];

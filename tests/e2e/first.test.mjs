@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, newContext, serveDir } from './chromium.mjs';
+import { launchChromium, newContext, openPage, serveDir } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -28,21 +28,13 @@ after(async () => {
 
 /** Opens `url` with the page's own wasm held back until `release()`; records requests and errors. */
 async function openHeld(url, viewport = { width: 390, height: 844 }) {
-  const context = await newContext(browser, { viewport });
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   let release;
   const released = new Promise((r) => { release = r; });
-  await context.route(/kube-cert-inspector-page_bg\.wasm$/, async (route) => {
+  const opened = await openPage(browser, url, { viewport }, (context) => context.route(/kube-cert-inspector-page_bg\.wasm$/, async (route) => {
     await released;
     await route.continue();
-  });
-  await page.goto(url);
-  return { context, page, requests, errors, release };
+  }));
+  return { ...opened, release };
 }
 
 const own = (requests) => requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:'));
