@@ -250,3 +250,63 @@ fn a_ca_with_a_year_or_less_asks_for_its_rotation_to_be_planned() {
     assert!(late[0].1.contains("This CA expires in 200 days (2036-01-01T00:00:00Z)"), "{late:?}");
     assert!(ids_on(NOW).is_empty());
 }
+
+#[test]
+fn a_ca_names_the_certificates_that_outlive_it() {
+    // issue #26: openssl-made (tests/fixtures/ca-rotation/make.sh): a CA with 200 days to live,
+    // two leaves that outlive it (one renewed for a year, as kubeadm certs renew does) and one
+    // that ends first. Judged at 2027-01-01, after they were made.
+    let dir = "tests/fixtures/ca-rotation";
+    let files: Vec<String> = ["ca.crt", "apiserver-kubelet-client.crt", "alice.crt", "bob.crt"]
+        .iter()
+        .map(|f| format!("{dir}/{f}"))
+        .collect();
+    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    args.push("--json");
+    let (out, _, _) = common::run_cli(&args, Some("2027-01-01T00:00:00Z"));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let ca = v["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["source"].as_str().unwrap_or_default().starts_with(&format!("{dir}/ca.crt")))
+        .expect("the CA");
+    let f = ca["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "validity-ca-rotation-due")
+        .unwrap_or_else(|| panic!("not flagged: {}", ca["findings"]));
+    let detail = f["detail"].as_str().unwrap();
+    assert!(detail.contains("2 certificates it signed outlive it"), "{detail}");
+    assert!(
+        detail.contains("kube-apiserver-kubelet-client") && detail.contains("alice"),
+        "{detail}"
+    );
+    assert!(!detail.contains("bob"), "{detail}");
+    // What the finding says is what a verifier does: the day after the CA ends, alice's
+    // certificate, valid for three more months by its own dates, no longer verifies.
+    let not_after = ca["certificate"]["validity"]["not_after_unix"].as_i64().expect("CA notAfter");
+    let verify = |at: i64| {
+        std::process::Command::new("openssl")
+            .args([
+                "verify",
+                "-attime",
+                &at.to_string(),
+                "-CAfile",
+                &format!("{dir}/ca.crt"),
+                &format!("{dir}/alice.crt"),
+            ])
+            .output()
+            .expect("openssl")
+    };
+    assert!(verify(not_after - 86_400).status.success());
+    let after = verify(not_after + 86_400);
+    assert!(!after.status.success());
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&after.stdout),
+        String::from_utf8_lossy(&after.stderr)
+    );
+    assert!(said.contains("certificate has expired"), "{said}");
+}
