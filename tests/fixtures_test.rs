@@ -35,6 +35,12 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        file: "clusters/dev-and-prod.yaml",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["ca-shared-across-clusters"],
+        must_not_fire: &["kubeconfig-client-cert-not-from-cluster-ca"],
+    },
+    Case {
         file: "pki/healthy.tgz",
         verdict: VerdictLevel::Routine,
         must_fire: &[],

@@ -310,3 +310,82 @@ fn a_ca_names_the_certificates_that_outlive_it() {
     );
     assert!(said.contains("certificate has expired"), "{said}");
 }
+
+#[test]
+fn one_ca_key_behind_two_clusters_is_named_on_both() {
+    // issue #26: kubeconfigs of dev and prod whose CAs were made from one key, and staging with
+    // its own (tests/fixtures/clusters/make.sh: openssl and kubectl).
+    let dir = "tests/fixtures/clusters";
+    let (out, _, _) = common::run_cli(
+        &[
+            &format!("{dir}/dev.conf"),
+            &format!("{dir}/prod.conf"),
+            &format!("{dir}/staging.conf"),
+            "--json",
+        ],
+        Some("2027-01-01T00:00:00Z"),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let flagged: Vec<(String, String)> = v["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| {
+            let src = o["source"].as_str().unwrap_or_default().to_string();
+            o["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["id"] == "ca-shared-across-clusters")
+                .map(move |f| (src.clone(), f["detail"].as_str().unwrap().to_string()))
+        })
+        .collect();
+    assert_eq!(flagged.len(), 2, "{flagged:?}");
+    assert_eq!(flagged[0].0, "cluster dev certificate-authority-data");
+    assert!(
+        flagged[0]
+            .1
+            .contains("cluster prod (https://prod.k8s.example.com:6443) in tests/fixtures/clusters/prod.conf:"),
+        "{flagged:?}"
+    );
+    assert_eq!(flagged[1].0, "cluster prod certificate-authority-data");
+    assert!(
+        flagged[1]
+            .1
+            .contains("cluster dev (https://dev.k8s.example.com:6443) in tests/fixtures/clusters/dev.conf:"),
+        "{flagged:?}"
+    );
+    assert!(!flagged.iter().any(|(s, d)| s.contains("staging") || d.contains("staging")));
+    // What the finding says is what a verifier does: dev's user certificate verifies against
+    // prod's CA (openssl builds the chain by name and checks the signature with the key).
+    let field = |file: &str, key: &str| -> Vec<u8> {
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).expect("kubeconfig");
+        let b64 = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{key}: ")))
+            .expect(key)
+            .to_string();
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, b64.trim()).expect("base64")
+    };
+    let tmp = std::env::temp_dir().join(format!("kci-clusters-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::write(tmp.join("prod-ca.crt"), field("prod.conf", "certificate-authority-data")).unwrap();
+    std::fs::write(tmp.join("staging-ca.crt"), field("staging.conf", "certificate-authority-data")).unwrap();
+    std::fs::write(tmp.join("alice-dev.crt"), field("dev.conf", "client-certificate-data")).unwrap();
+    let verify = |ca: &str| {
+        std::process::Command::new("openssl")
+            .args(["verify", "-attime", "1798761600", "-CAfile"])
+            .arg(tmp.join(ca))
+            .arg(tmp.join("alice-dev.crt"))
+            .output()
+            .expect("openssl")
+            .status
+            .success()
+    };
+    assert!(verify("prod-ca.crt"), "dev's certificate should verify against prod's CA");
+    assert!(!verify("staging-ca.crt"));
+    let _ = std::fs::remove_dir_all(&tmp);
+    // kubeadm's own kubeconfigs (one cluster, several servers) are not flagged.
+    let healthy = json(&["tests/fixtures/pki/healthy"]);
+    assert!(!findings(&healthy).iter().any(|(id, _, _)| id == "ca-shared-across-clusters"));
+}

@@ -9,6 +9,7 @@ use super::facts::x509::{CertFacts, CsrFacts, ExtensionFacts, NameAttr, PublicKe
 use super::report::csr_object::CsrObjectFacts;
 use super::report::{Finding, Object, Role, Severity, Verdict, VerdictLevel};
 
+mod ca_shared_across_clusters;
 mod crypto_dsa_key;
 mod crypto_unsupported_curve;
 mod crypto_weak_rsa_key;
@@ -126,6 +127,7 @@ pub static RULES: &[&Rule] = &[
     &key_certificate_mismatch::RULE,
     &pki_wrong_ca::RULE,
     &pki_shared_ca_key::RULE,
+    &ca_shared_across_clusters::RULE,
     &pki_key_mismatch::RULE,
     &pki_ca_key::RULE,
     &secret_ca_private_key::RULE,
