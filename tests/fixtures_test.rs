@@ -35,6 +35,12 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        file: "pki/loose-modes.tgz",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["key-file-permissions"],
+        must_not_fire: &["pki-wrong-ca", "pki-key-mismatch"],
+    },
+    Case {
         file: "clusters/dev-and-prod.yaml",
         verdict: VerdictLevel::ReviewCarefully,
         must_fire: &["ca-shared-across-clusters"],
@@ -45,6 +51,7 @@ const CASES: &[Case] = &[
         verdict: VerdictLevel::Routine,
         must_fire: &[],
         must_not_fire: &[
+            "key-file-permissions",
             "pki-wrong-ca",
             "pki-key-mismatch",
             "pki-shared-ca-key",

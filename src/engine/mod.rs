@@ -90,7 +90,7 @@ pub fn analyse_as(files: &[Input], now: i64, target: facts::release::Target) -> 
     }
     let access = analyse::access::resolve(rbac, &mut objects);
     analyse::explain::explain(&mut objects, access.policy.as_deref(), now);
-    rules::evaluate(&mut objects, now, access.report.as_ref(), pki.as_ref());
+    rules::evaluate(&mut objects, now, access.report.as_ref(), pki.as_ref(), &unpacked.files);
     analyse::settle_verdicts(&mut objects);
     // Summarise.
     let error = error.or_else(|| analyse::summary::nothing_usable(&objects, rbac_given, &not_understood));

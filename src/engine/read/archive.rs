@@ -12,8 +12,21 @@ pub const MAX_ENTRIES: usize = 2000;
 /// At most this many bytes are unpacked in all (a decompression bomb stops here).
 pub const MAX_UNPACKED: u64 = 32 * 1024 * 1024;
 
-/// The files inside an archive, (path, bytes), and notes on what was skipped.
-pub type Entries = (Vec<(String, Vec<u8>)>, Vec<String>);
+/// The files inside an archive, (path, bytes), notes on what was skipped, and each file's mode
+/// and owner as its header gives them.
+pub type Entries = (Vec<(String, Vec<u8>)>, Vec<String>, Vec<FileMeta>);
+
+/// A file's permission bits and owner, from an archive's header (issue #26, "protect private
+/// keys"). A mode of 0 is taken as not known: the page packs a dropped folder with mode 0, since a
+/// browser cannot see modes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileMeta {
+    pub path: String,
+    /// The permission bits (`0o644`).
+    pub mode: u32,
+    /// The owner's name when the header has one, else its uid ("uid 1000").
+    pub owner: String,
+}
 
 pub fn is_gzip(b: &[u8]) -> bool {
     b.starts_with(&[0x1f, 0x8b])
@@ -55,6 +68,7 @@ pub fn files(bytes: &[u8]) -> Result<Entries, String> {
 fn untar(bytes: &[u8]) -> Result<Entries, String> {
     let mut out = Vec::new();
     let mut notes = Vec::new();
+    let mut metas = Vec::new();
     let mut archive = tar::Archive::new(bytes);
     let entries = archive
         .entries()
@@ -86,6 +100,18 @@ fn untar(bytes: &[u8]) -> Result<Entries, String> {
             .map(|p| p.to_string_lossy().trim_start_matches("./").to_string())
             .unwrap_or_else(|_| format!("entry {}", i + 1));
         let size = entry.header().size().unwrap_or(0);
+        let mode = entry.header().mode().unwrap_or(0) & 0o7777;
+        if mode != 0 {
+            let owner = match entry.header().username() {
+                Ok(Some(name)) if !name.is_empty() => name.to_string(),
+                _ => format!("uid {}", entry.header().uid().unwrap_or(0)),
+            };
+            metas.push(FileMeta {
+                path: path.clone(),
+                mode,
+                owner,
+            });
+        }
         if total + size > MAX_UNPACKED {
             notes.push(format!(
                 "{path} and later entries were not read: more than {} MiB unpacked",
@@ -111,7 +137,7 @@ fn untar(bytes: &[u8]) -> Result<Entries, String> {
     if others > 0 {
         notes.push(format!("{others} entries that are not regular files were skipped"));
     }
-    Ok((out, notes))
+    Ok((out, notes, metas))
 }
 
 /// The inputs with every archive among them unpacked: the files that are not archives, then the
@@ -119,6 +145,8 @@ fn untar(bytes: &[u8]) -> Result<Entries, String> {
 pub struct Unpacked {
     whole: Vec<usize>,
     inside: Vec<(String, Vec<u8>)>,
+    /// The modes and owners the archives' headers give, by path.
+    pub files: Vec<FileMeta>,
     pub detected: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -129,6 +157,7 @@ pub fn unpack(given: &[Input]) -> Unpacked {
     let mut u = Unpacked {
         whole: Vec::new(),
         inside: Vec::new(),
+        files: Vec::new(),
         detected: Vec::new(),
         notes: Vec::new(),
     };
@@ -151,7 +180,8 @@ pub fn unpack(given: &[Input]) -> Unpacked {
             continue;
         }
         match files(f.bytes) {
-            Ok((inside, notes)) => {
+            Ok((inside, notes, metas)) => {
+                u.files.extend(metas);
                 let label = if f.name.is_empty() { String::new() } else { format!(" {}", f.name) };
                 u.detected.push(format!("Archive{label}: {} files", inside.len()));
                 u.notes.extend(notes.into_iter().map(|n| format!("{what}: {n}.")));
@@ -184,7 +214,10 @@ mod tests {
 
     #[test]
     fn reads_the_node_archive_with_its_paths() {
-        let (files, notes) = files(&fixture()).unwrap();
+        let (files, notes, metas) = files(&fixture()).unwrap();
+        // kubeadm writes keys and kubeconfigs 0600, owned by root (tests/fixtures/pki/README).
+        let ca_key = metas.iter().find(|m| m.path == "kubernetes/pki/ca.key").expect("ca.key's header");
+        assert_eq!((ca_key.mode, ca_key.owner.as_str()), (0o600, "root"));
         assert!(notes.is_empty(), "{notes:?}");
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"kubernetes/pki/etcd/server.crt"), "{names:?}");

@@ -41,6 +41,7 @@ mod identity_reserved_name;
 mod identity_service_account;
 mod identity_system_masters;
 mod key_certificate_mismatch;
+mod key_file_permissions;
 mod kubeconfig_client_cert_not_from_cluster_ca;
 mod kubeconfig_dangling_reference;
 mod kubeconfig_data_omitted;
@@ -125,6 +126,7 @@ pub static RULES: &[&Rule] = &[
     &kubeconfig_file_reference::RULE,
     &kubeconfig_data_omitted::RULE,
     &key_certificate_mismatch::RULE,
+    &key_file_permissions::RULE,
     &pki_wrong_ca::RULE,
     &pki_shared_ca_key::RULE,
     &ca_shared_across_clusters::RULE,
@@ -255,6 +257,8 @@ pub struct Ctx<'a> {
     pub rbac: Option<&'a crate::engine::report::access::RbacReport>,
     /// The node's PKI, when the input is an /etc/kubernetes.
     pub pki: Option<&'a crate::engine::report::pki::PkiReport>,
+    /// The modes and owners of the input's files, where an archive's headers gave them.
+    pub files: &'a [crate::engine::read::archive::FileMeta],
 }
 
 /// The signers built into Kubernetes (`certificate-signing-requests.md`).
@@ -383,6 +387,18 @@ impl<'a> Ctx<'a> {
         self.obj.access.and_then(|i| self.rbac?.identities.get(i))
     }
     /// Which kubeadm file this object is, when the input is a node's /etc/kubernetes.
+    /// The mode and owner of the file this object was read from (its top-level object's), when
+    /// an archive's header gave them.
+    pub fn file(&self) -> Option<&'a crate::engine::read::archive::FileMeta> {
+        let mut root = self.obj;
+        while let Some(p) = root.parent.and_then(|p| self.all.get(p)) {
+            root = p;
+        }
+        self.files
+            .iter()
+            .find(|f| root.source == f.path || root.source.strip_prefix(f.path.as_str()).is_some_and(|rest| rest.starts_with(": ")))
+    }
+
     pub fn pki_file(&self) -> Option<&'a crate::engine::report::pki::PkiFile> {
         self.pki?.files.iter().find(|f| f.object == self.obj.id)
     }
@@ -400,6 +416,7 @@ pub fn evaluate(
     now: i64,
     rbac: Option<&crate::engine::report::access::RbacReport>,
     pki: Option<&crate::engine::report::pki::PkiReport>,
+    files: &[crate::engine::read::archive::FileMeta],
 ) {
     let mut results = Vec::with_capacity(objects.len());
     for o in objects.iter() {
@@ -409,6 +426,7 @@ pub fn evaluate(
             now,
             rbac,
             pki,
+            files,
         };
         let mut findings = Vec::new();
         let mut passed = Vec::new();

@@ -113,6 +113,7 @@ pub fn run_all(rule: &Rule, all: &[Object], index: usize) -> Outcome {
         now: NOW,
         rbac: None,
         pki: None,
+        files: &[],
     })
 }
 
@@ -124,6 +125,7 @@ pub fn run_with_rbac(rule: &Rule, o: &Object, rbac: &crate::engine::report::acce
         now: NOW,
         rbac: Some(rbac),
         pki: None,
+        files: &[],
     })
 }
 
