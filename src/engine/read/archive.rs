@@ -181,9 +181,14 @@ pub fn unpack(given: &[Input]) -> Unpacked {
         }
         match files(f.bytes) {
             Ok((inside, notes, metas)) => {
-                u.files.extend(metas);
                 let label = if f.name.is_empty() { String::new() } else { format!(" {}", f.name) };
                 u.detected.push(format!("Archive{label}: {} files", inside.len()));
+                if metas.is_empty() && !inside.is_empty() {
+                    u.detected.push(format!(
+                        "Archive{label}: no file modes recorded (a folder picked in a browser cannot show them; tar czf keeps them), so who may read its keys is not judged"
+                    ));
+                }
+                u.files.extend(metas);
                 u.notes.extend(notes.into_iter().map(|n| format!("{what}: {n}.")));
                 u.inside.extend(inside);
             }
@@ -224,6 +229,27 @@ mod tests {
         assert!(names.contains(&"kubernetes/admin.conf"));
         // 5 kubeconfigs, 22 files under pki/ and 2 static Pod manifests (tests/fixtures/pki/healthy).
         assert_eq!(names.len(), 29, "{names:?}");
+    }
+
+    #[test]
+    fn an_archive_without_modes_says_so() {
+        // As the page packs a folder picked in a browser: mode 0 for every file.
+        let mut tar = tar::Builder::new(Vec::new());
+        let mut h = tar::Header::new_gnu();
+        h.set_size(5);
+        h.set_mode(0);
+        h.set_cksum();
+        tar.append_data(&mut h, "kubernetes/pki/ca.key", &b"hello"[..]).unwrap();
+        let packed = tar.into_inner().unwrap();
+        let u = unpack(&[Input { name: "", bytes: &packed }]);
+        assert!(u.files.is_empty());
+        assert!(u.detected.iter().any(|d| d.contains("no file modes recorded")), "{:?}", u.detected);
+        // The node's archive has them, and says nothing.
+        let u = unpack(&[Input {
+            name: "",
+            bytes: &fixture(),
+        }]);
+        assert!(!u.files.is_empty() && !u.detected.iter().any(|d| d.contains("no file modes")));
     }
 
     #[test]
