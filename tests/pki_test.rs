@@ -220,27 +220,31 @@ fn each_mix_up_is_a_finding_on_its_file() {
     );
 }
 
+/// Each finding `id` in a report: the object's source and the finding's detail.
+fn findings_of(v: &serde_json::Value, id: &str) -> Vec<(String, String)> {
+    v["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| {
+            let src = o["source"].as_str().unwrap_or_default().to_string();
+            o["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(move |f| f["id"] == id)
+                .map(move |f| (src.clone(), f["detail"].as_str().unwrap().to_string()))
+        })
+        .collect()
+}
+
 #[test]
 fn a_ca_with_a_year_or_less_asks_for_its_rotation_to_be_planned() {
     // issue #26: a cluster CA with 200 days left raised nothing. The fixture's CAs end on
     // 2036-01-01; 200 days before, each is flagged, and 9 years before, none is.
     let ids_on = |now: &str| -> Vec<(String, String)> {
         let (out, _, _) = common::run_cli(&["tests/fixtures/pki/healthy", "--json"], Some(now));
-        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-        v["objects"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .flat_map(|o| {
-                let src = o["source"].as_str().unwrap_or_default().to_string();
-                o["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|f| f["id"] == "validity-ca-rotation-due")
-                    .map(move |f| (src.clone(), f["detail"].as_str().unwrap().to_string()))
-            })
-            .collect()
+        findings_of(&serde_json::from_str(&out).expect("JSON"), "validity-ca-rotation-due")
     };
     let late = ids_on("2035-06-15T00:00:00Z");
     let sources: Vec<&str> = late.iter().map(|(s, _)| s.as_str()).collect();
@@ -326,20 +330,7 @@ fn one_ca_key_behind_two_clusters_is_named_on_both() {
         Some("2027-01-01T00:00:00Z"),
     );
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-    let flagged: Vec<(String, String)> = v["objects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|o| {
-            let src = o["source"].as_str().unwrap_or_default().to_string();
-            o["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|f| f["id"] == "ca-shared-across-clusters")
-                .map(move |f| (src.clone(), f["detail"].as_str().unwrap().to_string()))
-        })
-        .collect();
+    let flagged = findings_of(&v, "ca-shared-across-clusters");
     assert_eq!(flagged.len(), 2, "{flagged:?}");
     assert_eq!(flagged[0].0, "cluster dev certificate-authority-data");
     assert!(
