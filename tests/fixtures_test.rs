@@ -34,6 +34,23 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // Worker nodes copied with `tar czf NODE.tgz -C / etc/kubernetes var/lib/kubelet` (node/make.sh).
+    Case {
+        file: "node/worker-rotation-off.tgz",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["kubelet-client-rotation-off", "kubelet-serving-self-signed"],
+        must_not_fire: &[
+            "kubelet-kubeconfig-stale-certificate",
+            "validity-ca-rotation-due",
+            "key-file-permissions",
+        ],
+    },
+    Case {
+        file: "node/worker-stale-kubeconfig.tgz",
+        verdict: VerdictLevel::ReviewCarefully,
+        must_fire: &["kubelet-kubeconfig-stale-certificate"],
+        must_not_fire: &["kubelet-client-rotation-off", "kubelet-serving-self-signed", "key-file-permissions"],
+    },
     Case {
         file: "pki/loose-modes.tgz",
         verdict: VerdictLevel::ReviewCarefully,

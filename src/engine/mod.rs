@@ -67,8 +67,10 @@ pub fn analyse_as(files: &[Input], now: i64, target: facts::release::Target) -> 
     r.detected.extend(unpacked.detected.iter().cloned());
     r.not_understood.extend(unpacked.notes.iter().cloned());
     let error = r.read_all(&inputs, !files.is_empty());
-    // Link: who issued whom, which key is whose.
+    // Link: who issued whom, which key is whose, which file a kubeconfig names.
     analyse::link::link(&mut r.objects);
+    let paths: Vec<&str> = inputs.iter().map(|f| f.name).collect();
+    analyse::link::file_references(&mut r.objects, &paths, &unpacked.links);
     let rbac_given = !r.rbac.is_empty();
     if rbac_given {
         r.detected.push(analyse::access::detected(&r.rbac));
@@ -83,7 +85,6 @@ pub fn analyse_as(files: &[Input], now: i64, target: facts::release::Target) -> 
         ..
     } = r;
     // Analyse: a control plane's PKI, what each identity may do, then every rule.
-    let paths: Vec<&str> = inputs.iter().map(|f| f.name).collect();
     let pki = analyse::pki::audit(&objects, &paths, &analyse::pki::manifests(&pods), now);
     if let Some(p) = &pki {
         analyse::pki::withdraw_manifest_notes(p, &pods, &mut not_understood, &mut detected);

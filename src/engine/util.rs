@@ -164,3 +164,13 @@ pub fn shell_word(s: &str) -> String {
         format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
+
+/// Whether an object's `source` says it was read from the input file `file`: the file's name
+/// alone (one PEM block), then ": …" (a document's object) or " block N" (one of several PEM
+/// blocks).
+pub fn source_in_file(source: &str, file: &str) -> bool {
+    !file.is_empty()
+        && source
+            .strip_prefix(file)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(": ") || rest.starts_with(" block "))
+}

@@ -51,12 +51,16 @@ pub fn kubeconfig_table(p: &KubeconfigProps) -> Html {
                     <>
                     <dt>{ format!("Cluster {}", super::shown(&c.name)) }</dt>
                     <dd><code>{ super::shown(&c.server.clone().unwrap_or_else(|| "(no server)".into())) }</code>
-                        { if c.insecure_skip_tls_verify { " · TLS verification OFF" } else if !c.ca_objects.is_empty() { " · CA embedded" } else if c.ca_path.is_some() { " · CA from a file (not readable here)" } else { " · system CAs" } }
+                        { if c.insecure_skip_tls_verify { " · TLS verification OFF" } else if !c.ca_objects.is_empty() && c.ca_path.is_some() { " · CA from a file in this input" } else if !c.ca_objects.is_empty() { " · CA embedded" } else if c.ca_path.is_some() { " · CA from a file (not readable here)" } else { " · system CAs" } }
                         if let Some(t) = &c.tls_server_name { { format!(" · tls-server-name {t}") } }
                         if let Some(x) = &c.proxy_url { { format!(" · via proxy {x}") } }
                     </dd>
                     </>
                 }) }
+                if !k.resolved_references.is_empty() {
+                    <dt>{ "Files it names, read from this input" }</dt>
+                    <dd><ul class="resolved">{ for k.resolved_references.iter().map(|r| html! { <li>{ super::shown(r) }</li> }) }</ul></dd>
+                }
             </dl>
         </div>
     }

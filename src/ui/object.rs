@@ -119,6 +119,15 @@ pub fn object_card(p: &ObjectProps) -> Html {
                     <dt>{ "Keys" }</dt><dd>{ super::shown(&s.keys.join(", ")) }</dd>
                 </dl>
             }
+            if let Some(k) = &o.kubelet_config {
+                <dl class="facts kubelet-facts">
+                    <dt>{ "Client certificate" }</dt><dd>{ super::shown(&k.client_certificate) }</dd>
+                    <dt>{ "Serving certificate" }</dt><dd>{ super::shown(&k.serving_certificate) }</dd>
+                    if let Some(ca) = &k.client_ca_file {
+                        <dt>{ "Trusts for clients" }</dt><dd><code>{ super::shown(ca) }</code><span class="hint">{ " (authentication.x509.clientCAFile: the CA whose client certificates may call the kubelet; kubeadm passes the cluster CA)" }</span></dd>
+                    }
+                </dl>
+            }
             if o.kubeconfig.is_some() {
                 <KubeconfigTable report={p.report.clone()} index={o.id} />
             }

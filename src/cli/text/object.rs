@@ -48,6 +48,13 @@ pub fn render_object(s: &mut String, o: &Object, verbose: bool) {
     if let Some(m) = &o.error_message {
         error_message(s, m);
     }
+    if let Some(k) = &o.kubelet_config {
+        out!(s, "    client:   {}", k.client_certificate);
+        out!(s, "    serving:  {}", k.serving_certificate);
+        if let Some(ca) = &k.client_ca_file {
+            out!(s, "    trusts:   {} for client certificates (authentication.x509.clientCAFile)", ca);
+        }
+    }
     if let Some(v) = &o.verdict {
         out!(s, "    verdict:  {}", v.headline);
     }
@@ -194,6 +201,9 @@ fn kubeconfig(s: &mut String, k: &KubeconfigFacts) {
             c.identity.as_deref().unwrap_or("unknown identity"),
             c.expires.as_ref().map(|e| format!(", expires {e}")).unwrap_or_default()
         );
+    }
+    for r in &k.resolved_references {
+        out!(s, "    read:     {}", r);
     }
 }
 

@@ -378,8 +378,19 @@ fn find_root(paths: &[&str]) -> Option<String> {
             }
         }
     }
-    // At least two of kubeadm's files: one stray "admin.conf" is not a node's PKI.
-    counts.into_iter().filter(|(_, n)| *n >= 2).max_by_key(|(_, n)| *n).map(|(p, _)| p)
+    // At least two of kubeadm's files, one of them a control plane's: one stray "admin.conf" is
+    // not a node's PKI, and a worker node's /etc/kubernetes holds only kubelet.conf and pki/ca.crt.
+    let control_plane = |prefix: &str| {
+        paths.iter().any(|p| {
+            p.strip_prefix(prefix)
+                .is_some_and(|rel| known.contains(&rel) && !matches!(rel, "kubelet.conf" | "pki/ca.crt"))
+        })
+    };
+    counts
+        .into_iter()
+        .filter(|(p, n)| *n >= 2 && control_plane(p))
+        .max_by_key(|(_, n)| *n)
+        .map(|(p, _)| p)
 }
 
 /// Go's `duration.ShortHumanDuration` (k8s.io/apimachinery/pkg/util/duration).

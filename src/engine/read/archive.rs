@@ -12,9 +12,19 @@ pub const MAX_ENTRIES: usize = 2000;
 /// At most this many bytes are unpacked in all (a decompression bomb stops here).
 pub const MAX_UNPACKED: u64 = 32 * 1024 * 1024;
 
-/// The files inside an archive, (path, bytes), notes on what was skipped, and each file's mode
-/// and owner as its header gives them.
-pub type Entries = (Vec<(String, Vec<u8>)>, Vec<String>, Vec<FileMeta>);
+/// What an archive holds.
+#[derive(Default, Debug)]
+pub struct Entries {
+    /// The regular files: (path, bytes).
+    pub files: Vec<(String, Vec<u8>)>,
+    /// What was skipped, and why.
+    pub notes: Vec<String>,
+    /// Each file's mode and owner, as its header gives them.
+    pub metas: Vec<FileMeta>,
+    /// Symbolic links: (path, target as written). A kubelet keeps its client certificate behind
+    /// one (`kubelet-client-current.pem` -> `kubelet-client-2026-06-01-00-00-00.pem`).
+    pub links: Vec<(String, String)>,
+}
 
 /// A file's permission bits and owner, from an archive's header (issue #26, "protect private
 /// keys"). A mode of 0 is taken as not known: the page packs a dropped folder with mode 0, since a
@@ -66,9 +76,7 @@ pub fn files(bytes: &[u8]) -> Result<Entries, String> {
 }
 
 fn untar(bytes: &[u8]) -> Result<Entries, String> {
-    let mut out = Vec::new();
-    let mut notes = Vec::new();
-    let mut metas = Vec::new();
+    let mut e = Entries::default();
     let mut archive = tar::Archive::new(bytes);
     let entries = archive
         .entries()
@@ -77,7 +85,7 @@ fn untar(bytes: &[u8]) -> Result<Entries, String> {
     let (mut links, mut others) = (0usize, 0usize);
     for (i, entry) in entries.enumerate() {
         if i >= MAX_ENTRIES {
-            notes.push(format!(
+            e.notes.push(format!(
                 "the archive has more than {MAX_ENTRIES} entries; the first {MAX_ENTRIES} were read"
             ));
             break;
@@ -88,7 +96,12 @@ fn untar(bytes: &[u8]) -> Result<Entries, String> {
             continue;
         }
         if kind.is_symlink() || kind.is_hard_link() {
-            links += 1;
+            let path = entry.path().map(|p| p.to_string_lossy().trim_start_matches("./").to_string());
+            let target = entry.link_name().ok().flatten().map(|t| t.to_string_lossy().to_string());
+            match (path, target) {
+                (Ok(p), Some(t)) if e.links.len() < MAX_ENTRIES => e.links.push((p, t)),
+                _ => links += 1,
+            }
             continue;
         }
         if !kind.is_file() {
@@ -106,14 +119,14 @@ fn untar(bytes: &[u8]) -> Result<Entries, String> {
                 Ok(Some(name)) if !name.is_empty() => name.to_string(),
                 _ => format!("uid {}", entry.header().uid().unwrap_or(0)),
             };
-            metas.push(FileMeta {
+            e.metas.push(FileMeta {
                 path: path.clone(),
                 mode,
                 owner,
             });
         }
         if total + size > MAX_UNPACKED {
-            notes.push(format!(
+            e.notes.push(format!(
                 "{path} and later entries were not read: more than {} MiB unpacked",
                 MAX_UNPACKED / 1048576
             ));
@@ -126,18 +139,19 @@ fn untar(bytes: &[u8]) -> Result<Entries, String> {
             .map_err(|e| format!("{path}: the tar entry does not read ({e})"))?;
         total += data.len() as u64;
         if data.len() > MAX_INPUT_BYTES {
-            notes.push(format!("{path}: larger than {} MiB, not read", MAX_INPUT_BYTES / 1048576));
+            e.notes
+                .push(format!("{path}: larger than {} MiB, not read", MAX_INPUT_BYTES / 1048576));
             continue;
         }
-        out.push((path, data));
+        e.files.push((path, data));
     }
     if links > 0 {
-        notes.push(format!("{links} links in the archive were not followed"));
+        e.notes.push(format!("{links} links in the archive were not followed"));
     }
     if others > 0 {
-        notes.push(format!("{others} entries that are not regular files were skipped"));
+        e.notes.push(format!("{others} entries that are not regular files were skipped"));
     }
-    Ok((out, notes, metas))
+    Ok(e)
 }
 
 /// The inputs with every archive among them unpacked: the files that are not archives, then the
@@ -147,6 +161,8 @@ pub struct Unpacked {
     inside: Vec<(String, Vec<u8>)>,
     /// The modes and owners the archives' headers give, by path.
     pub files: Vec<FileMeta>,
+    /// The archives' symbolic links: (path, target as written).
+    pub links: Vec<(String, String)>,
     pub detected: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -158,6 +174,7 @@ pub fn unpack(given: &[Input]) -> Unpacked {
         whole: Vec::new(),
         inside: Vec::new(),
         files: Vec::new(),
+        links: Vec::new(),
         detected: Vec::new(),
         notes: Vec::new(),
     };
@@ -180,7 +197,12 @@ pub fn unpack(given: &[Input]) -> Unpacked {
             continue;
         }
         match files(f.bytes) {
-            Ok((inside, notes, metas)) => {
+            Ok(Entries {
+                files: inside,
+                notes,
+                metas,
+                links,
+            }) => {
                 let label = if f.name.is_empty() { String::new() } else { format!(" {}", f.name) };
                 u.detected.push(format!("Archive{label}: {} files", inside.len()));
                 if metas.is_empty() && !inside.is_empty() {
@@ -189,6 +211,7 @@ pub fn unpack(given: &[Input]) -> Unpacked {
                     ));
                 }
                 u.files.extend(metas);
+                u.links.extend(links);
                 u.notes.extend(notes.into_iter().map(|n| format!("{what}: {n}.")));
                 u.inside.extend(inside);
             }
@@ -219,7 +242,7 @@ mod tests {
 
     #[test]
     fn reads_the_node_archive_with_its_paths() {
-        let (files, notes, metas) = files(&fixture()).unwrap();
+        let Entries { files, notes, metas, .. } = files(&fixture()).unwrap();
         // kubeadm writes keys and kubeconfigs 0600, owned by root (tests/fixtures/pki/README).
         let ca_key = metas.iter().find(|m| m.path == "kubernetes/pki/ca.key").expect("ca.key's header");
         assert_eq!((ca_key.mode, ca_key.owner.as_str()), (0o600, "root"));

@@ -214,46 +214,52 @@ impl Reading {
                 }
             }
         }
-        for c in &mut facts.contexts {
-            let Some(u) = facts.users.iter().find(|u| u.name == c.user) else {
-                continue;
-            };
-            let cred = u.client_certificate.or(u.token).map(|i| &self.objects[i]);
-            if let Some(o) = cred {
-                c.identity = o.username.as_ref().map(|name| {
-                    let groups: Vec<&str> = o
-                        .groups
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|g| *g != identity::AUTHENTICATED)
-                        .collect();
-                    if groups.is_empty() {
-                        name.clone()
-                    } else {
-                        format!("{name} in {}", groups.join(", "))
-                    }
-                });
-                c.expires = o.not_after.clone();
-            } else if credential_omitted(&facts.omitted, &u.name) {
-                c.identity = Some("hidden: kubectl config view omitted the credential (use --raw)".to_string());
-            } else if let Some(x) = &u.exec {
-                c.identity = Some(format!("decided at run time by exec plugin \"{}\"", x.command));
-            } else if let Some(b) = &u.basic_auth_username {
-                c.identity = Some(format!("basic-auth user {b}"));
-            }
-            if let Some(imp) = &u.impersonate_user {
-                c.identity = Some(format!(
-                    "impersonates {imp}{}",
-                    c.identity.as_ref().map(|i| format!(" (authenticating as {i})")).unwrap_or_default()
-                ));
-            }
-        }
+        describe_contexts(&mut facts, &self.objects);
         let o = &mut self.objects[id];
         o.label = match &facts.current_context {
             Some(cc) => format!("kubeconfig (current context {})", util::clip(cc, 60)),
             None => "kubeconfig".into(),
         };
         o.kubeconfig = Some(facts);
+    }
+}
+
+/// Each context's identity and expiry, in words, from its user's credential (embedded, or read
+/// from a file the input also holds).
+pub fn describe_contexts(facts: &mut KubeconfigFacts, objects: &[crate::engine::report::Object]) {
+    for c in &mut facts.contexts {
+        let Some(u) = facts.users.iter().find(|u| u.name == c.user) else {
+            continue;
+        };
+        let cred = u.client_certificate.or(u.token).map(|i| &objects[i]);
+        if let Some(o) = cred {
+            c.identity = o.username.as_ref().map(|name| {
+                let groups: Vec<&str> = o
+                    .groups
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|g| *g != identity::AUTHENTICATED)
+                    .collect();
+                if groups.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name} in {}", groups.join(", "))
+                }
+            });
+            c.expires = o.not_after.clone();
+        } else if credential_omitted(&facts.omitted, &u.name) {
+            c.identity = Some("hidden: kubectl config view omitted the credential (use --raw)".to_string());
+        } else if let Some(x) = &u.exec {
+            c.identity = Some(format!("decided at run time by exec plugin \"{}\"", x.command));
+        } else if let Some(b) = &u.basic_auth_username {
+            c.identity = Some(format!("basic-auth user {b}"));
+        }
+        if let Some(imp) = &u.impersonate_user {
+            c.identity = Some(format!(
+                "impersonates {imp}{}",
+                c.identity.as_ref().map(|i| format!(" (authenticating as {i})")).unwrap_or_default()
+            ));
+        }
     }
 }
 

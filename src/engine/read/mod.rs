@@ -2,7 +2,7 @@
 //! recognises into report objects. Two tables dispatch them: [`TEXT_READERS`] for what a text is
 //! as a whole (kubectl's CSR output, YAML/JSON documents, PEM, tokens, base64), tried in order, and
 //! [`DOCUMENT_READERS`] for the Kubernetes object inside a document (a CSR object, a kubeconfig,
-//! a Secret, RBAC, a Pod). Adding a kind is a file here and a row in one table.
+//! a Secret, RBAC, a Pod, a KubeletConfiguration). Adding a kind is a file here and a row in one table.
 //!
 //! Binary input is DER (`der`); archives are unpacked before reading (`archive`). What every
 //! reader shares is [`Reading`]: the objects so far, and the lines for `input.detected`,
@@ -16,6 +16,7 @@ pub mod document;
 pub mod kubeconfig;
 pub mod kubectl_error;
 pub mod kubectl_text;
+pub mod kubelet_config;
 pub mod pem;
 pub mod pod;
 pub mod rbac;
@@ -53,6 +54,7 @@ pub const DOCUMENT_READERS: &[DocumentReader] = &[
     (secret::is_credential_secret, secret::read_object),
     (rbac::is_rbac, rbac::read_object),
     (pod::is_pod, pod::read_object),
+    (kubelet_config::is_kubelet_config, kubelet_config::read_object),
 ];
 
 /// The readers a [`Reading`] dispatches to: every kind ([`Readers::ALL`]), or the few a first
@@ -357,11 +359,11 @@ impl Reading {
 pub fn not_a_known_kind(here: &str, kind: Option<&str>) -> String {
     match kind {
         Some(k) => format!(
-            "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config), a TLS or service-account-token Secret, or RBAC (ClusterRole, ClusterRoleBinding, Role, RoleBinding).",
+            "{here}: a Kubernetes {}; expected a CertificateSigningRequest, a kubeconfig (kind: Config), a TLS or service-account-token Secret, RBAC (ClusterRole, ClusterRoleBinding, Role, RoleBinding), or a KubeletConfiguration.",
             util::clip(k, 60)
         ),
         None => format!(
-            "{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig, a TLS or service-account-token Secret, or RBAC objects."
+            "{here}: YAML/JSON without a Kubernetes kind; expected a CertificateSigningRequest, a kubeconfig, a TLS or service-account-token Secret, RBAC objects, or a KubeletConfiguration."
         ),
     }
 }

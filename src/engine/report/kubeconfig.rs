@@ -65,8 +65,13 @@ pub struct KubeconfigFacts {
     pub clusters: Vec<ClusterFacts>,
     pub users: Vec<UserFacts>,
     pub contexts: Vec<ContextFacts>,
-    /// Paths the file refers to; a page cannot read them.
+    /// Paths the file refers to that the input does not hold (a page cannot read them).
     pub file_references: Vec<String>,
+    /// Paths the file refers to that the input holds (a node's archive with /var/lib/kubelet),
+    /// each with the file that was read for it: "user default-auth: client-certificate
+    /// /var/lib/kubelet/pki/kubelet-client-current.pem: var/lib/kubelet/pki/kubelet-client-2026-06-01-00-00-00.pem (#14)".
+    #[serde(default)]
+    pub resolved_references: Vec<String>,
     /// Fields `kubectl config view` (without `--raw`) replaced by `DATA+OMITTED` or `REDACTED`.
     pub omitted: Vec<String>,
 }

@@ -12,6 +12,7 @@ pub mod access;
 pub mod csr_object;
 pub mod error_message;
 pub mod kubeconfig;
+pub mod kubelet;
 pub mod parts;
 pub mod pki;
 pub mod queue;
@@ -149,6 +150,8 @@ pub enum ObjectKind {
     Token,
     /// An error message kubectl, client-go or Go printed (explained, not a credential).
     ErrorMessage,
+    /// A kubelet's configuration file (`/var/lib/kubelet/config.yaml`): how it renews its certificates.
+    KubeletConfig,
 }
 
 impl ObjectKind {
@@ -163,6 +166,7 @@ impl ObjectKind {
             ObjectKind::PublicKey => "Public key",
             ObjectKind::Token => "Bearer token",
             ObjectKind::ErrorMessage => "Error message",
+            ObjectKind::KubeletConfig => "KubeletConfiguration",
         }
     }
 }
@@ -213,6 +217,9 @@ pub struct Object {
     pub key: Option<crate::engine::facts::keys::KeyFacts>,
     pub token: Option<crate::engine::facts::token::TokenFacts>,
     pub error_message: Option<error_message::ErrorMessageFacts>,
+    /// For a kubelet's configuration file: how it gets and renews its certificates.
+    #[serde(default)]
+    pub kubelet_config: Option<kubelet::KubeletConfigFacts>,
     /// For a certificate: the object that issued it, when its signature verified.
     pub issued_by: Option<usize>,
     /// For a certificate: why Go's `Verify` with client auth refuses it through the chain found
@@ -266,6 +273,7 @@ impl Object {
             key: None,
             token: None,
             error_message: None,
+            kubelet_config: None,
             issued_by: None,
             chain_problem: None,
             key_matches: Vec::new(),

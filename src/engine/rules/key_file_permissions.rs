@@ -36,7 +36,7 @@ fn check(ctx: &Ctx) -> Outcome {
         ObjectKind::Kubeconfig => o
             .kubeconfig
             .as_ref()
-            .is_some_and(|k| k.users.iter().any(|u| u.client_key.is_some())),
+            .is_some_and(|k| k.users.iter().any(|u| ctx.embeds(u.client_key))),
         _ => false,
     };
     if !holds_key {

@@ -30,7 +30,7 @@ fn check(ctx: &Ctx) -> Outcome {
     };
     let mut hits = Vec::new();
     for u in &k.users {
-        if u.client_key.is_some() {
+        if ctx.embeds(u.client_key) {
             hits.push(Hit::new(sev, format!("User {} embeds a private key (client-key-data).", u.name)));
         }
         if u.token.is_some() {
@@ -68,15 +68,19 @@ mod tests {
             ),
             Outcome::Pass
         );
-        u.client_key = Some(3);
+        u.client_key = Some(1);
         u.has_password = true;
-        let d = detail(&run(
-            &RULE,
-            &kubeconfig(KubeconfigFacts {
-                users: vec![u],
-                ..Default::default()
-            }),
-        ));
-        assert!(d.contains("private key") && d.contains("password"));
+        let k = kubeconfig(KubeconfigFacts {
+            users: vec![u],
+            ..Default::default()
+        });
+        // The key embedded (a child of the kubeconfig): said; read from a file it names: not.
+        let mut key = private_key(1, "k");
+        key.parent = Some(0);
+        let d = detail(&run_all(&RULE, &[k.clone(), key.clone()], 0));
+        assert!(d.contains("private key") && d.contains("password"), "{d}");
+        key.parent = None;
+        let d = detail(&run_all(&RULE, &[k, key], 0));
+        assert!(!d.contains("private key") && d.contains("password"), "{d}");
     }
 }

@@ -51,6 +51,9 @@ mod kubeconfig_file_reference;
 mod kubeconfig_insecure_skip_tls_verify;
 mod kubeconfig_multiple_auth_methods;
 mod kubeconfig_plain_http;
+mod kubelet_client_rotation_off;
+mod kubelet_kubeconfig_stale_certificate;
+mod kubelet_serving_self_signed;
 mod pki_ca_key;
 mod pki_key_mismatch;
 mod pki_shared_ca_key;
@@ -127,6 +130,9 @@ pub static RULES: &[&Rule] = &[
     &kubeconfig_data_omitted::RULE,
     &key_certificate_mismatch::RULE,
     &key_file_permissions::RULE,
+    &kubelet_client_rotation_off::RULE,
+    &kubelet_kubeconfig_stale_certificate::RULE,
+    &kubelet_serving_self_signed::RULE,
     &pki_wrong_ca::RULE,
     &pki_shared_ca_key::RULE,
     &ca_shared_across_clusters::RULE,
@@ -396,7 +402,26 @@ impl<'a> Ctx<'a> {
         }
         self.files
             .iter()
-            .find(|f| root.source == f.path || root.source.strip_prefix(f.path.as_str()).is_some_and(|rest| rest.starts_with(": ")))
+            .find(|f| crate::engine::util::source_in_file(&root.source, &f.path))
+    }
+
+    /// Whether the object `id` is embedded in this one (a kubeconfig's `client-key-data`), not
+    /// read from a file the kubeconfig names.
+    pub fn embeds(&self, id: Option<usize>) -> bool {
+        id.and_then(|i| self.all.get(i)).is_some_and(|o| o.parent == Some(self.obj.id))
+    }
+
+    /// The node client certificates in the input (a kubelet's login: `CN=system:node:NAME`,
+    /// `O=system:nodes`, client auth), embedded in a kubeconfig or read from a file.
+    pub fn node_client_certificates(&self) -> impl Iterator<Item = &'a Object> {
+        self.all.iter().filter(|o| {
+            o.certificate
+                .as_ref()
+                .is_some_and(|c| !c.extensions.is_ca() && c.extensions.allows_client_auth())
+                && o.identity
+                    .as_ref()
+                    .is_some_and(|i| i.kind == crate::engine::facts::identity::IdentityKind::Node)
+        })
     }
 
     pub fn pki_file(&self) -> Option<&'a crate::engine::report::pki::PkiFile> {

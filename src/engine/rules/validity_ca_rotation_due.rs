@@ -25,6 +25,16 @@ pub static RULE: Rule = Rule {
 
 const DAY: i64 = 86_400;
 
+/// The one-year CA a kubelet makes for its own serving certificate (`CN=NODE-ca@UNIX`,
+/// certutil.GenerateSelfSignedCertKey): not a CA anyone rotates (kubelet-serving-self-signed
+/// says what to do about it).
+fn kubelet_made(subject: &str) -> bool {
+    subject
+        .strip_prefix("CN=")
+        .and_then(|cn| cn.rsplit_once("-ca@"))
+        .is_some_and(|(host, unix)| !host.is_empty() && !unix.is_empty() && unix.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn check(ctx: &Ctx) -> Outcome {
     let Some(c) = ctx.cert() else { return Outcome::NotApplicable };
     if !c.extensions.is_ca() {
@@ -32,6 +42,9 @@ fn check(ctx: &Ctx) -> Outcome {
     }
     let left = c.validity.not_after_unix.saturating_sub(ctx.now);
     if left < 0 || ctx.now < c.validity.not_before_unix {
+        return Outcome::NotApplicable;
+    }
+    if kubelet_made(&c.subject_text) {
         return Outcome::NotApplicable;
     }
     if left > 365 * DAY {
@@ -84,6 +97,15 @@ mod tests {
         assert_eq!(run(&RULE, &ca(3650)), Outcome::Pass);
         assert_eq!(run(&RULE, &cert(&[("CN", "a")], 60)), Outcome::NotApplicable, "not a CA");
         assert_eq!(run(&RULE, &ca(0)), Outcome::NotApplicable, "expired: validity-expired says so");
+    }
+
+    #[test]
+    fn the_kubelets_own_one_year_ca_is_not_one_to_rotate() {
+        assert!(kubelet_made("CN=worker-1-ca@1768003200"));
+        assert!(!kubelet_made("CN=kubernetes") && !kubelet_made("CN=-ca@1") && !kubelet_made("CN=x-ca@abc"));
+        let mut own = ca(200);
+        own.certificate.as_mut().unwrap().subject_text = "CN=worker-1-ca@1768003200".into();
+        assert_eq!(run(&RULE, &own), Outcome::NotApplicable);
     }
 
     #[test]
