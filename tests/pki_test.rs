@@ -380,3 +380,87 @@ fn one_ca_key_behind_two_clusters_is_named_on_both() {
     let healthy = json(&["tests/fixtures/pki/healthy"]);
     assert!(!findings(&healthy).iter().any(|(id, _, _)| id == "ca-shared-across-clusters"));
 }
+
+#[test]
+fn a_worker_nodes_kubelet_files_say_how_its_certificates_are_renewed() {
+    // issue #26, "manage expiration": worker-1 copied with tar czf … etc/kubernetes var/lib/kubelet
+    // (tests/fixtures/node/make.sh: openssl, kubectl, GNU tar, at libfaketime's dates).
+    let (out, _, _) = common::run_cli(
+        &["tests/fixtures/node/worker-rotation-off.tgz", "--json"],
+        Some("2026-12-05T00:00:00Z"),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let objects = v["objects"].as_array().unwrap();
+    // A worker's /etc/kubernetes (kubelet.conf, pki/ca.crt) is not a control plane's PKI.
+    assert!(v["pki"].is_null(), "{}", v["pki"]);
+    // The config file is an object of its own, with the kubelet's defaults for what it leaves out.
+    let cfg = objects
+        .iter()
+        .find(|o| o["kind"] == "kubelet_config")
+        .expect("KubeletConfiguration");
+    assert_eq!(cfg["source"], "var/lib/kubelet/config.yaml: KubeletConfiguration");
+    assert_eq!(cfg["kubelet_config"]["rotate_certificates"], false);
+    assert_eq!(cfg["kubelet_config"]["rotate_certificates_set"], false);
+    assert_eq!(cfg["kubelet_config"]["client_ca_file"], "/etc/kubernetes/pki/ca.crt");
+    // kubelet.conf names kubelet-client-current.pem, a link in the archive to the dated file: read.
+    let kc = objects.iter().find(|o| o["kind"] == "kubeconfig").expect("kubelet.conf");
+    let ctx = &kc["kubeconfig"]["contexts"][0];
+    assert_eq!(ctx["identity"], "system:node:worker-1 in system:nodes");
+    assert_eq!(ctx["expires"], "2027-01-10T00:00:00Z");
+    let resolved = kc["kubeconfig"]["resolved_references"].as_array().unwrap();
+    assert!(
+        resolved[0]
+            .as_str()
+            .unwrap()
+            .starts_with("user default-auth: client-certificate /var/lib/kubelet/pki/kubelet-client-current.pem: var/lib/kubelet/pki/kubelet-client-2026-01-10-00-00-00.pem (#"),
+        "{resolved:?}"
+    );
+    assert!(kc["kubeconfig"]["file_references"].as_array().unwrap().is_empty());
+    let rotation = findings_of(&v, "kubelet-client-rotation-off");
+    assert_eq!(rotation.len(), 1);
+    assert!(rotation[0].1.contains("system:node:worker-1's client certificate"), "{rotation:?}");
+    assert!(rotation[0].1.contains("ends 2027-01-10T00:00:00Z (in 36 days)"), "{rotation:?}");
+    let serving = findings_of(&v, "kubelet-serving-self-signed");
+    assert!(serving[0].1.contains("issued by CN=worker-1-ca@1768003200"), "{serving:?}");
+    // The kubelet's own one-year CA is not one to plan a rotation for.
+    assert!(findings_of(&v, "validity-ca-rotation-due").is_empty());
+    // The end date the finding gives is the certificate's own, as openssl reads it from the archive.
+    let tar = std::process::Command::new("tar")
+        .args([
+            "xzf",
+            "tests/fixtures/node/worker-rotation-off.tgz",
+            "-O",
+            "var/lib/kubelet/pki/kubelet-client-2026-01-10-00-00-00.pem",
+        ])
+        .output()
+        .expect("tar");
+    let mut openssl = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-enddate", "-subject"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("openssl");
+    std::io::Write::write_all(openssl.stdin.as_mut().unwrap(), &tar.stdout).unwrap();
+    let said = String::from_utf8(openssl.wait_with_output().unwrap().stdout).unwrap();
+    assert!(said.contains("notAfter=Jan 10 00:00:00 2027 GMT"), "{said}");
+    assert!(said.contains("CN = system:node:worker-1"), "{said}");
+
+    // worker-2 rotates, but its kubelet.conf still embeds the first certificate.
+    let (out, _, _) = common::run_cli(
+        &["tests/fixtures/node/worker-stale-kubeconfig.tgz", "--json"],
+        Some("2026-12-05T00:00:00Z"),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let stale = findings_of(&v, "kubelet-kubeconfig-stale-certificate");
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert_eq!(stale[0].0, "etc/kubernetes/kubelet.conf: kubeconfig");
+    assert!(stale[0].1.contains("which ends 2026-12-20T00:00:00Z (in 15 days)"), "{stale:?}");
+    assert!(
+        stale[0]
+            .1
+            .contains("(var/lib/kubelet/pki/kubelet-client-2026-10-01-00-00-00.pem block 1), ending 2027-10-01"),
+        "{stale:?}"
+    );
+    assert!(findings_of(&v, "kubelet-client-rotation-off").is_empty());
+    assert!(findings_of(&v, "kubelet-serving-self-signed").is_empty());
+}

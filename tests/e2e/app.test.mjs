@@ -412,6 +412,34 @@ test('PKI: a picked /etc/kubernetes folder and a dropped .tgz give kubeadm\'s ta
   await context.close();
 });
 
+test('a worker node\'s archive dropped: the kubelet\'s config explained, kubelet.conf\'s linked certificate read, rotation off flagged', async () => {
+  const { context, page, errors } = await open();
+  // tar czf worker.tgz -C / etc/kubernetes var/lib/kubelet (tests/fixtures/node/make.sh).
+  const tgz = fs.readFileSync(path.join(fixtures, 'node/worker-rotation-off.tgz'));
+  await page.evaluate(async (bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'worker.tgz', { type: 'application/gzip' }));
+    document.querySelector('#input-text').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [...tgz]);
+  const text = await reportText(page, ['KubeletConfiguration (client rotation off, serving certificate self-signed)']);
+  const card = page.locator('article.kind-kubeletconfig');
+  assert.equal(await card.count(), 1);
+  const facts = await card.locator('dl.kubelet-facts').innerText();
+  assert.match(facts, /never renewed by the kubelet \(rotateCertificates is not set, and defaults to false\)/);
+  assert.match(facts, /signed by the kubelet itself/);
+  const cardText = await card.innerText();
+  assert.ok(cardText.includes('kubelet-client-rotation-off'), cardText.slice(0, 2000));
+  assert.ok(cardText.includes("system:node:worker-1's client certificate"), cardText.slice(0, 2000));
+  assert.ok(cardText.includes('kubelet-serving-self-signed'));
+  // kubelet.conf names kubelet-client-current.pem, a link in the archive: the page read the file behind it.
+  assert.ok(text.includes('Files it names, read from this input'), text.slice(0, 3000));
+  assert.ok(text.includes('var/lib/kubelet/pki/kubelet-client-2026-01-10-00-00-00.pem'));
+  assert.ok(!text.includes('Control-plane PKI'), 'a worker is not a control plane');
+  await card.screenshot({ path: path.join(shots, 'kubelet-config.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a 144-certificate bundle opens as a table sortable by expiry', async () => {
   const { context, page, errors } = await open();
   // A file rather than typed text: Chromium's own textarea editing of 200 KB takes ~17 s here.
