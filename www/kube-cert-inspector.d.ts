@@ -41,7 +41,7 @@ export function inspectBytes(bytes: Uint8Array, options?: InspectOptions): Repor
 
 export type Severity = "info" | "low" | "medium" | "high" | "critical";
 export type VerdictLevel = "routine" | "review_carefully" | "do_not_approve";
-export type ObjectKind = "certificate" | "certificate_request" | "csr_object" | "kubeconfig" | "tls_secret" | "private_key" | "public_key" | "token" | "error_message";
+export type ObjectKind = "certificate" | "certificate_request" | "csr_object" | "kubeconfig" | "tls_secret" | "private_key" | "public_key" | "token" | "error_message" | "kubelet_config";
 export type Role = "standalone" | "kubeconfig_client" | "kubeconfig_ca" | "csr_issued" | "secret_tls" | "secret_ca";
 export type IdentityKind = "nobody" | "superuser" | "kubeadm_admin" | "node" | "node_lookalike" | "control_plane" | "service_account" | "bootstrap" | "anonymous" | "ordinary";
 
@@ -113,6 +113,8 @@ export interface KObject {
   token: TokenFacts | null;
   /** An error message kubectl, client-go or Go printed, explained (kind "error_message"). */
   error_message: ErrorMessageFacts | null;
+  /** A kubelet's configuration file: how it gets and renews its certificates (kind "kubelet_config"). */
+  kubelet_config: KubeletConfigFacts | null;
   issued_by: number | null;
   /** Why Go's Verify with client auth refuses it through the chain in the input (a CA's EKU). */
   chain_problem: string | null;
@@ -309,8 +311,32 @@ export interface KubeconfigFacts {
     server: string | null;
     expires: string | null;
   }[];
+  /** Paths the input does not hold. */
   file_references: string[];
+  /** Paths the input holds ("user U: client-certificate PATH: FILE (#ID)"): the user's or cluster's objects then come from that file. */
+  resolved_references: string[];
   omitted: string[];
+}
+
+/** A kubelet's `KubeletConfiguration` (/var/lib/kubelet/config.yaml), with the kubelet's defaults applied. */
+export interface KubeletConfigFacts {
+  api_version: string;
+  /** `rotateCertificates` (default false). */
+  rotate_certificates: boolean;
+  rotate_certificates_set: boolean;
+  /** `serverTLSBootstrap` (default false). */
+  server_tls_bootstrap: boolean;
+  server_tls_bootstrap_set: boolean;
+  tls_cert_file: string | null;
+  tls_private_key_file: string | null;
+  /** `authentication.x509.clientCAFile`. */
+  client_ca_file: string | null;
+  /** The `RotateKubeletServerCertificate` feature gate, when the file sets it. */
+  rotate_server_certificate_gate: boolean | null;
+  /** How the client certificate is renewed, in words. */
+  client_certificate: string;
+  /** Where the serving certificate comes from, in words. */
+  serving_certificate: string;
 }
 
 export interface SecretFacts {

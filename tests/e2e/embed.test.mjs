@@ -117,15 +117,18 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   const { context, page, errors } = await open(`${base}embed-example.html`);
   await page.waitForFunction(() => !document.getElementById('api-output').textContent.includes('waiting'), null, { timeout: 15_000 });
   const names = fs.readdirSync(fixtures).filter((f) => /\.(pem|yaml|json|conf|b64|txt|crt|key)$/.test(f) && f !== 'debian-ca-certificates.crt')
-    .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml', 'errors/forbidden-with-certificate.txt', 'errors/expired.txt']);
+    .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml', 'errors/forbidden-with-certificate.txt', 'errors/expired.txt', 'node/kubelet-config-rotation-off.yaml']);
   const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
   const tgz = [...fs.readFileSync(path.join(fixtures, 'pki/broken.tgz'))];
+  const node = [...fs.readFileSync(path.join(fixtures, 'node/worker-rotation-off.tgz'))];
   const bundle = fixture('debian-ca-certificates.crt');
-  const { reports, tugra, releases, refused } = await page.evaluate(async ({ inputs, tgz, bundle }) => {
+  const { reports, tugra, releases, refused } = await page.evaluate(async ({ inputs, tgz, node, bundle }) => {
     const { inspect, inspectBytes } = await import('./kube-cert-inspector.js');
     const out = Object.fromEntries(Object.entries(inputs).map(([n, t]) => [n, inspect(t, { now: '2026-11-24T06:00:00Z' })]));
     // A node's /etc/kubernetes as an archive, through inspectBytes.
     out['pki/broken.tgz'] = inspectBytes(new Uint8Array(tgz), { now: '2026-11-24T06:00:00Z' });
+    // A worker node's archive: a KubeletConfiguration, and kubelet.conf's linked certificate read.
+    out['node/worker-rotation-off.tgz'] = inspectBytes(new Uint8Array(node), { now: '2026-11-24T06:00:00Z' });
     // Text beyond ASCII survives the API's escaped JSON (src/api.rs AsciiJson).
     const o = inspect(bundle).objects.find((x) => x.username === 'E-Tugra Certification Authority');
     // The release judged for: the UID attribute is read from 1.34, ignored by 1.33.
@@ -135,7 +138,7 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
     try { inspect(uid, { kubernetes: '1.20' }); } catch (e) { refused = e.message; }
     out['cert-uid-client.pem (1.33)'] = inspect(uid, { kubernetes: '1.33', go: '1.24', now: '2027-01-01T00:00:00Z' });
     return { reports: out, tugra: [o.groups[0], o.certificate.subject_text, o.label.slice(-1)], releases, refused };
-  }, { inputs, tgz, bundle });
+  }, { inputs, tgz, node, bundle });
   assert.deepEqual(tugra, ['E-Tuğra EBG Bilişim Teknolojileri ve Hizmetleri A.Ş.', 'C=TR, L=Ankara, O=E-Tuğra EBG Bilişim Teknolojileri ve Hizmetleri A.Ş., OU=E-Tugra Sertifikasyon Merkezi, CN=E-Tugra Certification Authority', '…']);
   assert.deepEqual(releases, [['1.33', null], ['1.34', '1a2b3c4d-amy']]);
   assert.match(refused, /options.kubernetes: expected a Kubernetes release from "1.33" to "1.38", found "1.20"/);
@@ -150,6 +153,9 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   assert.deepEqual(identity('csr-empty-cn.pem'), [null, []]);
   assert.equal(reports['csr-list.yaml'].csr_queue.rows.length, 3);
   assert.equal(reports['admin.conf'].objects[0].kind, 'kubeconfig');
+  const worker = reports['node/worker-rotation-off.tgz'];
+  assert.equal(worker.objects.find((o) => o.kind === 'kubelet_config').kubelet_config.rotate_certificates, false);
+  assert.equal(worker.objects.find((o) => o.kind === 'kubeconfig').kubeconfig.contexts[0].identity, 'system:node:worker-1 in system:nodes');
   // RBAC reaches the JS API: the pasted policy's view of amy, and the reverse view alone.
   const amy = reports['rbac/paste-amy-and-cluster-additions.txt'];
   assert.equal(amy.rbac.origin, 'pasted');
