@@ -464,3 +464,51 @@ fn a_worker_nodes_kubelet_files_say_how_its_certificates_are_renewed() {
     assert!(findings_of(&v, "kubelet-client-rotation-off").is_empty());
     assert!(findings_of(&v, "kubelet-serving-self-signed").is_empty());
 }
+
+#[test]
+fn a_folder_read_by_the_cli_is_judged_by_its_modes_and_its_links_are_followed() {
+    // issue #26: "or from the file system when the CLI reads a folder". A node's /etc/kubernetes
+    // copied with cp -a, ca.key left readable by everyone; and a worker's files unpacked by tar,
+    // kubelet-client-current.pem still a link.
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = std::env::temp_dir().join(format!("kci-folder-modes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).unwrap();
+    common::kubeadm_modes();
+    assert!(std::process::Command::new("cp")
+        .args(["-a", "tests/fixtures/pki/healthy"])
+        .arg(tmp.join("kubernetes"))
+        .status()
+        .unwrap()
+        .success());
+    let key = tmp.join("kubernetes/pki/ca.key");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let folder = tmp.join("kubernetes");
+    let v = json(&[folder.to_str().unwrap()]);
+    let loose = findings_of(&v, "key-file-permissions");
+    assert_eq!(loose.len(), 1, "only ca.key: {loose:?}");
+    assert_eq!(loose[0].0, "pki/ca.key");
+    assert!(
+        loose[0].1.contains("has mode 0644") && loose[0].1.contains("readable by every user of the machine"),
+        "{loose:?}"
+    );
+    // As kubeadm left it: nothing.
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(findings_of(&json(&[folder.to_str().unwrap()]), "key-file-permissions").is_empty());
+
+    let node = tmp.join("worker-1");
+    std::fs::create_dir_all(&node).unwrap();
+    assert!(std::process::Command::new("tar")
+        .args(["xzf", "tests/fixtures/node/worker-rotation-off.tgz", "-C"])
+        .arg(&node)
+        .status()
+        .unwrap()
+        .success());
+    assert!(node.join("var/lib/kubelet/pki/kubelet-client-current.pem").is_symlink());
+    let (out, _, _) = common::run_cli(&[node.to_str().unwrap(), "--json"], Some("2026-12-05T00:00:00Z"));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let kc = v["objects"].as_array().unwrap().iter().find(|o| o["kind"] == "kubeconfig").unwrap();
+    assert_eq!(kc["kubeconfig"]["contexts"][0]["identity"], "system:node:worker-1 in system:nodes");
+    assert_eq!(findings_of(&v, "kubelet-client-rotation-off").len(), 1);
+    let _ = std::fs::remove_dir_all(&tmp);
+}

@@ -55,9 +55,10 @@ pub fn run(args: &[String]) -> i32 {
     }
     let names: Vec<String> = if a.files.is_empty() { vec!["-".into()] } else { a.files.clone() };
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut fs = crate::engine::FileSystem::default();
     for f in &names {
         if f != "-" && std::path::Path::new(f).is_dir() {
-            match read_dir(std::path::Path::new(f)) {
+            match read_dir(std::path::Path::new(f), &mut fs) {
                 Ok(files) => inputs.extend(files),
                 Err(e) => {
                     eprintln!("error: cannot read {f}: {e}");
@@ -92,7 +93,7 @@ pub fn run(args: &[String]) -> i32 {
             bytes,
         })
         .collect();
-    let analysis = crate::engine::analyse_as(&files, now, a.target());
+    let analysis = crate::engine::analyse_files(&files, &fs, now, a.target());
     if let Some((verb, target)) = &a.can_i {
         let q = crate::engine::analyse::can_i::Query {
             verb: verb.clone(),
@@ -156,26 +157,70 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// Every regular file under `dir`, named by its path relative to `dir` ("pki/etcd/server.crt"),
-/// at most 2,000 files of at most 8 MiB; symbolic links are not followed.
-fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+/// at most 2,000 files of at most 8 MiB. Symbolic links are not followed but recorded, with each
+/// file's mode and owner, in `fs` (issue #26: who may read a key; `kubelet-client-current.pem`).
+fn read_dir(dir: &std::path::Path, fs: &mut crate::engine::FileSystem) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
+    let users = users();
     while let Some(d) = stack.pop() {
         let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(&d)?.collect::<Result<_, _>>()?;
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
             let t = e.file_type()?;
             let path = e.path();
+            let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
             if t.is_dir() {
                 stack.push(path);
+            } else if t.is_symlink() {
+                if let Ok(target) = std::fs::read_link(&path) {
+                    fs.links.push((rel, target.to_string_lossy().to_string()));
+                }
             } else if t.is_file() && out.len() < 2000 && e.metadata()?.len() <= crate::engine::read::sniff::MAX_INPUT_BYTES as u64 {
-                let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                if let Some(meta) = file_meta(&rel, &e.metadata()?, &users) {
+                    fs.files.push(meta);
+                }
                 out.push((rel, std::fs::read(&path)?));
             }
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// A file's permission bits and owner, as `ls -l` shows them.
+#[cfg(unix)]
+fn file_meta(path: &str, m: &std::fs::Metadata, users: &[(u32, String)]) -> Option<crate::engine::read::archive::FileMeta> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = m.uid();
+    Some(crate::engine::read::archive::FileMeta {
+        path: path.to_string(),
+        mode: m.mode() & 0o7777,
+        owner: users
+            .iter()
+            .find(|(u, _)| *u == uid)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| format!("uid {uid}")),
+    })
+}
+
+#[cfg(not(unix))]
+fn file_meta(_: &str, _: &std::fs::Metadata, _: &[(u32, String)]) -> Option<crate::engine::read::archive::FileMeta> {
+    None
+}
+
+/// The machine's user names by uid, from /etc/passwd (none where there is none).
+fn users() -> Vec<(u32, String)> {
+    std::fs::read_to_string("/etc/passwd")
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split(':');
+            let name = f.next()?;
+            let uid = f.nth(1)?.parse().ok()?;
+            Some((uid, name.to_string()))
+        })
+        .collect()
 }
 
 /// A value as pretty JSON, safe for a terminal.

@@ -53,13 +53,30 @@ pub fn analyse(files: &[Input], now: i64) -> Analysis {
     analyse_as(files, now, facts::release::Target::default())
 }
 
+/// What a file system says about the files given, beyond their bytes: each file's mode and owner,
+/// and the symbolic links among them. The CLI fills it in when it reads a folder; archives carry
+/// their own in their headers. A browser sees neither.
+#[derive(Default, Clone, Debug)]
+pub struct FileSystem {
+    pub files: Vec<read::archive::FileMeta>,
+    /// (path, target as written), paths named as the files are.
+    pub links: Vec<(String, String)>,
+}
+
 /// Unpack, read, link, analyse, summarise, for the `target` Kubernetes release (certificates read
 /// as its Go release's crypto/x509 reads them).
 /// Several files are read together (a certificate with the cluster's RBAC objects, a node's
 /// /etc/kubernetes); each object's `source` starts with its file's name.
 pub fn analyse_as(files: &[Input], now: i64, target: facts::release::Target) -> Analysis {
+    analyse_files(files, &FileSystem::default(), now, target)
+}
+
+/// [`analyse_as`] with what the file system says about `files` (modes, owners, links).
+pub fn analyse_files(files: &[Input], fs: &FileSystem, now: i64, target: facts::release::Target) -> Analysis {
     // Unpack: archives become the files inside them, each named by its path.
-    let unpacked = read::archive::unpack(files);
+    let mut unpacked = read::archive::unpack(files);
+    unpacked.files.extend(fs.files.iter().cloned());
+    unpacked.links.extend(fs.links.iter().cloned());
     let inputs = unpacked.inputs(files);
     // Read: every input into objects, RBAC objects into a policy.
     let mut r = read::Reading::new(now);
