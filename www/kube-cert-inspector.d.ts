@@ -60,8 +60,23 @@ export interface Report {
   rbac: RbacReport | null;
   /** Set when the input is a control plane's /etc/kubernetes (a folder or an archive). */
   pki: PkiReport | null;
+  /** The certificate security checklist, when the input is more than one file. */
+  checklist: Checklist | null;
   counts: Counts;
   error: InputError | null;
+}
+
+export interface Checklist {
+  items: {
+    id: "protect-private-keys" | "manage-expiration" | "minimise-trust" | "short-lived-credentials";
+    title: string;
+    status: "pass" | "fail" | "not_in_input";
+    /** What the input let the item check, or what it lacks. */
+    summary: string;
+    rules: string[];
+    /** Its findings above info, worst first. */
+    findings: { object: number; rule: string; severity: Severity; title: string }[];
+  }[];
 }
 
 export interface InputSummary {

@@ -57,6 +57,7 @@ pub fn first(input: &[u8], now: i64, target: facts::release::Target) -> Option<R
         counts: analyse::summary::counts(&objects),
         rbac: None,
         pki: None,
+        checklist: None,
         objects,
         error: None,
     })

@@ -128,6 +128,7 @@ pub fn analyse_files(files: &[Input], fs: &FileSystem, now: i64, target: facts::
         counts: analyse::summary::counts(&objects),
         rbac: access.report,
         pki,
+        checklist: (inputs.len() > 1).then(|| analyse::checklist::build(&objects)),
         objects,
         error,
     };

@@ -6,6 +6,7 @@ mod background;
 mod bundle;
 mod bytes;
 mod chain;
+mod checklist;
 mod commands;
 mod compact;
 mod details;

@@ -239,6 +239,7 @@ pub fn report_view(p: &ReportProps) -> Html {
                     if let Some(m) = *copied { <span role="status">{ m }</span> }
                 </div>
             }
+            <super::checklist::ChecklistView report={r.clone()} />
             <super::pki::PkiView report={r.clone()} />
             if !certs_only && r.pki.is_none() {
                 <ChainView report={r.clone()} />

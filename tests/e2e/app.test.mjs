@@ -435,6 +435,14 @@ test('a worker node\'s archive dropped: the kubelet\'s config explained, kubelet
   assert.ok(text.includes('Files it names, read from this input'), text.slice(0, 3000));
   assert.ok(text.includes('var/lib/kubelet/pki/kubelet-client-2026-01-10-00-00-00.pem'));
   assert.ok(!text.includes('Control-plane PKI'), 'a worker is not a control plane');
+  // The checklist, item by item, linking to the findings that decided it.
+  const checklist = page.locator('section.checklist');
+  assert.match(await checklist.locator('h3').innerText(), /Security checklist: 1 of 4 items fail/);
+  const expiration = checklist.locator('li.item', { hasText: 'Manage expiration' });
+  assert.equal(await expiration.locator('.status').innerText(), 'fail');
+  assert.equal(await expiration.locator('a[href="#object-3"]').count(), 2, 'both kubelet findings link to the KubeletConfiguration');
+  assert.equal(await checklist.locator('li.status-pass').count(), 3);
+  await checklist.screenshot({ path: path.join(shots, 'checklist.png') });
   await card.screenshot({ path: path.join(shots, 'kubelet-config.png') });
   assert.deepEqual(errors, []);
   await context.close();

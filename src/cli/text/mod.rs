@@ -55,6 +55,29 @@ pub fn render_text(r: &Report, verbose: bool) -> String {
     if let Some(p) = &r.pki {
         pki::render_pki(&mut s, p);
     }
+    if let Some(c) = &r.checklist {
+        out!(s, "\nSECURITY CHECKLIST");
+        for i in &c.items {
+            out!(
+                s,
+                "  {} {}: {}",
+                format!("{:<17}", i.status.label().to_uppercase()),
+                i.title,
+                i.summary
+            );
+            for f in &i.findings {
+                out!(
+                    s,
+                    "  {} #{} {} {} - {}",
+                    format!("{:<17}", ""),
+                    f.object,
+                    sev_tag(f.severity),
+                    f.rule,
+                    f.title
+                );
+            }
+        }
+    }
     if let Some(rb) = &r.rbac {
         rbac::render_rbac(&mut s, rb);
     }

@@ -1,12 +1,13 @@
 //! What the objects read *mean* together, once everything is read: who issued whom and which key
 //! is whose (`link`), what each identity may do under RBAC (`access`, with the authorizer in
 //! `authz` and `kubectl auth can-i` in `can_i`), a control-plane node's PKI (`pki`), what the
-//! error messages given with the rest point at (`explain`), the review queue (`queue`), and the
-//! summary (`summary`). Each takes the objects and adds its part of the report.
+//! error messages given with the rest point at (`explain`), the review queue (`queue`), the security
+//! checklist (`checklist`), and the summary (`summary`). Each takes the objects and adds its part of the report.
 
 pub mod access;
 pub mod authz;
 pub mod can_i;
+pub mod checklist;
 pub mod explain;
 pub mod link;
 pub mod pki;

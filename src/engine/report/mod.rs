@@ -9,6 +9,7 @@
 //! or token *is* comes from `facts`, which imports nothing from here either.
 
 pub mod access;
+pub mod checklist;
 pub mod csr_object;
 pub mod error_message;
 pub mod kubeconfig;
@@ -49,6 +50,10 @@ pub struct Report {
     /// Set when the input is a control-plane node's /etc/kubernetes (a folder or an archive):
     /// kubeadm's expiry tables, the trust map, what is missing.
     pub pki: Option<pki::PkiReport>,
+    /// The certificate security checklist, item by item, when the input is more than one file
+    /// (a node's archive or folder, several kubeconfigs): pass, fail or not in this input.
+    #[serde(default)]
+    pub checklist: Option<checklist::Checklist>,
     pub counts: Counts,
     /// Set when the input could not be read at all.
     pub error: Option<InputError>,

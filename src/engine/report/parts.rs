@@ -91,6 +91,7 @@ impl Report {
             csr_queue: self.csr_queue.clone(),
             rbac: self.rbac.clone(),
             pki: self.pki.clone(),
+            checklist: self.checklist.clone(),
             counts: self.counts.clone(),
             error: self.error.clone(),
         }
