@@ -1,7 +1,7 @@
 //! The first report (`engine::first`, issue #24) says what the whole engine says: on every
 //! fixture, and on mutations of them, it either steps aside (`None`) or its objects — identities,
 //! findings, verdicts, every fact — and its verdict, counts and detections are the whole engine's,
-//! leaving out only what the first view does not show (each object's RBAC `access`, the report's
+//! leaving out only what the first view does not show (each object's RBAC `access` and leak plan, the report's
 //! `rbac` and `csr_queue`). And it answers for what it is for: the CSR objects, PEM and kubeconfig
 //! examples a reviewer or a docs page pastes.
 
@@ -40,7 +40,10 @@ fn shown(report: &kube_cert_inspector::Report) -> Value {
         m.remove(k);
     }
     for o in m.get_mut("objects").and_then(Value::as_array_mut).expect("objects") {
-        o.as_object_mut().expect("object").remove("access");
+        let o = o.as_object_mut().expect("object");
+        // Both need the RBAC policy: the leak plan comes with the page's own report.
+        o.remove("access");
+        o.remove("containment");
     }
     v
 }

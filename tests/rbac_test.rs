@@ -273,3 +273,87 @@ subjects:
     );
     assert_eq!(v["via"]["binding"], "ClusterRoleBinding kubeadm:cluster-admins");
 }
+
+#[test]
+fn a_leaked_certificate_gets_a_plan_whose_commands_kubectl_accepts() {
+    // issue #26, "when a certificate leaks": amy's certificate with the cluster's bindings; one of
+    // them (ops-view, made by kubectl) names amy among others, so only her subject is removed.
+    let (out, _, code) = run(&[AMY, ADDITIONS, "tests/fixtures/rbac/ops-view-shared.yaml", "--contain", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let c = &v[0]["containment"];
+    assert_eq!(v[0]["username"], "amy");
+    assert_eq!(c["works_until"], "2036-11-01T00:00:00Z");
+    assert_eq!(c["rbac_contains"], true);
+    assert_eq!(c["cluster_rbac_given"], true);
+    let user: Vec<(&str, &str)> = c["user_bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["binding"].as_str().unwrap(), b["command"].as_str().unwrap()))
+        .collect();
+    assert!(
+        user.contains(&("ClusterRoleBinding amy-ghost", "kubectl delete clusterrolebinding amy-ghost")),
+        "{user:?}"
+    );
+    let patch = user.iter().find(|(b, _)| *b == "ClusterRoleBinding ops-view").expect("ops-view").1;
+    assert_eq!(
+        patch,
+        r#"kubectl patch clusterrolebinding ops-view --type=json -p '[{"op":"test","path":"/subjects/1/name","value":"amy"},{"op":"remove","path":"/subjects/1"}]'"#
+    );
+    // Through her group: the binding, what removing it does to the other members, and the per-user way.
+    let group = &c["group_bindings"][0];
+    assert_eq!(group["binding"], "RoleBinding dev/dev-team-edit");
+    assert!(group["note"]
+        .as_str()
+        .unwrap()
+        .contains("takes it from every other member of dev-team"));
+    assert!(group["note"]
+        .as_str()
+        .unwrap()
+        .contains("kubectl create rolebinding dev-team-edit-USER --clusterrole=edit --user=USER -n dev"));
+    // What every authenticated user keeps.
+    assert!(c["afterwards"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("ClusterRoleBinding system:basic-user"));
+    assert!(c["steps"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("A Kubernetes client certificate cannot be revoked"));
+
+    // kubectl itself applies the patch to the binding as exported: amy goes, bob and ops stay;
+    // and its test refuses to remove anyone if the subject at that index is no longer amy.
+    let local = patch.replace(
+        "kubectl patch clusterrolebinding ops-view",
+        "kubectl patch -f tests/fixtures/rbac/ops-view-shared.yaml --local -o jsonpath={.subjects[*].name}",
+    );
+    let out = std::process::Command::new("sh").args(["-c", &local]).output().expect("kubectl");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "bob ops");
+    let moved = local.replace(r#""value":"amy""#, r#""value":"zed""#);
+    let out = std::process::Command::new("sh").args(["-c", &moved]).output().expect("kubectl");
+    assert!(!out.status.success());
+
+    // system:masters: RBAC cannot contain it; the plan says to rotate the CA that signed it.
+    let (out, _, _) = run(&["tests/fixtures/pki/healthy/super-admin.conf", "--contain", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let c = &v[0]["containment"];
+    assert_eq!(c["rbac_contains"], false);
+    assert!(
+        c["steps"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("RBAC cannot contain it (system:masters). The only way to stop it before"),
+        "{}",
+        c["steps"]
+    );
+    assert!(c["steps"][1]
+        .as_str()
+        .unwrap()
+        .contains("rotate the CA that signed it (#1 CA certificate CN=kubernetes)"));
+    // Asked about someone not in the input: an error, not an empty plan.
+    let (_, err, code) = run(&[AMY, "--contain", "--user", "bob"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("(none is bob)"), "{err}");
+}

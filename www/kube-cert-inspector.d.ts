@@ -66,6 +66,28 @@ export interface Report {
   error: InputError | null;
 }
 
+export interface Containment {
+  /** The certificate's notAfter: it works until then (no revocation). */
+  works_until: string;
+  window: string;
+  rbac_contains: boolean;
+  beyond_rbac: string[];
+  cluster_rbac_given: boolean;
+  user_bindings: BindingStep[];
+  group_bindings: BindingStep[];
+  afterwards: string[];
+  steps: string[];
+}
+
+export interface BindingStep {
+  binding: string;
+  role: string;
+  subject: string;
+  /** kubectl delete, or a JSON patch removing only this subject; empty for Kubernetes' own bindings. */
+  command: string;
+  note: string;
+}
+
 export interface Checklist {
   items: {
     id: "protect-private-keys" | "manage-expiration" | "minimise-trust" | "short-lived-credentials";
@@ -136,6 +158,8 @@ export interface KObject {
   key_matches: number[];
   /** Index into `rbac.identities`. */
   access: number | null;
+  /** For a client certificate with an RBAC view: what to do if it leaked. */
+  containment: Containment | null;
   findings: Finding[];
   passed: string[];
   not_applicable: string[];

@@ -11,6 +11,7 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--kubernetes 1.
        kube-cert-inspector FILE... --can-i VERB /non/resource/url [--user NAME] [--json]
        kube-cert-inspector FILE... --list [-n NS] [--user NAME] [--json]
        kube-cert-inspector DIR|ARCHIVE [--check-expiration] [--json]
+       kube-cert-inspector FILE... --contain [--user NAME] [--json]
        kube-cert-inspector --list-rules | --releases
 
   FILE           PEM / DER / base64 / YAML / JSON file, or an error message kubectl printed;
@@ -45,9 +46,17 @@ Usage: kube-cert-inspector [FILE...|-] [--json] [--now RFC3339] [--kubernetes 1.
   --user NAME           the kubeconfig user or username to ask for (default: the kubeconfig's
                         current user, else the first identity in the input)
 
+  If a certificate leaked (give it with the cluster's RBAC objects):
+  --contain             for each client certificate: how long it works (no revocation), whether
+                        RBAC can contain it, the bindings to remove (by username, and through
+                        its groups, which also affects every other member) with the kubectl
+                        commands, what it keeps afterwards, and the steps in order; with --user,
+                        only that identity's
+
 Exit status: 0 routine, 1 review carefully, 2 do not approve,
              3 nothing could be read, 64 bad arguments, 66 file not readable;
              with --can-i: 0 yes, 1 no, 3 no identity in the input;
+             with --contain: 0 a plan, 3 no client certificate with an identity;
              with an error message (kubectl get pods 2>&1 | kube-cert-inspector - ~/.kube/config):
              0 a cause was found in what came with it, 1 explained only";
 
@@ -63,6 +72,7 @@ pub struct Args {
     pub can_i: Option<(String, String)>,
     pub list: bool,
     pub check_expiration: bool,
+    pub contain: bool,
     pub query: crate::engine::analyse::can_i::Query,
 }
 
@@ -90,6 +100,7 @@ pub fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         can_i: None,
         list: false,
         check_expiration: false,
+        contain: false,
         query: Default::default(),
     };
     let mut it = args.iter();
@@ -139,6 +150,7 @@ pub fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             }
             "--list" => a.list = true,
             "--check-expiration" => a.check_expiration = true,
+            "--contain" => a.contain = true,
             "--subresource" => a.query.subresource = Some(it.next().ok_or("--subresource needs a value such as log")?.clone()),
             "-n" | "--namespace" => a.query.namespace = Some(it.next().ok_or("-n needs a namespace")?.clone()),
             "-A" | "--all-namespaces" => a.query.all_namespaces = true,
@@ -150,14 +162,21 @@ pub fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             s => a.files.push(s.to_string()),
         }
     }
+    if a.contain && (a.can_i.is_some() || a.list || a.check_expiration) {
+        return Err("--contain is its own question: give it without --can-i, --list or --check-expiration".into());
+    }
     if a.check_expiration && (a.can_i.is_some() || a.list) {
         return Err("--check-expiration is its own question: give it without --can-i or --list".into());
     }
     if a.can_i.is_some() && a.list {
         return Err("--can-i and --list ask different questions: give one".into());
     }
+    if a.contain && (a.query.subresource.is_some() || a.query.namespace.is_some() || a.query.all_namespaces) {
+        return Err("--contain takes --user only".into());
+    }
     if a.can_i.is_none()
         && !a.list
+        && !a.contain
         && (a.query.subresource.is_some() || a.query.namespace.is_some() || a.query.user.is_some() || a.query.all_namespaces)
     {
         return Err("--subresource, -n, -A and --user go with --can-i or --list".into());

@@ -142,6 +142,27 @@ pub fn run(args: &[String]) -> i32 {
             }
         };
     }
+    if a.contain {
+        let wanted = |o: &&crate::engine::report::Object| a.query.user.as_deref().is_none_or(|u| o.username.as_deref() == Some(u));
+        let plans: Vec<&crate::engine::report::Object> = report.objects.iter().filter(|o| o.containment.is_some()).filter(wanted).collect();
+        if plans.is_empty() {
+            eprintln!(
+                "error: --contain needs a client certificate with an identity in the input{}",
+                a.query.user.as_ref().map(|u| format!(" (none is {u})")).unwrap_or_default()
+            );
+            return 3;
+        }
+        if a.json {
+            let out: Vec<serde_json::Value> = plans
+                .iter()
+                .map(|o| serde_json::json!({"object": o.id, "label": o.label, "username": o.username, "groups": o.groups, "containment": o.containment}))
+                .collect();
+            emit_json(&out);
+        } else {
+            emit(&text::render_containment(&plans));
+        }
+        return 0;
+    }
     if a.json {
         match serde_json::to_string_pretty(&report).map(|j| json_for_terminal(&j)) {
             Ok(s) => emit(&format!("{s}\n")),

@@ -107,6 +107,7 @@ pub fn analyse_files(files: &[Input], fs: &FileSystem, now: i64, target: facts::
         analyse::pki::withdraw_manifest_notes(p, &pods, &mut not_understood, &mut detected);
     }
     let access = analyse::access::resolve(rbac, &mut objects);
+    analyse::contain::plan(&mut objects, access.policy.as_deref(), access.report.as_ref(), now);
     analyse::explain::explain(&mut objects, access.policy.as_deref(), now);
     rules::evaluate(&mut objects, now, access.report.as_ref(), pki.as_ref(), &unpacked.files);
     analyse::settle_verdicts(&mut objects);

@@ -9,6 +9,7 @@ mod chain;
 mod checklist;
 mod commands;
 mod compact;
+mod contain;
 mod details;
 mod embed;
 mod error_message;

@@ -84,6 +84,9 @@ pub fn object_card(p: &ObjectProps) -> Html {
             if o.access.is_some() {
                 <AccessCard report={p.report.clone()} index={o.id} />
             }
+            if o.containment.is_some() {
+                <super::contain::ContainPlan report={p.report.clone()} index={o.id} />
+            }
             if let Some(c) = &o.certificate {
                 <Timeline validity={c.validity.clone()} {now} />
                 <p class="chain">

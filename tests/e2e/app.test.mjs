@@ -366,6 +366,17 @@ test('RBAC: a certificate dropped with the cluster\'s RBAC files shows what it c
   assert.match(holders, /ServiceAccount kube-system\/ci-deployer\s+in namespace kube-system/);
   await page.locator('.permissions').first().screenshot({ path: path.join(shots, 'rbac-list.png') });
   await page.locator('.rbac-summary').screenshot({ path: path.join(shots, 'rbac-holders.png') });
+  // This credential leaked: the plan, opened on demand, with the commands to copy.
+  const contain = page.locator('details.contain').first();
+  await contain.locator('summary').click();
+  const plan = await contain.innerText();
+  assert.match(plan, /It works until 2036-11-01T00:00:00Z/);
+  assert.match(plan, /A Kubernetes certificate cannot be revoked\. RBAC can take its powers away\./);
+  assert.match(plan, /Remove User amy from RoleBinding dev\/amy-view/);
+  assert.match(plan, /takes it from every other member of dev-team/);
+  assert.ok(plan.includes('kubectl delete clusterrolebinding amy-ghost'), plan);
+  assert.ok(await contain.getByRole('button', { name: /Copy the command/ }).first().isVisible());
+  await contain.screenshot({ path: path.join(shots, 'contain.png') });
   // Without RBAC: the default policy, with its caveat.
   await paste(page, fixture('csr-controller-manager.pem'));
   text = await reportText(page, "What this identity can do under Kubernetes' default policy");

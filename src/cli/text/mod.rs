@@ -99,3 +99,39 @@ fn sev_tag(s: Severity) -> &'static str {
         Severity::Info => "INFO    ",
     }
 }
+
+/// `--contain`: for each leaked certificate, the plan.
+pub fn render_containment(objects: &[&crate::engine::report::Object]) -> String {
+    let mut s = String::new();
+    for o in objects {
+        let Some(c) = &o.containment else { continue };
+        out!(s, "IF #{} {} LEAKED", o.id, o.label);
+        out!(
+            s,
+            "  works until: {} ({}); a certificate cannot be revoked",
+            c.works_until,
+            c.window
+        );
+        out!(s, "  RBAC can contain it: {}", if c.rbac_contains { "yes" } else { "no" });
+        for b in &c.beyond_rbac {
+            out!(s, "  beyond RBAC: {}", b);
+        }
+        for (what, list) in [("bound to it", &c.user_bindings), ("through a group", &c.group_bindings)] {
+            for b in list.iter() {
+                out!(s, "  {}: {} -> {} ({})", what, b.binding, b.role, b.subject);
+                out!(s, "      {}", b.note);
+                if !b.command.is_empty() {
+                    out!(s, "      $ {}", b.command);
+                }
+            }
+        }
+        for x in &c.afterwards {
+            out!(s, "  keeps: {}", x);
+        }
+        for (i, step) in c.steps.iter().enumerate() {
+            out!(s, "  {}. {}", i + 1, step);
+        }
+        out!(s, "");
+    }
+    s
+}

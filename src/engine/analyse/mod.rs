@@ -8,6 +8,7 @@ pub mod access;
 pub mod authz;
 pub mod can_i;
 pub mod checklist;
+pub mod contain;
 pub mod explain;
 pub mod link;
 pub mod pki;

@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod checklist;
+pub mod contain;
 pub mod csr_object;
 pub mod error_message;
 pub mod kubeconfig;
@@ -234,6 +235,9 @@ pub struct Object {
     pub key_matches: Vec<usize>,
     /// Index into `rbac.identities`: what this object's identity may do.
     pub access: Option<usize>,
+    /// For a client certificate with an identity: what to do if it leaked.
+    #[serde(default)]
+    pub containment: Option<contain::Containment>,
     pub findings: Vec<Finding>,
     /// Rule IDs that were checked and passed.
     pub passed: Vec<String>,
@@ -283,6 +287,7 @@ impl Object {
             chain_problem: None,
             key_matches: Vec::new(),
             access: None,
+            containment: None,
             findings: Vec::new(),
             passed: Vec::new(),
             not_applicable: Vec::new(),
