@@ -114,6 +114,18 @@ async function load(url, shown, full, phone) {
   const t = Date.now() - t0;
   await full(page);
   const tFull = Date.now() - t0;
+  // KCI_BENCH_TRACE=1: the browser's own timeline (ms since navigation): each file's request,
+  // first byte and end, and when the first view was shown.
+  if (process.env.KCI_BENCH_TRACE) {
+    for (const f of page.frames()) {
+      const timeline = await f.evaluate(() => ({
+        shown: performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`).join(', '),
+        files: performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
+          .map((e) => `${e.name.replace(/^.*\//, '') || '(page)'} ${e.startTime.toFixed(0)}/${e.responseStart.toFixed(0)}/${e.responseEnd.toFixed(0)}`),
+      })).catch(() => null);
+      if (timeline) console.log(`  frame ${f.url().replace(/^.*\//, '')}: marks: ${timeline.shown}; request/first byte/end: ${timeline.files.join(', ')}`);
+    }
+  }
   const before = log.filter((e) => e.at && e.at <= t0 + t);
   // KCI_BENCH_TRACE=1: when each response ended, against the verdict's time.
   if (process.env.KCI_BENCH_TRACE) console.log(`  verdict at ${t} ms; responses ended: ${log.map((e) => `${e.url} ${e.at - t0}`).join(', ')}`);

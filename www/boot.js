@@ -69,6 +69,24 @@ if (embedded) {
   if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
 }
 
+/** In a frame of the element (www/embed.js) on this origin (`?first=parent`), the first module's
+ * bytes as the parent page downloaded them, alongside this page rather than after it; the parent
+ * answers `first-module?` with them, or with nothing (then this page fetches the file). Never from
+ * another origin: a page runs no code handed over by someone else. */
+function firstFromParent() {
+  if (!embedded || params.get('first') !== 'parent' || origin !== location.origin || window.parent === window) return null;
+  return new Promise((resolve) => {
+    const answer = (e) => {
+      const d = e.data || {};
+      if (e.source !== window.parent || e.origin !== location.origin || d.source !== 'kube-cert-inspector' || d.type !== 'first-module') return;
+      window.removeEventListener('message', answer);
+      resolve(d.bytes instanceof ArrayBuffer ? d.bytes : fetch(here('./kube-cert-inspector-first_bg.wasm')));
+    };
+    window.addEventListener('message', answer);
+    post({ type: 'first-module?' });
+  });
+}
+
 let observer = null;
 /** Shows `html` (the first module's, every text in it escaped there) until the page replaces it. */
 function show(html) {
@@ -81,6 +99,7 @@ function show(html) {
     document.body.prepend(view);
   }
   view.innerHTML = html;
+  performance.mark('kci-first-shown');
   document.body.classList.add('kci-first');
   if (embedded && !observer && typeof ResizeObserver === 'function') {
     observer = new ResizeObserver(() => {
@@ -95,7 +114,7 @@ if (!embedded && !named) {
 } else {
   // The wasm is requested at once, while its JS glue loads (one round trip less); so is the
   // example the address names (the module does not carry the examples: scripts/examples.mjs).
-  const wasm = fetch(here('./kube-cert-inspector-first_bg.wasm'));
+  const wasm = firstFromParent() || fetch(here('./kube-cert-inspector-first_bg.wasm'));
   const id = (fragment.find((kv) => kv.startsWith('example=')) || '').slice('example='.length);
   const example = /^[a-z0-9-]{1,64}$/.test(id)
     ? fetch(here(`./examples/${id}.txt`)).then((r) => (r.ok ? r.text() : undefined), () => undefined)
@@ -106,9 +125,14 @@ if (!embedded && !named) {
   const fallback = setTimeout(startFull, 4000);
   import('./kube-cert-inspector-first.js')
     .then(async (m) => {
+      // Marks for the bench's timeline (KCI_BENCH_TRACE=1 node benches/first-report.mjs).
+      performance.mark('kci-first-glue');
       await m.default({ module_or_path: wasm });
+      performance.mark('kci-first-ready');
       if (named) {
-        show(m.firstOfAddress(location.search, location.hash, await example));
+        const text = await example;
+        performance.mark('kci-first-example');
+        show(m.firstOfAddress(location.search, location.hash, text));
         startFull();
       }
       if (embedded) {

@@ -48,6 +48,23 @@ function dedent(text) {
   return lines.map((l) => l.slice(cut)).join('\n') + '\n';
 }
 
+/** The first report's module (www/boot.js), downloaded by this page as soon as an element
+ * starts, once per build, and handed to each frame that asks for it: the download then runs
+ * alongside the frame's page and boot script instead of after them, two round trips fewer before
+ * the verdict on a slow link (issue #24). By message rather than by a preload hint, whose sharing
+ * with the frame depends on the host's cache headers (with none, or no-store, the module was
+ * downloaded twice). Only for a frame on this page's origin, which may script the frame anyway:
+ * a frame never runs code handed over by another origin. `null` when it cannot be had: the frame
+ * then fetches it itself. */
+const firstModules = new Map();
+function firstModule(base) {
+  const href = new URL('kube-cert-inspector-first_bg.wasm', base).href;
+  if (!firstModules.has(href)) {
+    firstModules.set(href, fetch(href, { credentials: 'same-origin' }).then((r) => (r.ok ? r.arrayBuffer() : null), () => null));
+  }
+  return firstModules.get(href);
+}
+
 class KubeCertInspector extends HTMLElement {
   static get observedAttributes() { return ['src', 'now', 'theme', 'kubernetes', 'view', 'example', 'title', 'base']; }
 
@@ -70,6 +87,7 @@ class KubeCertInspector extends HTMLElement {
 
   start() {
     if (this.frame) return;
+    if (this.base().origin === location.origin) firstModule(this.base());
     this.style.display = 'block';
     // The frame lives in a shadow root: the element's own text stays where the host put it (not
     // shown), so the host can change it and the element follows.
@@ -124,6 +142,7 @@ class KubeCertInspector extends HTMLElement {
     const url = new URL('index.html', base);
     url.search = 'embed';
     if (location.origin !== base.origin) url.searchParams.set('origin', location.origin);
+    else url.searchParams.set('first', 'parent');
     url.searchParams.set('view', this.view());
     const theme = this.getAttribute('theme');
     if (theme) url.searchParams.set('theme', theme);
@@ -152,8 +171,8 @@ class KubeCertInspector extends HTMLElement {
     return response.text();
   }
 
-  post(message) {
-    this.frame?.contentWindow?.postMessage({ source: SOURCE, ...message }, this.base().origin);
+  post(message, transfer = []) {
+    this.frame?.contentWindow?.postMessage({ source: SOURCE, ...message }, this.base().origin, transfer);
   }
 
   /** Sends what to inspect, once the frame is ready (an `example` element's frame has it already). */
@@ -172,7 +191,12 @@ class KubeCertInspector extends HTMLElement {
     if (!this.frame || e.source !== this.frame.contentWindow || e.origin !== this.base().origin) return;
     const data = e.data || {};
     if (data.source !== SOURCE) return;
-    if (data.type === 'ready') {
+    if (data.type === 'first-module?') {
+      // A copy for each frame: a transferred buffer is gone from this page.
+      const bytes = this.base().origin === location.origin ? await firstModule(this.base()) : null;
+      const copy = bytes && bytes.slice(0);
+      this.post({ type: 'first-module', bytes: copy }, copy ? [copy] : []);
+    } else if (data.type === 'ready') {
       this.ready = true;
       if (!this.getAttribute('example')) this.send();
     } else if (data.type === 'report') {

@@ -26,6 +26,15 @@ function serveDist(req, res) {
   served.push(req.url);
   const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (!p.startsWith(SUB)) return res.writeHead(404).end('not found');
+  if (p === `${SUB}two-elements.html`) {
+    // A docs page on the inspector's own origin with two elements (no cache headers, as here
+    // everywhere: the first module must still be downloaded once).
+    const csr = (name) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+    res.writeHead(200, { 'content-type': 'text/html' });
+    return res.end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title><script type="module" src="embed.js"></script>
+      <kube-cert-inspector id="a" now="2026-11-24T00:00:00Z">${csr('csr-developer.pem')}</kube-cert-inspector>
+      <kube-cert-inspector id="b" now="2026-11-24T00:00:00Z" view="identity">${csr('csr-system-masters.pem')}</kube-cert-inspector>`);
+  }
   const file = path.join(dist, p.slice(SUB.length) || 'index.html');
   if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end('not found');
   res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
@@ -284,4 +293,23 @@ test('views sized for prose, and a live element: attributes and text followed, t
   assert.equal(await f.page.locator('.compact').count(), 0);
   assert.deepEqual(f.errors, []);
   await f.context.close();
+});
+
+test('elements on the inspector\'s own origin hand their frames the first module: it is downloaded once, by the docs page, and each frame shows its first view from it', async () => {
+  const from = served.length;
+  const { context, page, errors } = await open(`${base}two-elements.html`);
+  const shown = async (id) => {
+    const frame = await (await page.locator(`#${id} iframe`).elementHandle()).contentFrame();
+    await frame.waitForFunction(() => /\S/.test(document.querySelector('.verdict-label')?.textContent || ''), null, { timeout: 15_000 });
+    return frame;
+  };
+  const [a, b] = [await shown('a'), await shown('b')];
+  assert.match(await a.locator('body').innerText(), /developer/);
+  assert.match(await b.locator('body').innerText(), /system:masters/);
+  const first = served.slice(from).filter((u) => u.includes('kube-cert-inspector-first_bg.wasm'));
+  assert.deepEqual(first, [`${SUB}kube-cert-inspector-first_bg.wasm`], 'the first module, downloaded once by the docs page');
+  // The frames asked for it by its address with ?first=parent, and on another origin they do not.
+  assert.match(await page.locator('#a iframe').getAttribute('src'), /[?&]first=parent(&|$)/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
