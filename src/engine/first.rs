@@ -39,7 +39,7 @@ pub fn first(input: &[u8], now: i64, target: facts::release::Target) -> Option<R
         return None;
     }
     analyse::link::link(&mut objects);
-    rules::evaluate(&mut objects, now, None, None, &[]);
+    rules::evaluate_first(&mut objects, now);
     analyse::settle_verdicts(&mut objects);
     Some(Report {
         schema_version: SCHEMA_VERSION,

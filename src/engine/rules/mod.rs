@@ -76,72 +76,94 @@ mod x509_go_refuses;
 #[cfg(test)]
 pub(crate) mod testkit;
 
-/// Every rule, in the order findings of equal severity are listed.
-pub static RULES: &[&Rule] = &[
-    &identity_system_masters::RULE,
-    &identity_kubeadm_cluster_admins::RULE,
-    &csr_subject_restriction::RULE,
-    &identity_node::RULE,
-    &csr_node_requester_mismatch::RULE,
-    &identity_control_plane::RULE,
-    &identity_service_account::RULE,
-    &identity_reserved_name::RULE,
-    &identity_lookalike_characters::RULE,
-    &identity_empty_cn::RULE,
-    &identity_multiple_cn::RULE,
-    &identity_invalid_uid::RULE,
-    &identity_name_unparseable::RULE,
-    &x509_go_refuses::RULE,
-    &usage_unhandled_critical_extension::RULE,
-    &rbac_dangerous_power::RULE,
-    &csr_request_invalid::RULE,
-    &csr_request_not_included::RULE,
-    &csr_signer_name_invalid::RULE,
-    &csr_legacy_unknown_signer::RULE,
-    &csr_custom_signer::RULE,
-    &csr_usages_invalid::RULE,
-    &csr_usages_not_allowed_for_signer::RULE,
-    &csr_kubelet_client_shape::RULE,
-    &csr_kubelet_serving_shape::RULE,
-    &csr_extensions_dropped::RULE,
-    &csr_expiration_too_short::RULE,
-    &csr_no_expiration_seconds::RULE,
-    &csr_issued_certificate_mismatch::RULE,
-    &validity_expired::RULE,
-    &validity_not_yet_valid::RULE,
-    &validity_expiring_soon::RULE,
-    &validity_ca_rotation_due::RULE,
-    &validity_long_lifetime::RULE,
-    &crypto_weak_rsa_key::RULE,
-    &crypto_dsa_key::RULE,
-    &crypto_unsupported_curve::RULE,
-    &crypto_weak_signature_hash::RULE,
-    &usage_ca_on_client_certificate::RULE,
-    &usage_client_auth_missing::RULE,
-    &serving_apiserver_missing_names::RULE,
-    &kubeconfig_insecure_skip_tls_verify::RULE,
-    &kubeconfig_plain_http::RULE,
-    &kubeconfig_embedded_credentials::RULE,
-    &kubeconfig_exec_plugin::RULE,
-    &kubeconfig_multiple_auth_methods::RULE,
-    &kubeconfig_client_cert_not_from_cluster_ca::RULE,
-    &kubeconfig_dangling_reference::RULE,
-    &kubeconfig_file_reference::RULE,
-    &kubeconfig_data_omitted::RULE,
-    &key_certificate_mismatch::RULE,
-    &key_file_permissions::RULE,
-    &kubelet_client_rotation_off::RULE,
-    &kubelet_kubeconfig_stale_certificate::RULE,
-    &kubelet_serving_self_signed::RULE,
-    &pki_wrong_ca::RULE,
-    &pki_shared_ca_key::RULE,
-    &ca_shared_across_clusters::RULE,
-    &pki_key_mismatch::RULE,
-    &pki_ca_key::RULE,
-    &secret_ca_private_key::RULE,
-    &secret_private_key::RULE,
-    &token_legacy_service_account::RULE,
-];
+/// Declares [`RULES`] and the first path's [`FIRST_RULES`] from one list, in the order findings of
+/// equal severity are listed. `whole` marks a rule that needs what only the whole engine reads
+/// (RBAC, a PKI folder, the kubelet's configuration, file modes): `engine::first` steps aside for
+/// those inputs, so it records such a rule as not applicable without linking its code and texts
+/// into the first module (issue #24).
+macro_rules! rules {
+    ($($m:ident $($whole:ident)?,)*) => {
+        /// Every rule, in the order findings of equal severity are listed.
+        pub static RULES: &[&Rule] = &[$(&$m::RULE),*];
+        /// The rules `engine::first` runs, in the same order; the others only by id.
+        pub static FIRST_RULES: &[Slot] = &[$(rules!(@slot $m $($whole)?)),*];
+    };
+    (@slot $m:ident) => { Slot::Run(&$m::RULE) };
+    (@slot $m:ident whole) => { Slot::Skip(stringify!($m)) };
+}
+
+rules! {
+    identity_system_masters,
+    identity_kubeadm_cluster_admins,
+    csr_subject_restriction,
+    identity_node,
+    csr_node_requester_mismatch,
+    identity_control_plane,
+    identity_service_account,
+    identity_reserved_name,
+    identity_lookalike_characters,
+    identity_empty_cn,
+    identity_multiple_cn,
+    identity_invalid_uid,
+    identity_name_unparseable,
+    x509_go_refuses,
+    usage_unhandled_critical_extension,
+    rbac_dangerous_power whole,
+    csr_request_invalid,
+    csr_request_not_included,
+    csr_signer_name_invalid,
+    csr_legacy_unknown_signer,
+    csr_custom_signer,
+    csr_usages_invalid,
+    csr_usages_not_allowed_for_signer,
+    csr_kubelet_client_shape,
+    csr_kubelet_serving_shape,
+    csr_extensions_dropped,
+    csr_expiration_too_short,
+    csr_no_expiration_seconds,
+    csr_issued_certificate_mismatch,
+    validity_expired,
+    validity_not_yet_valid,
+    validity_expiring_soon,
+    validity_ca_rotation_due,
+    validity_long_lifetime,
+    crypto_weak_rsa_key,
+    crypto_dsa_key,
+    crypto_unsupported_curve,
+    crypto_weak_signature_hash,
+    usage_ca_on_client_certificate,
+    usage_client_auth_missing,
+    serving_apiserver_missing_names,
+    kubeconfig_insecure_skip_tls_verify,
+    kubeconfig_plain_http,
+    kubeconfig_embedded_credentials,
+    kubeconfig_exec_plugin,
+    kubeconfig_multiple_auth_methods,
+    kubeconfig_client_cert_not_from_cluster_ca,
+    kubeconfig_dangling_reference,
+    kubeconfig_file_reference,
+    kubeconfig_data_omitted,
+    key_certificate_mismatch,
+    key_file_permissions whole,
+    kubelet_client_rotation_off whole,
+    kubelet_kubeconfig_stale_certificate,
+    kubelet_serving_self_signed whole,
+    pki_wrong_ca whole,
+    pki_shared_ca_key whole,
+    ca_shared_across_clusters,
+    pki_key_mismatch whole,
+    pki_ca_key whole,
+    secret_ca_private_key,
+    secret_private_key,
+    token_legacy_service_account,
+}
+
+/// A rule the first path runs, or one it records by id only (its module's name, `_` for `-`).
+#[derive(Clone, Copy)]
+pub enum Slot {
+    Run(&'static Rule),
+    Skip(&'static str),
+}
 
 pub struct Rule {
     pub id: &'static str,
@@ -443,6 +465,23 @@ pub fn evaluate(
     pki: Option<&crate::engine::report::pki::PkiReport>,
     files: &[crate::engine::read::archive::FileMeta],
 ) {
+    evaluate_with(RULES.iter().map(|r| Slot::Run(r)), objects, now, rbac, pki, files);
+}
+
+/// [`evaluate`] for `engine::first`: the rules of [`FIRST_RULES`], with no RBAC, PKI or files
+/// (so the rules it leaves out would all be not applicable).
+pub fn evaluate_first(objects: &mut [Object], now: i64) {
+    evaluate_with(FIRST_RULES.iter().copied(), objects, now, None, None, &[]);
+}
+
+fn evaluate_with(
+    rules: impl Iterator<Item = Slot> + Clone,
+    objects: &mut [Object],
+    now: i64,
+    rbac: Option<&crate::engine::report::access::RbacReport>,
+    pki: Option<&crate::engine::report::pki::PkiReport>,
+    files: &[crate::engine::read::archive::FileMeta],
+) {
     let mut results = Vec::with_capacity(objects.len());
     for o in objects.iter() {
         let ctx = Ctx {
@@ -456,7 +495,14 @@ pub fn evaluate(
         let mut findings = Vec::new();
         let mut passed = Vec::new();
         let mut na = Vec::new();
-        for rule in RULES {
+        for slot in rules.clone() {
+            let rule = match slot {
+                Slot::Run(rule) => rule,
+                Slot::Skip(module) => {
+                    na.push(module.replace('_', "-"));
+                    continue;
+                }
+            };
             match (rule.check)(&ctx) {
                 Outcome::NotApplicable => na.push(rule.id.to_string()),
                 Outcome::Pass => passed.push(rule.id.to_string()),
@@ -532,6 +578,17 @@ pub fn verdict<'a>(findings: impl Iterator<Item = &'a Finding>, for_csr: bool) -
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_rules_are_every_rule_in_order_with_ids_from_module_names() {
+        assert_eq!(super::FIRST_RULES.len(), super::RULES.len());
+        for (slot, rule) in super::FIRST_RULES.iter().zip(super::RULES) {
+            match slot {
+                super::Slot::Run(r) => assert_eq!(r.id, rule.id),
+                super::Slot::Skip(module) => assert_eq!(module.replace('_', "-"), rule.id),
+            }
+        }
+    }
+
     use super::*;
     use std::collections::HashSet;
 
