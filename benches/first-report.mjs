@@ -32,8 +32,8 @@ const LATENCY_MS = 150;
 // A page of prose with one element, as a docs site would have it: the element of
 // embed-example.html (its CSR, pinned time and all), alone.
 const exampleElement = fs.readFileSync(path.join(dist, 'embed-example.html'), 'utf8').match(/<kube-cert-inspector id="element"[^]*?<\/kube-cert-inspector>/)[0];
-const DOCS_PAGE = `<!doctype html><meta charset="utf-8"><title>docs</title>
-<script type="module" src="embed.js"></script>
+const docsPage = (hint) => `<!doctype html><meta charset="utf-8"><title>docs</title>
+${hint ? '<link rel="preload" href="kube-cert-inspector-first_bg.wasm" as="fetch" crossorigin>\n' : ''}<script type="module" src="embed.js"></script>
 <p>Who does this CSR make you?</p>
 ${exampleElement}
 <output id="element-identity">waiting</output>
@@ -57,7 +57,8 @@ let log = [];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const server = http.createServer(async (req, res) => {
   const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p === '/bench-docs-page.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(DOCS_PAGE);
+  if (p === '/bench-docs-page.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(docsPage(false));
+  if (p === '/bench-docs-page-hint.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(docsPage(true));
   const file = path.join(dist, p.slice(1) || 'index.html');
   if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
   const data = body(file);
@@ -158,6 +159,8 @@ try {
   const scenarios = [
     ['the app, #example=csr-system-masters', 'index.html#example=csr-system-masters', verdictShown, app],
     ['the element on a page of prose', 'bench-docs-page.html', verdictShown, element],
+    // …with the preload hint README's embedding section gives (the docs integrations write it).
+    ['the element on a page of prose with the preload hint', 'bench-docs-page-hint.html', verdictShown, element],
     ['the app opened empty (to its input box; then a paste made at once, to its verdict)', 'index.html', inputShown, pastedVerdict],
   ];
   // KCI_BENCH_ONLY=empty: only the scenarios whose description holds that text.

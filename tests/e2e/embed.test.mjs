@@ -27,11 +27,13 @@ function serveDist(req, res) {
   const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (!p.startsWith(SUB)) return res.writeHead(404).end('not found');
   if (p === `${SUB}two-elements.html`) {
-    // A docs page on the inspector's own origin with two elements (no cache headers, as here
-    // everywhere: the first module must still be downloaded once).
+    // A docs page on the inspector's own origin with two elements and README's preload hint (no
+    // cache headers, as everywhere here: the first module must still be downloaded once, and the
+    // hint used, or Chromium warns).
     const csr = (name) => fs.readFileSync(path.join(fixtures, name), 'utf8');
     res.writeHead(200, { 'content-type': 'text/html' });
-    return res.end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title><script type="module" src="embed.js"></script>
+    return res.end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title>
+      <link rel="preload" href="kube-cert-inspector-first_bg.wasm" as="fetch" crossorigin><script type="module" src="embed.js"></script>
       <kube-cert-inspector id="a" now="2026-11-24T00:00:00Z">${csr('csr-developer.pem')}</kube-cert-inspector>
       <kube-cert-inspector id="b" now="2026-11-24T00:00:00Z" view="identity">${csr('csr-system-masters.pem')}</kube-cert-inspector>`);
   }
@@ -295,7 +297,7 @@ test('views sized for prose, and a live element: attributes and text followed, t
   await f.context.close();
 });
 
-test('elements on the inspector\'s own origin hand their frames the first module: it is downloaded once, by the docs page, and each frame shows its first view from it', async () => {
+test('elements on the inspector\'s own origin hand their frames the first module: it is downloaded once, by the docs page (its preload hint used), and each frame shows its first view from it', async () => {
   const from = served.length;
   const { context, page, errors } = await open(`${base}two-elements.html`);
   const shown = async (id) => {
