@@ -23,3 +23,4 @@ NATIVE_US="$native" NATIVE_JSON_US="$native_json" NATIVE_CSR_US="$native_csr" NA
 echo "== first report: every byte before it, and the time, unthrottled and on a phone-like profile"
 node benches/first-report.mjs --loads 5
 KCI_ENCODING=br node benches/first-report.mjs --loads 5
+node benches/webcrypto.mjs
