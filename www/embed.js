@@ -87,7 +87,19 @@ class KubeCertInspector extends HTMLElement {
 
   start() {
     if (this.frame) return;
-    if (this.base().origin === location.origin) firstModule(this.base());
+    // The download starts when the frame is about to load: its frame loads lazily, so an element
+    // far below the fold costs nothing until the reader scrolls near it.
+    if (this.base().origin === location.origin) {
+      if (typeof IntersectionObserver !== 'function') firstModule(this.base());
+      else {
+        this.near = new IntersectionObserver((entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          this.near.disconnect();
+          firstModule(this.base());
+        }, { rootMargin: '1250px 0px' });
+        this.near.observe(this);
+      }
+    }
     this.style.display = 'block';
     // The frame lives in a shadow root: the element's own text stays where the host put it (not
     // shown), so the host can change it and the element follows.
@@ -113,6 +125,7 @@ class KubeCertInspector extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener('message', this.onMessage);
     this.observer?.disconnect();
+    this.near?.disconnect();
     clearTimeout(this.pending);
     this.frame?.remove();
     this.frame = null;

@@ -26,6 +26,13 @@ function serveDist(req, res) {
   served.push(req.url);
   const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (!p.startsWith(SUB)) return res.writeHead(404).end('not found');
+  if (p === `${SUB}far-element.html`) {
+    // An element far below the fold: its frame, and the first module, wait for the reader.
+    res.writeHead(200, { 'content-type': 'text/html' });
+    return res.end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title><script type="module" src="embed.js"></script>
+      <p style="height: 8000px">Prose.</p>
+      <kube-cert-inspector id="far" now="2026-11-24T00:00:00Z">${fs.readFileSync(path.join(fixtures, 'csr-developer.pem'), 'utf8')}</kube-cert-inspector>`);
+  }
   if (p === `${SUB}two-elements.html`) {
     // A docs page on the inspector's own origin with two elements and README's preload hint (no
     // cache headers, as everywhere here: the first module must still be downloaded once, and the
@@ -312,6 +319,20 @@ test('elements on the inspector\'s own origin hand their frames the first module
   assert.deepEqual(first, [`${SUB}kube-cert-inspector-first_bg.wasm`], 'the first module, downloaded once by the docs page');
   // The frames asked for it by its address with ?first=parent, and on another origin they do not.
   assert.match(await page.locator('#a iframe').getAttribute('src'), /[?&]first=parent(&|$)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an element far below the fold downloads nothing until the reader scrolls near it, then shows its first view', async () => {
+  const from = served.length;
+  const { context, page, errors } = await open(`${base}far-element.html`);
+  await page.waitForTimeout(1500);
+  const wasm = () => served.slice(from).filter((u) => u.includes('.wasm'));
+  assert.deepEqual(wasm(), [], 'no module before the reader scrolls');
+  await page.locator('#far').scrollIntoViewIfNeeded();
+  const frame = await (await page.locator('#far iframe').elementHandle()).contentFrame();
+  await frame.waitForFunction(() => /\S/.test(document.querySelector('.verdict-label')?.textContent || ''), null, { timeout: 15_000 });
+  assert.equal(wasm().filter((u) => u.includes('first')).length, 1, 'the first module, once');
   assert.deepEqual(errors, []);
   await context.close();
 });
