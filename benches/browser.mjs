@@ -98,7 +98,7 @@ function median(v) { v.sort((a, b) => a - b); return v[Math.floor(v.length / 2)]
 window.time = (fn, rounds) => { for (let i = 0; i < 2; i++) fn(); const t = []; for (let i = 0; i < rounds; i++) { const s = performance.now(); fn(); t.push(performance.now() - s); } return median(t); };
 window.ours = (text, rounds) => window.time(() => inspect(text, { now: '2026-11-24T00:00:00Z' }), rounds);
 // What the page's worker does for the page: the analysis, and the report as bytes (src/api.rs).
-window.oursPage = (text, rounds) => { const b = new TextEncoder().encode(text); return window.time(() => __analyse(b, 1795478400, 1), rounds); };
+window.oursPage = (text, rounds) => { const b = new TextEncoder().encode(text); return window.time(() => __analyse(b, 1795478400, 1, ''), rounds); };
 window.forgeParse = (pems, rounds) => window.time(() => { for (const p of pems) { try { forge.pki.certificateFromPem(p); } catch (e) {} } }, rounds);
 window.peculiarParse = (pems, rounds) => window.time(() => { for (const p of pems) { try { new x509.X509Certificate(p); } catch (e) {} } }, rounds);
 window.count = (text) => inspect(text, { now: '2026-11-24T00:00:00Z' }).objects.length;
