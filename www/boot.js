@@ -69,6 +69,9 @@ if (embedded) {
   if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
 }
 
+/** The first module's wasm, fetched from beside this page. */
+const fetchFirst = () => fetch(here('./kube-cert-inspector-first_bg.wasm'));
+
 /** In a frame of the element (www/embed.js) on this origin (`?first=parent`), the first module's
  * bytes as the parent page downloaded them, alongside this page rather than after it; the parent
  * answers `first-module?` with them, or with nothing (then this page fetches the file). Never from
@@ -80,7 +83,7 @@ function firstFromParent() {
       const d = e.data || {};
       if (e.source !== window.parent || e.origin !== location.origin || d.source !== 'kube-cert-inspector' || d.type !== 'first-module') return;
       window.removeEventListener('message', answer);
-      resolve(d.bytes instanceof ArrayBuffer ? d.bytes : fetch(here('./kube-cert-inspector-first_bg.wasm')));
+      resolve(d.bytes instanceof ArrayBuffer ? d.bytes : fetchFirst());
     };
     window.addEventListener('message', answer);
     post({ type: 'first-module?' });
@@ -116,7 +119,7 @@ if (!embedded && !named) {
 } else {
   // The wasm is requested at once, while its JS glue loads (one round trip less); so is the
   // example the address names (the module does not carry the examples: scripts/examples.mjs).
-  const wasm = firstFromParent() || fetch(here('./kube-cert-inspector-first_bg.wasm'));
+  const wasm = firstFromParent() || fetchFirst();
   const id = (fragment.find((kv) => kv.startsWith('example=')) || '').slice('example='.length);
   const example = /^[a-z0-9-]{1,64}$/.test(id)
     ? fetch(here(`./examples/${id}.txt`)).then((r) => (r.ok ? r.text() : undefined), () => undefined)

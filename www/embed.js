@@ -48,8 +48,8 @@ function dedent(text) {
   return lines.map((l) => l.slice(cut)).join('\n') + '\n';
 }
 
-/** The first report's module (www/boot.js), downloaded by this page as soon as an element
- * starts, once per build, and handed to each frame that asks for it: the download then runs
+/** The first report's module (www/boot.js), downloaded by this page when an element comes near
+ * the viewport, once per build, and handed to each frame that asks for it: the download then runs
  * alongside the frame's page and boot script instead of after them, two round trips fewer before
  * the verdict on a slow link (issue #24). By message rather than by a preload hint, whose sharing
  * with the frame depends on the host's cache headers (with none, or no-store, the module was
@@ -89,7 +89,7 @@ class KubeCertInspector extends HTMLElement {
     if (this.frame) return;
     // The download starts when the frame is about to load: its frame loads lazily, so an element
     // far below the fold costs nothing until the reader scrolls near it.
-    if (this.base().origin === location.origin) {
+    if (this.sameOrigin()) {
       if (typeof IntersectionObserver !== 'function') firstModule(this.base());
       else {
         this.near = new IntersectionObserver((entries) => {
@@ -149,13 +149,18 @@ class KubeCertInspector extends HTMLElement {
     return b ? folder(b) : BASE;
   }
 
+  /** Are the frame's files on this page's origin (so this page may hand the frame the first module)? */
+  sameOrigin() {
+    return this.base().origin === location.origin;
+  }
+
   /** The frame's address: this build's index.html?embed, with the view and what it is made for. */
   frameUrl() {
     const base = this.base();
     const url = new URL('index.html', base);
     url.search = 'embed';
-    if (location.origin !== base.origin) url.searchParams.set('origin', location.origin);
-    else url.searchParams.set('first', 'parent');
+    if (this.sameOrigin()) url.searchParams.set('first', 'parent');
+    else url.searchParams.set('origin', location.origin);
     url.searchParams.set('view', this.view());
     const theme = this.getAttribute('theme');
     if (theme) url.searchParams.set('theme', theme);
@@ -206,7 +211,7 @@ class KubeCertInspector extends HTMLElement {
     if (data.source !== SOURCE) return;
     if (data.type === 'first-module?') {
       // A copy for each frame: a transferred buffer is gone from this page.
-      const bytes = this.base().origin === location.origin ? await firstModule(this.base()) : null;
+      const bytes = this.sameOrigin() ? await firstModule(this.base()) : null;
       const copy = bytes && bytes.slice(0);
       this.post({ type: 'first-module', bytes: copy }, copy ? [copy] : []);
     } else if (data.type === 'ready') {

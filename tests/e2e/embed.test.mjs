@@ -31,18 +31,17 @@ function serveDist(req, res) {
     res.writeHead(200, { 'content-type': 'text/html' });
     return res.end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title><script type="module" src="embed.js"></script>
       <p style="height: 8000px">Prose.</p>
-      <kube-cert-inspector id="far" now="2026-11-24T00:00:00Z">${fs.readFileSync(path.join(fixtures, 'csr-developer.pem'), 'utf8')}</kube-cert-inspector>`);
+      <kube-cert-inspector id="far" now="2026-11-24T00:00:00Z">${fixture('csr-developer.pem')}</kube-cert-inspector>`);
   }
   if (p === `${SUB}two-elements.html`) {
     // A docs page on the inspector's own origin with two elements and README's preload hint (no
     // cache headers, as everywhere here: the first module must still be downloaded once, and the
     // hint used, or Chromium warns).
-    const csr = (name) => fs.readFileSync(path.join(fixtures, name), 'utf8');
     res.writeHead(200, { 'content-type': 'text/html' });
     return res.end(`<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title>
       <link rel="preload" href="kube-cert-inspector-first_bg.wasm" as="fetch" crossorigin><script type="module" src="embed.js"></script>
-      <kube-cert-inspector id="a" now="2026-11-24T00:00:00Z">${csr('csr-developer.pem')}</kube-cert-inspector>
-      <kube-cert-inspector id="b" now="2026-11-24T00:00:00Z" view="identity">${csr('csr-system-masters.pem')}</kube-cert-inspector>`);
+      <kube-cert-inspector id="a" now="2026-11-24T00:00:00Z">${fixture('csr-developer.pem')}</kube-cert-inspector>
+      <kube-cert-inspector id="b" now="2026-11-24T00:00:00Z" view="identity">${fixture('csr-system-masters.pem')}</kube-cert-inspector>`);
   }
   const file = path.join(dist, p.slice(SUB.length) || 'index.html');
   if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end('not found');
@@ -304,15 +303,17 @@ test('views sized for prose, and a live element: attributes and text followed, t
   await f.context.close();
 });
 
+/** The frame of the element `selector`, once it shows a verdict (its first view's or the page's). */
+async function verdictIn(page, selector) {
+  const frame = await (await page.locator(`${selector} iframe`).elementHandle()).contentFrame();
+  await frame.waitForFunction(() => /\S/.test(document.querySelector('.verdict-label')?.textContent || ''), null, { timeout: 15_000 });
+  return frame;
+}
+
 test('elements on the inspector\'s own origin hand their frames the first module: it is downloaded once, by the docs page (its preload hint used), and each frame shows its first view from it', async () => {
   const from = served.length;
   const { context, page, errors } = await open(`${base}two-elements.html`);
-  const shown = async (id) => {
-    const frame = await (await page.locator(`#${id} iframe`).elementHandle()).contentFrame();
-    await frame.waitForFunction(() => /\S/.test(document.querySelector('.verdict-label')?.textContent || ''), null, { timeout: 15_000 });
-    return frame;
-  };
-  const [a, b] = [await shown('a'), await shown('b')];
+  const [a, b] = [await verdictIn(page, '#a'), await verdictIn(page, '#b')];
   assert.match(await a.locator('body').innerText(), /developer/);
   assert.match(await b.locator('body').innerText(), /system:masters/);
   const first = served.slice(from).filter((u) => u.includes('kube-cert-inspector-first_bg.wasm'));
@@ -330,8 +331,7 @@ test('an element far below the fold downloads nothing until the reader scrolls n
   const wasm = () => served.slice(from).filter((u) => u.includes('.wasm'));
   assert.deepEqual(wasm(), [], 'no module before the reader scrolls');
   await page.locator('#far').scrollIntoViewIfNeeded();
-  const frame = await (await page.locator('#far iframe').elementHandle()).contentFrame();
-  await frame.waitForFunction(() => /\S/.test(document.querySelector('.verdict-label')?.textContent || ''), null, { timeout: 15_000 });
+  await verdictIn(page, '#far');
   assert.equal(wasm().filter((u) => u.includes('first')).length, 1, 'the first module, once');
   assert.deepEqual(errors, []);
   await context.close();

@@ -578,19 +578,19 @@ pub fn verdict<'a>(findings: impl Iterator<Item = &'a Finding>, for_csr: bool) -
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
     #[test]
     fn the_first_rules_are_every_rule_in_order_with_ids_from_module_names() {
-        assert_eq!(super::FIRST_RULES.len(), super::RULES.len());
-        for (slot, rule) in super::FIRST_RULES.iter().zip(super::RULES) {
+        assert_eq!(FIRST_RULES.len(), RULES.len());
+        for (slot, rule) in FIRST_RULES.iter().zip(RULES) {
             match slot {
-                super::Slot::Run(r) => assert_eq!(r.id, rule.id),
-                super::Slot::Skip(module) => assert_eq!(module.replace('_', "-"), rule.id),
+                Slot::Run(r) => assert_eq!(r.id, rule.id),
+                Slot::Skip(module) => assert_eq!(module.replace('_', "-"), rule.id),
             }
         }
     }
-
-    use super::*;
-    use std::collections::HashSet;
 
     #[test]
     fn ids_are_unique_kebab_case_and_free_of_severity() {
