@@ -218,19 +218,17 @@ pub fn compact(r: &Report, summary: bool) -> String {
     out
 }
 
-/// What the page shows first: the page's header and the summary (`embedded`: the compact view
-/// asked for, and the embedded footer).
-pub fn page(r: &Report, embedded: Option<&str>, shown_input: &str) -> String {
+/// What the page shows first: the summary under the page's input box (index.html's shell has the
+/// header and the box; `what` says where the input came from, when not from the box), or, embedded,
+/// the compact view asked for and the embedded footer.
+pub fn page(r: &Report, embedded: Option<&str>, what: &str) -> String {
     match embedded {
         Some(view) => format!(
             "<main class=\"embedded\">{}</main><p class=\"embed-footer\">Kubernetes certificate inspector: runs in this browser; nothing leaves the page.</p>",
             compact(r, view != "identity")
         ),
-        None => format!(
-            "<header class=\"site-header\"><h1>Kubernetes certificate inspector</h1><p class=\"privacy\" role=\"note\">Everything runs in your browser. Nothing you paste leaves this page or is stored: the page's Content-Security-Policy forbids it any network connection. Private keys and tokens are recognised, never displayed.</p></header><main><p class=\"first-input\">{}</p>{}</main>",
-            esc(shown_input),
-            compact(r, true)
-        ),
+        None if what.is_empty() => compact(r, true),
+        None => format!("<p class=\"first-input\">{}</p>{}", esc(what), compact(r, true)),
     }
 }
 
@@ -303,6 +301,21 @@ mod wasm {
         super::render(&o.input, o.now.unwrap_or_else(clock), &o.kubernetes, o.embedded.as_deref(), &o.what)
     }
 
+    /// The first view of what is in the page's input box (index.html's shell, www/boot.js), judged
+    /// at the time and for the release the address pins (the clock and the newest otherwise), or
+    /// `undefined` when the whole engine must read it.
+    #[wasm_bindgen(js_name = firstOfInput)]
+    pub fn first_of_input(text: &str, search: &str, hash: &str) -> Option<String> {
+        let now = crate::location::now_from_fragment(hash).unwrap_or_else(clock);
+        super::render(text, now, &crate::location::kubernetes(search, hash), None, "")
+    }
+
+    /// The text `#text=` in the address carries (for the page's input box), if any.
+    #[wasm_bindgen(js_name = textOfAddress)]
+    pub fn text_of_address(hash: &str) -> Option<String> {
+        crate::location::text_from_fragment(hash)
+    }
+
     /// The first view of an embedding page's `inspect` message (`now`: RFC 3339 or ms, absent
     /// for the clock; `kubernetes`: the release, an unknown one leaving the address's; `view`:
     /// identity, summary or full), or `undefined`.
@@ -345,7 +358,10 @@ mod tests {
         assert!(html.contains("<code class=\"group\">system:masters</code> (from O)"), "{html}");
         assert!(html.contains("<span class=\"badge sev-critical\">critical</span>"), "{html}");
         assert!(html.contains("<p class=\"first-input\">Example: csr-system-masters.</p>"));
-        assert!(html.contains("<h1>Kubernetes certificate inspector</h1>"));
+        // The header and the input box are the page's own (index.html's shell).
+        assert!(!html.contains("<h1>"), "{html}");
+        let pasted = render(&fixture("csr-object-system-masters.yaml"), NOW, "", None, "").expect("answered");
+        assert!(pasted.starts_with("<section class=\"report compact first-report\""), "{pasted}");
         // The identity view: no findings.
         let identity = render(&fixture("csr-object-system-masters.yaml"), NOW, "", Some("identity"), "").expect("answered");
         assert!(

@@ -1,13 +1,15 @@
 // Starts the page. Kept as a file (not inline) so the page's CSP can forbid inline script.
 //
-// When the page is opened with something to show — `#example=`, `#text=`, or embedded in a docs
-// page (`?embed`, which receives its input by message) — the first report comes from a small
-// module of its own (kube-cert-inspector-first: the engine's first path and the compact view's
-// HTML, src/first_view.rs), fetched before anything else, so a phone on a slow link shows the
-// verdict after a third of the download (issue #24). Then the page's module (the UI) and the
-// engine's worker load behind it; the page replaces the first view with its own report as soon
-// as that is ready (src/ui/mod.rs, `first_done`). Opened with nothing to show, the page's module
-// and the engine's worker start at once.
+// The first report comes from a small module of its own (kube-cert-inspector-first: the engine's
+// first path and the compact view's HTML, src/first_view.rs), so a phone on a slow link shows the
+// verdict after a third of the download (issue #24). index.html requests that module as it
+// arrives (a preload) and shows its header and input box as plain HTML (the shell); this file
+// answers what is pasted or dropped there with the first module — and what the page was opened
+// with, `#example=` or `#text=` — then starts the page's module (the UI) and the engine's worker
+// behind it. The page's module takes the box's text over and, once it has a report of its own
+// (or nothing to report), removes the shell and the first view (src/ui/mod.rs, `first_done`).
+// Embedded in a docs page (`embed.html?embed`, which receives its input by message) there is no
+// shell: the first view answers the first `inspect` message.
 const here = (file) => new URL(file, import.meta.url);
 const params = new URLSearchParams(location.search);
 const embedded = params.has('embed');
@@ -99,7 +101,10 @@ function show(html) {
   if (!view) {
     view = document.createElement('div');
     view.id = 'first-view';
-    document.body.prepend(view);
+    // Under the shell's input box in the app; the whole frame when embedded.
+    const main = document.querySelector('#shell > main');
+    if (main) main.append(view);
+    else document.body.prepend(view);
   }
   view.innerHTML = html;
   performance.mark('kci-first-shown');
@@ -114,50 +119,194 @@ function show(html) {
   }
 }
 
-if (!embedded && !named) {
-  startFull(true);
-} else {
-  // The wasm is requested at once, while its JS glue loads (one round trip less); so is the
-  // example the address names (the module does not carry the examples: scripts/examples.mjs).
-  const wasm = firstFromParent() || fetchFirst();
-  const id = (fragment.find((kv) => kv.startsWith('example=')) || '').slice('example='.length);
-  const example = /^[a-z0-9-]{1,64}$/.test(id)
-    ? fetch(here(`./examples/${id}.txt`)).then((r) => (r.ok ? r.text() : undefined), () => undefined)
-    : Promise.resolve(undefined);
-  // However the first module fares, the page follows: once the first view is shown (so nothing
-  // competes with it for the link or the processor), or at the latest after 4 s (a link that
-  // never delivers the module, a parent that never sends anything).
-  const fallback = setTimeout(startFull, 4000);
-  import('./kube-cert-inspector-first.js')
-    .then(async (m) => {
-      // Marks for the bench's timeline (KCI_BENCH_TRACE=1 node benches/first-report.mjs).
-      performance.mark('kci-first-glue');
-      await m.default({ module_or_path: wasm });
-      performance.mark('kci-first-ready');
-      if (named) {
-        const text = await example;
-        performance.mark('kci-first-example');
-        show(m.firstOfAddress(location.search, location.hash, text));
-        startFull();
-      }
-      if (embedded) {
-        window.addEventListener('message', (e) => {
-          if (globalThis.__kciFirstDone || e.source !== window.parent || e.origin !== origin) return;
-          const d = e.data || {};
-          if (d.source !== 'kube-cert-inspector') return;
-          if (d.type === 'ping') post({ type: 'ready' });
-          if (d.type !== 'inspect' || typeof d.text !== 'string') return;
-          const view = ['identity', 'summary', 'full'].includes(d.view) ? d.view : (params.get('view') || 'full');
-          try {
-            show(m.firstOfMessage(d.text, d.now, d.kubernetes, view, location.search, location.hash));
-          } catch (err) {
-            // The page's own report follows, and says what went wrong.
-          }
-          startFull();
-        });
-        // The page says "ready" again once it has loaded; the parent then sends its input again.
-        if (!named) post({ type: 'ready' });
-      }
-    })
-    .catch(() => startFull());
+// --- The shell: index.html's input box, answered by the first module until the page takes over
+const shell = document.getElementById('shell');
+const box = document.getElementById('shell-text');
+const status = document.getElementById('shell-status');
+/** Inputs this large never enter the box (the browser's own layout of megabytes of text would
+ * freeze the tab), as in the page's box (src/ui/background.rs, BIG_INPUT_BYTES). */
+const BIG_INPUT_BYTES = 128 * 1024;
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** The first module, once it has started. */
+let first = null;
+/** The reader has changed the box: nothing the address names overwrites it. */
+let touched = false;
+/** A big paste, held out of the box. */
+let held = null;
+
+function say(text) {
+  if (status) status.textContent = text;
 }
+function hideFirst() {
+  document.getElementById('first-view')?.remove();
+  document.body.classList.remove('kci-first');
+}
+const sizeText = (n) => (n < 1024 ? `${n} bytes` : n < 1048576 ? `${Math.floor(n / 1024)} KB` : `${(n / 1048576).toFixed(1)} MB`);
+
+/** The box's input (or the big paste held), as the first module reads it. */
+function answer() {
+  const text = held ?? box.value;
+  if (!text.trim()) {
+    hideFirst();
+    say('Nothing to inspect yet. Paste or drop something above.');
+    return;
+  }
+  const html = first && first.firstOfInput(text, location.search, location.hash);
+  if (html) {
+    say('');
+    show(html);
+  } else {
+    hideFirst();
+    say(held !== null
+      ? `${sizeText(text.length)} of text, not shown in the box: too large to edit here. The whole inspector reads it once it has loaded…`
+      : 'The whole inspector reads this once it has loaded (a moment)…');
+  }
+}
+/** Tells the page's module (if it has started; it also reads these globals when it starts) what
+ * the input is now: text, or files. */
+function publish(text, files) {
+  globalThis.__kciShellInput = files ? undefined : text;
+  globalThis.__kciShellFiles = files;
+  window.dispatchEvent(new CustomEvent(files ? 'kci-shell-files' : 'kci-shell', { detail: files || text }));
+}
+
+if (shell && embedded) {
+  // An iframe of index.html?embed (embed.html has no shell): no input box in a frame.
+  shell.remove();
+} else if (shell) {
+  const lab = () => location.hash.replace(/^#/, '').split('&').includes('lab');
+  const setLab = () => shell.classList.toggle('lab', lab());
+  setLab();
+  window.addEventListener('hashchange', setLab);
+  let typing = null;
+  box.addEventListener('input', () => {
+    touched = true;
+    held = null;
+    publish(box.value);
+    clearTimeout(typing);
+    typing = setTimeout(answer, 200);
+  });
+  box.addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain') || '';
+    if (text.length < BIG_INPUT_BYTES) return;
+    e.preventDefault();
+    touched = true;
+    held = text;
+    box.value = '';
+    publish(text);
+    answer();
+  });
+  box.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    box.classList.add('dragging');
+  });
+  box.addEventListener('dragleave', () => box.classList.remove('dragging'));
+  box.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    box.classList.remove('dragging');
+    const dt = e.dataTransfer;
+    if (!dt) return;
+    if ([...(dt.items || [])].some((i) => i.webkitGetAsEntry?.()?.isDirectory)) {
+      say('Folders are read once the whole page has loaded (a few seconds): drop it again then, or use "Open a folder…".');
+      return;
+    }
+    const files = [...dt.files].slice(0, 2000);
+    if (!files.length) return;
+    const big = files.find((f) => f.size > MAX_FILE_BYTES);
+    if (big) {
+      say(`${big.name} is ${(big.size / 1048576).toFixed(1)} MiB; expected at most 8 MiB.`);
+      return;
+    }
+    touched = true;
+    const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    // One file of text goes into the box, as if pasted; anything else waits for the page.
+    let text = null;
+    if (read.length === 1) {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(read[0].bytes);
+      } catch {
+        text = null;
+      }
+    }
+    if (text !== null && text.length < BIG_INPUT_BYTES) {
+      held = null;
+      box.value = text;
+      publish(text);
+      answer();
+    } else if (text !== null) {
+      held = text;
+      box.value = '';
+      publish(text);
+      answer();
+    } else {
+      held = null;
+      box.value = '';
+      hideFirst();
+      publish(null, read);
+      say(`Loaded ${read.length === 1 ? read[0].name : `${read.length} files`}: the whole inspector reads ${read.length === 1 ? 'it' : 'them'} once it has loaded (a moment)…`);
+    }
+  });
+}
+
+// --- Starting ---------------------------------------------------------------------------------
+// The first module's wasm is requested at once (index.html's preload already has it on its way;
+// an embedded frame may get it from its parent), while its JS glue loads; so is the example the
+// address names (the module does not carry the examples: scripts/examples.mjs).
+const wasm = firstFromParent() || fetchFirst();
+const id = (fragment.find((kv) => kv.startsWith('example=')) || '').slice('example='.length);
+const example = named && /^[a-z0-9-]{1,64}$/.test(id)
+  ? fetch(here(`./examples/${id}.txt`)).then((r) => (r.ok ? r.text() : undefined), () => undefined)
+  : Promise.resolve(undefined);
+// The example goes into the box as soon as it is here, unless the reader has written there.
+if (shell && !embedded) example.then((t) => { if (t !== undefined && !touched) box.value = t; });
+// However the first module fares, the page follows: once the first view is shown (so nothing
+// competes with it for the link or the processor), or at the latest after 4 s (a link that
+// never delivers the module, a parent that never sends anything). The app opened empty gives the
+// page's module a head start over the engine (its toolbar, then the engine's reports).
+setTimeout(() => startFull(!embedded && !named), 4000);
+import('./kube-cert-inspector-first.js')
+  .then(async (m) => {
+    // Marks for the bench's timeline (KCI_BENCH_TRACE=1 node benches/first-report.mjs).
+    performance.mark('kci-first-glue');
+    await m.default({ module_or_path: wasm });
+    performance.mark('kci-first-ready');
+    if (named) {
+      const text = await example;
+      performance.mark('kci-first-example');
+      if (!touched) {
+        const html = m.firstOfAddress(location.search, location.hash, text);
+        if (shell && !embedded) {
+          const address = m.textOfAddress(location.hash);
+          if (address !== undefined) box.value = address;
+          if (box.value.trim()) say(html ? '' : 'The whole inspector reads this once it has loaded (a moment)…');
+        }
+        show(html);
+      }
+    }
+    if (shell && !embedded) {
+      first = m;
+      // What the reader put in the box while the module was on its way.
+      if (touched) answer();
+    }
+    if (named) startFull();
+    else if (!embedded) startFull(true);
+    if (embedded) {
+      window.addEventListener('message', (e) => {
+        if (globalThis.__kciFirstDone || e.source !== window.parent || e.origin !== origin) return;
+        const d = e.data || {};
+        if (d.source !== 'kube-cert-inspector') return;
+        if (d.type === 'ping') post({ type: 'ready' });
+        if (d.type !== 'inspect' || typeof d.text !== 'string') return;
+        const view = ['identity', 'summary', 'full'].includes(d.view) ? d.view : (params.get('view') || 'full');
+        try {
+          show(m.firstOfMessage(d.text, d.now, d.kubernetes, view, location.search, location.hash));
+        } catch (err) {
+          // The page's own report follows, and says what went wrong.
+        }
+        startFull();
+      });
+      // The page says "ready" again once it has loaded; the parent then sends its input again.
+      if (!named) post({ type: 'ready' });
+    }
+  })
+  .catch(() => startFull());

@@ -13,7 +13,8 @@
 // identity, summary (the default) or full. It fires a `report` event whose `detail` is the Report
 // (see kube-cert-inspector.d.ts). It is live: a changed attribute or text is inspected again.
 //
-// It renders through an iframe of this build's index.html?embed: the frame keeps the
+// It renders through an iframe of this build's embed.html?embed (index.html without its input
+// box and without the first module's preload, which this element downloads itself): the frame keeps the
 // inspector's own strict Content-Security-Policy whatever the host page allows (the host needs
 // no 'wasm-unsafe-eval'), styles cannot leak either way, and nothing is downloaded twice.
 // Messages go only to and from the frame's origin, never to '*'.
@@ -154,10 +155,10 @@ class KubeCertInspector extends HTMLElement {
     return this.base().origin === location.origin;
   }
 
-  /** The frame's address: this build's index.html?embed, with the view and what it is made for. */
+  /** The frame's address: this build's embed.html?embed, with the view and what it is made for. */
   frameUrl() {
     const base = this.base();
-    const url = new URL('index.html', base);
+    const url = new URL('embed.html', base);
     url.search = 'embed';
     if (this.sameOrigin()) url.searchParams.set('first', 'parent');
     else url.searchParams.set('origin', location.origin);

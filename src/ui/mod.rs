@@ -24,6 +24,7 @@ mod object;
 mod pki;
 mod queue;
 mod report;
+mod shell;
 mod timeline;
 mod verdict;
 mod walk;
@@ -257,8 +258,8 @@ fn join_files(mut files: Vec<(String, Vec<u8>)>) -> Result<String, (String, Vec<
     ))
 }
 
-/// Removes the first view (www/boot.js) and shows this page in its place; from then on the page
-/// alone answers an embedding page.
+/// Removes the first view and index.html's shell (www/boot.js) and shows this page in their
+/// place; from then on the page alone answers its box and an embedding page.
 fn first_done() {
     let _ = js_sys::Reflect::set(&js_sys::global(), &"__kciFirstDone".into(), &true.into());
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -269,6 +270,21 @@ fn first_done() {
     }
     if let Some(b) = doc.body() {
         let _ = b.class_list().remove_1("kci-first");
+    }
+    // Last: the page's box can take the focus only once nothing hides it.
+    shell::remove();
+}
+
+/// Files dropped or picked: one file of text goes into the box; anything else is binary input
+/// (several files packed as one archive).
+fn files_action(files: Vec<(String, Vec<u8>)>) -> Action {
+    match join_files(files) {
+        Ok(text) => Action::SetText {
+            text,
+            example: None,
+            typed: false,
+        },
+        Err((name, bytes)) => Action::SetBinary { name, bytes },
     }
 }
 
@@ -284,6 +300,30 @@ pub fn app() -> Html {
     let state = use_reducer(|| {
         let now = embed::now_from_fragment();
         let kubernetes = embed::kubernetes_from_url();
+        let blank = State {
+            source: Source::Text(String::new()),
+            view: View::Empty,
+            example: None,
+            now,
+            typed: false,
+            kubernetes: kubernetes.clone(),
+        };
+        // What the reader put into index.html's box before this page started (www/boot.js)
+        // comes first: it is what they see.
+        match shell::input() {
+            Some(shell::Input::Text(text)) => {
+                let example = example_from_hash().filter(|e| e.text == text).map(|e| e.id);
+                return State {
+                    source: Source::Text(text),
+                    example,
+                    ..blank
+                };
+            }
+            Some(shell::Input::Files(files)) => {
+                return (*Rc::new(blank).reduce(files_action(files))).clone();
+            }
+            None => {}
+        }
         match (embed::text_from_fragment(), example_from_hash()) {
             (Some(text), _) => State {
                 source: Source::Text(text),
@@ -349,14 +389,20 @@ pub fn app() -> Html {
         });
     }
     let pending = use_mut_ref(|| None::<Timeout>);
-    // The first view (www/boot.js, issue #24) gives way once this page has a report or an error
-    // of its own to show.
+    // What the reader puts into index.html's box (www/boot.js) until this page replaces it.
     {
-        let settled = matches!(state.view, View::Ready(_) | View::Failed(_));
-        use_effect_with(settled, |settled| {
-            if *settled {
-                first_done();
-            }
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            shell::listen(move |input| {
+                dispatcher.dispatch(match input {
+                    shell::Input::Text(text) => Action::SetText {
+                        text,
+                        example: None,
+                        typed: true,
+                    },
+                    shell::Input::Files(files) => files_action(files),
+                })
+            })
         });
     }
     // `#lab` opens the learner's lab instead of the inspector; the back button closes it.
@@ -375,6 +421,18 @@ pub fn app() -> Html {
                     use wasm_bindgen::JsCast;
                     let _ = w.remove_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
                 }
+            }
+        });
+    }
+
+    // The first view and index.html's shell (www/boot.js, issue #24) give way once this page has a
+    // report or an error of its own to show, or nothing to show (an empty box, the lab).
+    {
+        let settled = matches!(state.view, View::Ready(_) | View::Failed(_));
+        let blank = matches!(&state.source, Source::Text(t) if t.trim().is_empty());
+        use_effect_with((settled, blank, *lab_open), |&(settled, blank, lab)| {
+            if settled || (shell::present() && (blank || lab)) {
+                first_done();
             }
         });
     }
@@ -438,14 +496,7 @@ pub fn app() -> Html {
     };
     let on_file = {
         let state = state.clone();
-        Callback::from(move |files: Vec<(String, Vec<u8>)>| match join_files(files) {
-            Ok(text) => state.dispatch(Action::SetText {
-                text,
-                example: None,
-                typed: false,
-            }),
-            Err((name, bytes)) => state.dispatch(Action::SetBinary { name, bytes }),
-        })
+        Callback::from(move |files: Vec<(String, Vec<u8>)>| state.dispatch(files_action(files)))
     };
     let on_example = {
         let state = state.clone();

@@ -71,7 +71,7 @@ function serveHost(req, res) {
       frame.addEventListener('load', () => setTimeout(send, 1000));
       frame.src = frame.dataset.src; // listen first, then load the frame`);
   }
-  const frameSrc = `${base}index.html?embed${u.searchParams.get('allow') ? `&origin=${encodeURIComponent(hostBase.replace(/\/$/, ''))}` : ''}`;
+  const frameSrc = `${base}embed.html?embed${u.searchParams.get('allow') ? `&origin=${encodeURIComponent(hostBase.replace(/\/$/, ''))}` : ''}`;
   res.writeHead(200, { 'content-type': 'text/html' });
   res.end(`<!doctype html><meta charset="utf-8"><pre id="t">${fs.readFileSync(path.join(fixtures, 'csr-developer.pem'), 'utf8')}</pre>
     <iframe id="f" data-src="${frameSrc}"></iframe><script src="/host.js"></script>`);

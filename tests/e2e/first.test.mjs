@@ -74,24 +74,96 @@ test('the app shows the first report before its own module arrives, then its own
   await context.close();
 });
 
-test('a page opened with nothing to show loads no first module; the lab neither', async () => {
-  for (const url of [`${base}index.html`, `${base}index.html#lab`]) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const requests = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(url);
-    await page.locator('main').first().waitFor({ timeout: 20_000 });
-    assert.ok(!requests.some((u) => /first/.test(u)), requests.join('\n'));
-    assert.equal(await page.locator('#first-view').count(), 0);
-    await context.close();
-  }
+test('a page opened empty shows its box as plain HTML, answers a paste from the first module, then the page takes the text and the focus over', async () => {
+  // Everything wasm held back: the box is there before any of it (index.html's shell).
+  let releaseFirst;
+  const firstHeld = new Promise((r) => { releaseFirst = r; });
+  const { context, page, requests, errors, release } = await openHeld(`${base}index.html`, { width: 900, height: 1200 });
+  await context.route(/kube-cert-inspector-first_bg\.wasm$/, async (route) => {
+    await firstHeld;
+    await route.continue();
+  });
+  const box = page.locator('#shell-text');
+  await box.waitFor();
+  assert.match(await page.locator('#shell-status').innerText(), /Nothing to inspect yet/);
+  assert.equal(await page.locator('h1').innerText(), 'Kubernetes certificate inspector');
+  // Typed (pasted) before the first module has arrived: answered once it has.
+  const yaml = fs.readFileSync(path.join(fixtures, 'csr-object-system-masters.yaml'), 'utf8');
+  await box.fill(yaml);
+  releaseFirst();
+  const first = page.locator('#shell #first-view');
+  await first.locator('.verdict-label').waitFor({ timeout: 20_000 });
+  assert.equal(await first.locator('.verdict-label').innerText(), 'Do not approve');
+  assert.equal(await first.locator('code.username').innerText(), 'mallory');
+  assert.equal(await page.locator('#first-view .first-input').count(), 0, 'no line about where the input came from: it is in the box');
+  // What the first path does not read says that the whole inspector will.
+  await box.fill(fs.readFileSync(path.join(fixtures, 'rbac/paste-amy-and-cluster-additions.txt'), 'utf8'));
+  await page.waitForFunction(() => !document.getElementById('first-view') && /whole inspector reads this/.test(document.getElementById('shell-status').textContent));
+  // A big paste never enters the box.
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.getElementById('shell-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, yaml.repeat(200));
+  assert.equal(await box.inputValue(), '');
+  assert.match(await page.locator('#shell-status').innerText(), /KB of text, not shown in the box/);
+  // A dropped text file goes into the box, as if pasted, and is answered.
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'csr.yaml', { type: 'text/yaml' }));
+    document.getElementById('shell-text').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, yaml);
+  await first.locator('.verdict-label').waitFor();
+  assert.equal(await box.inputValue(), yaml);
+  await page.screenshot({ path: path.join(shots, 'first-view-shell.png') });
+
+  // The page's module arrives: it takes the text (and the focus) over once its report is ready.
+  await box.focus();
+  release();
+  await page.locator('#shell').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await page.locator('#first-view').count(), 0);
+  assert.equal(await page.locator('#input-text').inputValue(), yaml);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'input-text');
+  assert.equal(await page.locator('.report .verdict-label').first().innerText(), 'Do not approve');
+  assert.deepEqual(own(requests), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('binary files dropped before the page has loaded are read by the page once it has', async () => {
+  const { context, page, errors, release } = await openHeld(`${base}index.html`);
+  await page.locator('#shell-text').waitFor();
+  const der = fs.readFileSync(path.join(fixtures, 'cert-developer.der')).toString('base64');
+  await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'cert-developer.der'));
+    document.getElementById('shell-text').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, der);
+  await page.waitForFunction(() => /Loaded cert-developer\.der: the whole inspector reads it/.test(document.getElementById('shell-status').textContent));
+  release();
+  await page.locator('#shell').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.waitForFunction(() => /Binary DER[^]*alice/.test(document.querySelector('.report')?.innerText || ''), null, { timeout: 30_000 });
+  assert.match(await page.locator('.file-note').innerText(), /cert-developer\.der \(/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the lab opened by its address says it is loading, then shows the lab', async () => {
+  const { context, page, errors, release } = await openHeld(`${base}index.html#lab`);
+  await page.locator('#shell .shell-lab').waitFor();
+  assert.equal(await page.locator('#shell-text').isVisible(), false);
+  release();
+  await page.getByLabel('Username (the subject\'s CN)').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#shell').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('an embedded frame shows the first view of what its parent sends, sized, then the page takes over', async () => {
   // The docs page of embed-example.html: its element (the default summary view, pinned time).
   const { context, page, requests, errors, release } = await openHeld(`${base}embed-example.html`, { width: 390, height: 1600 });
-  const firstView = () => page.frames().find((f) => /index\.html\?embed.*view=summary/.test(f.url()));
+  const firstView = () => page.frames().find((f) => /embed\.html\?embed.*view=summary/.test(f.url()));
   let f;
   for (let i = 0; i < 200 && !(f = firstView()); i++) await page.waitForTimeout(100);
   assert.ok(f, page.frames().map((x) => x.url()).join('\n'));

@@ -89,7 +89,7 @@ document.getElementById('api-out').textContent = r.objects[0].username;
   }
   assert.equal(await page.locator('#element-out').innerText(), 'alice Routine');
   assert.equal(await page.locator('#api-out').innerText(), 'alice');
-  assert.equal(await page.locator('kube-cert-inspector iframe').evaluate((f) => new URL(f.src).pathname), '/inspector/index.html');
+  assert.equal(await page.locator('kube-cert-inspector iframe').evaluate((f) => new URL(f.src).pathname), '/inspector/embed.html');
   assert.deepEqual(requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:') && u !== 'about:blank'), [], 'nothing fetched from elsewhere');
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(shots, 'package-docs-site.png'), fullPage: true });
