@@ -20,7 +20,10 @@ fn files(v: &JsValue) -> Option<Vec<(String, Vec<u8>)>> {
     list.iter()
         .map(|f| {
             let name = js_sys::Reflect::get(&f, &"name".into()).ok()?.as_string()?;
-            let bytes = js_sys::Reflect::get(&f, &"bytes".into()).ok()?.dyn_into::<js_sys::Uint8Array>().ok()?;
+            let bytes = js_sys::Reflect::get(&f, &"bytes".into())
+                .ok()?
+                .dyn_into::<js_sys::Uint8Array>()
+                .ok()?;
             Some((name, bytes.to_vec()))
         })
         .collect()
@@ -93,7 +96,8 @@ pub fn remove() {
     shell.remove();
     if let (Some((start, end)), Some(own)) = (
         selection,
-        doc.get_element_by_id("input-text").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()),
+        doc.get_element_by_id("input-text")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()),
     ) {
         let _ = own.focus();
         if let (Some(s), Some(e)) = (start, end) {
