@@ -179,6 +179,11 @@ if (shell && embedded) {
   setLab();
   window.addEventListener('hashchange', setLab);
   let typing = null;
+  // Text put there before this file ran (the box shows as the page arrives).
+  if (box.value) {
+    touched = true;
+    publish(box.value);
+  }
   box.addEventListener('input', () => {
     touched = true;
     held = null;
