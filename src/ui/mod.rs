@@ -309,46 +309,23 @@ pub fn app() -> Html {
             kubernetes: kubernetes.clone(),
         };
         // What the reader put into index.html's box before this page started (www/boot.js)
-        // comes first: it is what they see.
-        match shell::input() {
+        // comes first: it is what they see; then `#text=`, then `#example=`.
+        let (text, example) = match shell::input() {
+            Some(shell::Input::Files(files)) => return (*Rc::new(blank).reduce(files_action(files))).clone(),
             Some(shell::Input::Text(text)) => {
                 let example = example_from_hash().filter(|e| e.text == text).map(|e| e.id);
-                return State {
-                    source: Source::Text(text),
-                    example,
-                    ..blank
-                };
+                (text, example)
             }
-            Some(shell::Input::Files(files)) => {
-                return (*Rc::new(blank).reduce(files_action(files))).clone();
-            }
-            None => {}
-        }
-        match (embed::text_from_fragment(), example_from_hash()) {
-            (Some(text), _) => State {
-                source: Source::Text(text),
-                view: View::Empty,
-                example: None,
-                now,
-                typed: false,
-                kubernetes: kubernetes.clone(),
+            None => match (embed::text_from_fragment(), example_from_hash()) {
+                (Some(text), _) => (text, None),
+                (None, Some(e)) => (e.text.to_string(), Some(e.id)),
+                (None, None) => return blank,
             },
-            (None, Some(e)) => State {
-                source: Source::Text(e.text.to_string()),
-                view: View::Empty,
-                example: Some(e.id),
-                now,
-                typed: false,
-                kubernetes: kubernetes.clone(),
-            },
-            (None, None) => State {
-                source: Source::Text(String::new()),
-                view: View::Empty,
-                example: None,
-                now,
-                typed: false,
-                kubernetes: kubernetes.clone(),
-            },
+        };
+        State {
+            source: Source::Text(text),
+            example,
+            ..blank
         }
     });
     // Embedded: the view a docs page asked for (`?embed&view=`, then each `inspect` message's).
