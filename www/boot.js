@@ -286,6 +286,12 @@ import('./kube-cert-inspector-first.js')
           if (box.value.trim()) say(html ? '' : 'The whole inspector reads this once it has loaded (a moment)…');
         }
         show(html);
+        // A link to a report lands on it: on a phone the header and the box fill the first
+        // screen, so the view is scrolled to (unless the reader has scrolled already).
+        const view = shell && !embedded && html && document.getElementById('first-view');
+        if (view && window.scrollY === 0 && view.getBoundingClientRect().top > window.innerHeight * 0.6) {
+          window.scrollTo({ top: view.getBoundingClientRect().top - 8 });
+        }
       }
     }
     if (shell && !embedded) {

@@ -50,6 +50,9 @@ test('the app shows the first report before its own module arrives, then its own
   assert.ok((await first.locator('.compact-findings li').count()) >= 2);
   assert.match(await first.locator('.first-input').innerText(), /Example: csr-system-masters/);
   assert.match(await first.locator('.first-loading').innerText(), /Loading the full report/);
+  // A link to a report lands on it: on this phone-sized viewport the verdict is scrolled into view.
+  const verdictBox = await first.locator('.verdict-label').boundingBox();
+  assert.ok(verdictBox.y >= 0 && verdictBox.y < 844 / 2, `verdict at ${verdictBox.y}`);
   // The findings open without script (static <details>).
   await first.locator('.compact-findings summary').first().click();
   assert.match(await first.locator('.compact-findings details[open]').first().innerText(), /Why: /);
