@@ -125,8 +125,8 @@ async function load(url, shown, full, phone) {
     }).catch(() => null);
     if (at) painted = Math.round(at - origin);
   }
-  pastedFirst = null;
-  await full(page);
+  // The scenario's own first-verdict time, when it has one (a paste's).
+  const firstAt = await full(page);
   const tFull = Date.now() - t0;
   // KCI_BENCH_TRACE=1: the browser's own timeline (ms since navigation): each file's request,
   // first byte and end, and when the first view was shown.
@@ -146,13 +146,13 @@ async function load(url, shown, full, phone) {
   const beforeFull = log.filter((e) => e.at && e.at <= t0 + tFull);
   await ctx.close();
   throttled = false;
-  return { t, tFull, before, beforeFull, painted, pastedFirst: pastedFirst && pastedFirst - t0 };
+  return { t, tFull, before, beforeFull, painted, pastedFirst: firstAt ? firstAt - t0 : null };
 }
 
 // The page's own report (the first view gone, the page's module and the whole engine loaded).
-const app = (page) => page.waitForFunction(() => !document.getElementById('first-view') && document.querySelector('.report')?.innerText.includes('Do not approve'), null, { timeout: 60_000, polling: 50 });
+const app = async (page) => { await page.waitForFunction(() => !document.getElementById('first-view') && document.querySelector('.report')?.innerText.includes('Do not approve'), null, { timeout: 60_000, polling: 50 }); };
 // The element's full report: the page's own output says when it reported.
-const element = (page) => page.waitForFunction(() => !/waiting/.test(document.getElementById('element-identity')?.textContent || 'waiting'), null, { timeout: 60_000, polling: 50 });
+const element = async (page) => { await page.waitForFunction(() => !/waiting/.test(document.getElementById('element-identity')?.textContent || 'waiting'), null, { timeout: 60_000, polling: 50 }); };
 
 // The first verdict shown, in the page or the element's frame (the first view's or the page's).
 const verdictShown = () => /\S/.test(document.querySelector('.verdict-label')?.textContent || '');
@@ -161,12 +161,13 @@ const inputShown = () => !!document.querySelector('textarea');
 // …and then a paste made as soon as the box is there: to its first verdict (the first module's,
 // under the shell's box), and to the page's own full report.
 const EXAMPLE = fs.readFileSync(path.join(dist, 'examples/csr-system-masters.txt'), 'utf8');
-let pastedFirst = null;
+/** Resolves to when the paste's first verdict was seen (ms since the epoch). */
 const pastedVerdict = async (page) => {
   await page.locator('textarea').first().fill(EXAMPLE);
   await page.waitForFunction(() => /\S/.test(document.querySelector('.verdict-label')?.textContent || ''), null, { timeout: 60_000, polling: 50 });
-  pastedFirst = Date.now();
+  const firstAt = Date.now();
   await page.waitForFunction(() => !document.getElementById('first-view') && document.querySelector('.report')?.innerText.includes('Do not approve'), null, { timeout: 60_000, polling: 50 });
+  return firstAt;
 };
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];

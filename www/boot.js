@@ -102,7 +102,7 @@ function show(html) {
     view = document.createElement('div');
     view.id = 'first-view';
     // Under the shell's input box in the app; the whole frame when embedded.
-    const main = document.querySelector('#shell > main');
+    const main = shell && shell.querySelector(':scope > main');
     if (main) main.append(view);
     else document.body.prepend(view);
   }
@@ -120,7 +120,13 @@ function show(html) {
 }
 
 // --- The shell: index.html's input box, answered by the first module until the page takes over
-const shell = document.getElementById('shell');
+/** The app's shell; none in a frame (embed.html has none; an iframe of index.html?embed drops it:
+ * no input box in a frame). */
+const shell = (() => {
+  const s = document.getElementById('shell');
+  if (s && embedded) s.remove();
+  return embedded ? null : s;
+})();
 const box = document.getElementById('shell-text');
 const status = document.getElementById('shell-status');
 /** Inputs this large never enter the box (the browser's own layout of megabytes of text would
@@ -151,7 +157,8 @@ function answer() {
     say('Nothing to inspect yet. Paste or drop something above.');
     return;
   }
-  const html = first && first.firstOfInput(text, location.search, location.hash);
+  // A big paste (held) is over the first path's 64 KiB: only the whole inspector reads it.
+  const html = held === null && first && first.firstOfInput(text, location.search, location.hash);
   if (html) {
     say('');
     show(html);
@@ -162,6 +169,15 @@ function answer() {
       : 'The whole inspector reads this once it has loaded (a moment)…');
   }
 }
+/** Takes `text` (pasted, or a dropped file's) as the box's input: in the box, or held out of it
+ * when big; answered at once. */
+function take(text) {
+  touched = true;
+  held = text.length < BIG_INPUT_BYTES ? null : text;
+  box.value = held === null ? text : '';
+  publish(text);
+  answer();
+}
 /** Tells the page's module (if it has started; it also reads these globals when it starts) what
  * the input is now: text, or files. */
 function publish(text, files) {
@@ -170,10 +186,7 @@ function publish(text, files) {
   window.dispatchEvent(new CustomEvent(files ? 'kci-shell-files' : 'kci-shell', { detail: files || text }));
 }
 
-if (shell && embedded) {
-  // An iframe of index.html?embed (embed.html has no shell): no input box in a frame.
-  shell.remove();
-} else if (shell) {
+if (shell) {
   const lab = () => location.hash.replace(/^#/, '').split('&').includes('lab');
   const setLab = () => shell.classList.toggle('lab', lab());
   setLab();
@@ -195,11 +208,7 @@ if (shell && embedded) {
     const text = e.clipboardData?.getData('text/plain') || '';
     if (text.length < BIG_INPUT_BYTES) return;
     e.preventDefault();
-    touched = true;
-    held = text;
-    box.value = '';
-    publish(text);
-    answer();
+    take(text);
   });
   box.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -233,16 +242,8 @@ if (shell && embedded) {
         text = null;
       }
     }
-    if (text !== null && text.length < BIG_INPUT_BYTES) {
-      held = null;
-      box.value = text;
-      publish(text);
-      answer();
-    } else if (text !== null) {
-      held = text;
-      box.value = '';
-      publish(text);
-      answer();
+    if (text !== null) {
+      take(text);
     } else {
       held = null;
       box.value = '';
@@ -263,7 +264,7 @@ const example = named && /^[a-z0-9-]{1,64}$/.test(id)
   ? fetch(here(`./examples/${id}.txt`)).then((r) => (r.ok ? r.text() : undefined), () => undefined)
   : Promise.resolve(undefined);
 // The example goes into the box as soon as it is here, unless the reader has written there.
-if (shell && !embedded) example.then((t) => { if (t !== undefined && !touched) box.value = t; });
+if (shell) example.then((t) => { if (t !== undefined && !touched) box.value = t; });
 // However the first module fares, the page follows: once the first view is shown (so nothing
 // competes with it for the link or the processor), or at the latest after 4 s (a link that
 // never delivers the module, a parent that never sends anything). The app opened empty gives the
@@ -280,7 +281,7 @@ import('./kube-cert-inspector-first.js')
       performance.mark('kci-first-example');
       if (!touched) {
         const html = m.firstOfAddress(location.search, location.hash, text);
-        if (shell && !embedded) {
+        if (shell) {
           const address = m.textOfAddress(location.hash);
           if (address !== undefined) box.value = address;
           if (box.value.trim()) say(html ? '' : 'The whole inspector reads this once it has loaded (a moment)…');
@@ -288,13 +289,13 @@ import('./kube-cert-inspector-first.js')
         show(html);
         // A link to a report lands on it: on a phone the header and the box fill the first
         // screen, so the view is scrolled to (unless the reader has scrolled already).
-        const view = shell && !embedded && html && document.getElementById('first-view');
+        const view = shell && html && document.getElementById('first-view');
         if (view && window.scrollY === 0 && view.getBoundingClientRect().top > window.innerHeight * 0.6) {
           window.scrollTo({ top: view.getBoundingClientRect().top - 8 });
         }
       }
     }
-    if (shell && !embedded) {
+    if (shell) {
       first = m;
       // What the reader put in the box while the module was on its way.
       if (touched) answer();
