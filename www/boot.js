@@ -57,6 +57,11 @@ function startFull(headStart) {
 }
 
 // --- The first view -------------------------------------------------------------------------
+/** Runs `fn` once the next frame has been painted, or after 250 ms (a hidden tab paints no frame). */
+function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn));
+  setTimeout(fn, 250);
+}
 // Embedded: messages only from the parent at the allowed origin (this page's own, or ?origin=),
 // posted only to it, as the page does (src/ui/embed.rs).
 const origin = (() => {
@@ -300,7 +305,9 @@ import('./kube-cert-inspector-first.js')
       // What the reader put in the box while the module was on its way.
       if (touched) answer();
     }
-    if (named) startFull();
+    // Behind a first view, once it is painted: starting the page's module and the engine's
+    // worker (a thread) costs a phone's processor tens of milliseconds the verdict need not wait.
+    if (named) afterPaint(startFull);
     else if (!embedded) startFull(true);
     if (embedded) {
       window.addEventListener('message', (e) => {
@@ -315,7 +322,7 @@ import('./kube-cert-inspector-first.js')
         } catch (err) {
           // The page's own report follows, and says what went wrong.
         }
-        startFull();
+        afterPaint(startFull);
       });
       // The page says "ready" again once it has loaded; the parent then sends its input again.
       if (!named) post({ type: 'ready' });
