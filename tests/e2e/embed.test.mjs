@@ -136,6 +136,11 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   const names = fs.readdirSync(fixtures).filter((f) => /\.(pem|yaml|json|conf|b64|txt|crt|key)$/.test(f) && f !== 'debian-ca-certificates.crt')
     .concat(['rbac/paste-amy-and-cluster-additions.txt', 'rbac/cluster-additions.yaml', 'errors/forbidden-with-certificate.txt', 'errors/expired.txt', 'node/kubelet-config-rotation-off.yaml']);
   const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
+  // A 1024-bit RSA request with its signature's last byte changed: the browser's BigInt checks
+  // these keys' signatures in wasm (num-bigint does natively; src/engine/facts/x509.rs, modpow).
+  const der = Buffer.from(inputs['csr-rsa1024-sha384.pem'].split(/-----[^-]+-----/)[1].replace(/\s/g, ''), 'base64');
+  der[der.length - 1] ^= 1;
+  inputs['csr-rsa1024-sha384 tampered'] = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE REQUEST-----\n`;
   const tgz = [...fs.readFileSync(path.join(fixtures, 'pki/broken.tgz'))];
   const node = [...fs.readFileSync(path.join(fixtures, 'node/worker-rotation-off.tgz'))];
   const bundle = fixture('debian-ca-certificates.crt');
@@ -164,6 +169,8 @@ test('inspect() gives the identity on fixtures, and the TypeScript declarations 
   assert.equal(pki.root, 'kubernetes/');
   assert.ok(pki.certificates.some((c) => c.name === 'scheduler.conf' && c.residual === '<invalid>'));
   assert.ok(pki.links.some((l) => l.link === 'API server → etcd' && !l.ok));
+  const signature = (n) => reports[n].objects[0].request.signature.status;
+  assert.deepEqual(['csr-rsa1024-sha384.pem', 'csr-rsa1024-sha1.pem', 'csr-rsa1024-sha384 tampered', 'csr-rsa512.pem'].map(signature), ['valid', 'valid', 'invalid', 'refused']);
   const identity = (n) => [reports[n].objects[0].username, reports[n].objects[0].groups];
   assert.deepEqual(identity('csr-system-masters.pem'), ['mallory', ['system:masters', 'system:authenticated']]);
   assert.deepEqual(identity('csr-multiple-cn.pem'), ['second', ['system:masters', 'devs', 'system:authenticated']]);
