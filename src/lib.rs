@@ -12,6 +12,8 @@
 
 pub mod engine;
 
+pub mod bignum;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 

@@ -767,7 +767,7 @@ fn rsa_pkcs1v15_verify(modulus: &[u8], exponent: &[u8], sig_oid: &str, data: &[u
     if signature >= n_bytes {
         return Some(false);
     }
-    let m = modpow(signature, exponent, n_bytes);
+    let m = crate::bignum::modpow(signature, exponent, n_bytes);
     let mut em = vec![0u8; k - m.len().min(k)];
     em.extend_from_slice(&m);
     let mut expected = vec![0x00, 0x01];
@@ -776,41 +776,6 @@ fn rsa_pkcs1v15_verify(modulus: &[u8], exponent: &[u8], sig_oid: &str, data: &[u
     expected.extend_from_slice(prefix);
     expected.extend_from_slice(hash.as_ref());
     Some(em == expected)
-}
-
-/// `base^exp mod m` of big-endian unsigned integers (`m` not zero), big-endian with no leading
-/// zero bytes (`[0]` for zero).
-#[cfg(not(target_arch = "wasm32"))]
-fn modpow(base: &[u8], exp: &[u8], m: &[u8]) -> Vec<u8> {
-    use num_bigint::BigUint;
-    BigUint::from_bytes_be(base)
-        .modpow(&BigUint::from_bytes_be(exp), &BigUint::from_bytes_be(m))
-        .to_bytes_be()
-}
-
-/// In the browser, with its own BigInt (native code, left to right square-and-multiply): num-bigint
-/// costs each wasm module 12 KB gzip, the first report's included, for the few 1024-2047-bit RSA
-/// keys (issue #24). tests/e2e/dist.test.mjs checks it against the fixtures natively checked.
-#[cfg(target_arch = "wasm32")]
-fn modpow(base: &[u8], exp: &[u8], m: &[u8]) -> Vec<u8> {
-    use js_sys::BigInt;
-    let big = |b: &[u8]| BigInt::new(&format!("0x0{}", hex(b)).into()).expect("a hexadecimal literal is a BigInt");
-    let (base, m) = (big(base), big(m));
-    let mut r = &BigInt::from(1u8) % &m;
-    for byte in exp {
-        for bit in (0..8).rev() {
-            r = &(&r * &r) % &m;
-            if byte >> bit & 1 == 1 {
-                r = &(&r * &base) % &m;
-            }
-        }
-    }
-    let digits = String::from(r.to_string(16).expect("radix 16 is valid"));
-    let digits = if digits.len() % 2 == 1 { format!("0{digits}") } else { digits };
-    (0..digits.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).unwrap_or(0))
-        .collect()
 }
 
 fn ip_text(b: &[u8]) -> String {
