@@ -183,12 +183,11 @@ fn findings(o: &Object, out: &mut String) {
     out.push_str("<ul class=\"compact-findings\" aria-label=\"Findings\">");
     for f in &o.findings {
         let sev = f.severity.label();
+        // The first path's findings carry no texts (engine::rules::Texts): the full report has them.
         out.push_str(&format!(
-            "<li><details><summary><span class=\"badge sev-{sev}\">{sev}</span> {}</summary><p>{}</p><p><strong>Why: </strong>{}</p><p><strong>Instead: </strong>{}</p></details></li>",
+            "<li><details><summary><span class=\"badge sev-{sev}\">{sev}</span> {}</summary><p>{}</p><p class=\"hint\">Why it matters and what to do instead: in the full report, loading…</p></details></li>",
             esc(&f.title),
             esc(&f.detail),
-            esc(&f.why),
-            esc(&f.fix)
         ));
     }
     out.push_str("</ul>");

@@ -15,7 +15,7 @@
 //! Reference: kubernetes.io/docs/setup/best-practices/certificates/ ("single root CA");
 //! kubernetes.io/docs/tasks/tls/manual-rotation-of-ca-certificates/; k8s-rules.md §10.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::kubeconfig::ClusterFacts;
 use crate::engine::report::{Object, Role, Severity};
 
@@ -23,10 +23,13 @@ pub static RULE: Rule = Rule {
     id: "ca-shared-across-clusters",
     title: "One CA key trusted by two clusters",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "An API server accepts every client certificate its CA verifies. With one CA key behind two clusters, a certificate issued in one (a developer's, a node's, an admin's) logs in to the other with the same username and groups, and Kubernetes cannot revoke it; one stolen key signs for both.",
     fix: "Give each cluster its own CA (kubeadm init makes a new one; never copy pki/ca.key between clusters). Moving a cluster off the shared CA is a CA rotation (Kubernetes docs: Manual rotation of CA certificates); until then, treat a credential of either cluster as valid in both.",
     reference: "kubernetes.io/docs/setup/best-practices/certificates/; kubernetes.io/docs/tasks/tls/manual-rotation-of-ca-certificates/",
-    check,
 };
 
 /// The kubeconfig cluster entry a CA certificate object came from, and that kubeconfig.

@@ -5,17 +5,20 @@
 //! and cannot use a DSA client certificate. FIPS 186-5 withdrew DSA for signing.
 //! Reference: Go crypto/x509 `checkSignature`; FIPS 186-5 (2023).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "crypto-dsa-key",
     title: "DSA key: not usable with Kubernetes",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "DSA is withdrawn for new signatures (FIPS 186-5), and Go, which Kubernetes is written in, cannot verify DSA signatures or use DSA keys in TLS. A DSA CSR is refused by the API; a DSA certificate cannot log in.",
     fix: "Use an ECDSA P-256 or RSA 2048+ key.",
     reference: "Go crypto/x509 (checkSignature: DSA unsupported); FIPS 186-5 https://csrc.nist.gov/pubs/fips/186-5/final",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

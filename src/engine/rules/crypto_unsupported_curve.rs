@@ -10,17 +10,20 @@
 //! Reference: Go crypto/x509 `namedCurveFromOID`; Go crypto/tls `signatureSchemesForCertificate`;
 //! NIST SP 800-186.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "crypto-unsupported-curve",
     title: "Elliptic curve Kubernetes cannot use, or a weak one",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Kubernetes reads certificates with Go's crypto/x509, which knows only the NIST curves P-224, P-256, P-384 and P-521. Any other curve fails to parse (the CSR is refused, the certificate cannot log in). P-224 parses, but Go's TLS 1.3 has no signature scheme for it, so over TLS 1.3 (Go's default) a P-224 client certificate cannot be used to log in.",
     fix: "Use P-256: openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256.",
     reference: "Go crypto/x509 namedCurveFromOID; NIST SP 800-186 https://csrc.nist.gov/pubs/sp/800/186/final",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

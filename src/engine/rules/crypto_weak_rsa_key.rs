@@ -8,17 +8,20 @@
 //! Reference: NIST SP 800-131A Rev. 2 §3; k8s-rules.md §8 (Go accepts RSA-1024 client certs);
 //! Go 1.24 release notes, crypto/rsa (GODEBUG rsa1024min).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "crypto-weak-rsa-key",
     title: "RSA key shorter than 2048 bits",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "RSA keys under 2048 bits are below NIST's minimum and 1024-bit keys are within reach of well-funded attackers. Kubernetes does not refuse 1024–2047-bit keys (Go accepts them), so nothing stops such a credential working while it is weak. Below 1024 bits, Kubernetes 1.33+ (Go 1.24+) refuses the key outright.",
     fix: "Generate a new key: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 (or EC P-256: -algorithm EC -pkeyopt ec_paramgen_curve:P-256).",
     reference: "NIST SP 800-131A Rev. 2 §3 (https://csrc.nist.gov/pubs/sp/800/131/a/r2/final)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

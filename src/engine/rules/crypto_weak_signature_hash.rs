@@ -8,17 +8,20 @@
 //!
 //! Reference: k8s-rules.md §8 (checked with Go 1.27); Go crypto/x509 `checkSignature`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "crypto-weak-signature-hash",
     title: "Signed with MD5 or SHA-1",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "MD5 and SHA-1 collisions are practical, so a signature over them can be forged. Go, and therefore Kubernetes, refuses certificates whose issuer signed them with SHA-1 or MD5; for CSRs it still accepts SHA-1 but refuses MD5.",
     fix: "Re-issue with SHA-256: openssl req/x509 -sha256 (the default in current OpenSSL).",
     reference: "Go crypto/x509 checkSignature (InsecureAlgorithmError); https://shattered.io; RFC 6151",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

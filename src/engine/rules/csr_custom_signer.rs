@@ -11,17 +11,20 @@
 //! Instead: read that signer's documentation (cert-manager, a service mesh, a cloud provider).
 //! Reference: https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#custom-signers
 
-use super::{Ctx, Outcome, Rule, BUILT_IN_SIGNERS};
+use super::{Ctx, Outcome, Rule, Texts, BUILT_IN_SIGNERS};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-custom-signer",
     title: "Custom signer: its rules are unknown here",
     severity: Severity::Low,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Only the kubernetes.io signers have rules Kubernetes documents. A custom signer decides for itself which subjects, usages and lifetimes it accepts and who trusts its certificates, so nothing here can say what approving will produce.",
     fix: "Check the signer's own documentation, and approve only if you know who trusts certificates from it (the API server does only if its CA is in --client-ca-file).",
     reference: "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#custom-signers",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

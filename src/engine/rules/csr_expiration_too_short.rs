@@ -3,7 +3,7 @@
 //! Why: API validation refuses it: "may not specify a duration less than 600 seconds (10 minutes)".
 //! Reference: `pkg/apis/certificates/validation/validation.go`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::read::csr_object::MIN_EXPIRATION_SECONDS;
 use crate::engine::report::Severity;
 
@@ -11,11 +11,14 @@ pub static RULE: Rule = Rule {
     id: "csr-expiration-too-short",
     title: "expirationSeconds below 600 is rejected",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why:
         "The API server refuses CSRs asking for less than 10 minutes, and the signing controller never issues less than 10 minutes anyway.",
     fix: "Use expirationSeconds: 600 or more (3600 for an hour, 86400 for a day).",
     reference: "kubernetes/kubernetes pkg/apis/certificates/validation/validation.go",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -11,7 +11,7 @@
 //! `csr-kubelet-client-shape`).
 //! Reference: `pkg/controller/certificates/authority/authority.go`, `policies.go`; Go `crypto/x509/pkix` `Name.ToRDNSequence`.
 
-use super::{Ctx, Outcome, Rule, BUILT_IN_SIGNERS};
+use super::{Ctx, Outcome, Rule, Texts, BUILT_IN_SIGNERS};
 use crate::engine::facts::x509::{dropped_by_go_reencoding, OID_K8S_UID};
 use crate::engine::report::Severity;
 
@@ -19,10 +19,13 @@ pub static RULE: Rule = Rule {
     id: "csr-extensions-dropped",
     title: "Requested extensions or subject attributes the signer drops",
     severity: Severity::Low,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Built-in signers build the certificate from the subject, the SANs and the public key of the request, then set every extension themselves: key usage and extended key usage come from spec.usages only, basicConstraints is always CA:FALSE. Any extension in the request (keyUsage, extendedKeyUsage, basicConstraints, policies) is ignored, and the subject is re-encoded without attributes Go does not know, such as the Kubernetes UID. The issued certificate differs from what the CSR asks for.",
     fix: "Put usages in spec.usages, not in CSR extensions, and do not rely on a UID or other non-standard subject attributes in certificates from the built-in signers.",
     reference: "kubernetes/kubernetes pkg/controller/certificates/authority/authority.go, policies.go; https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#kubernetes-signers",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -10,17 +10,20 @@
 //! requester's private key will not work with it.
 //! Reference: `pkg/controller/certificates/authority/authority.go`; Go `crypto/x509/pkix` `Name.ToRDNSequence`.
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-issued-certificate-mismatch",
     title: "Issued certificate does not match the request",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The signer copies the requested subject (re-encoded by Go: O values in one RDN, the last CN, non-standard attributes dropped) and the public key into the certificate. If the certificate names another user or other groups, or holds another key, it was not issued for this request, and the requester's key cannot be used with it.",
     fix: "Find out who wrote status.certificate; request a new certificate if needed.",
     reference: "kubernetes/kubernetes pkg/controller/certificates/authority/authority.go; Go crypto/x509/pkix Name.ToRDNSequence",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

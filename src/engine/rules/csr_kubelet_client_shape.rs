@@ -6,7 +6,7 @@
 //! considers requests that pass.
 //! Reference: `pkg/apis/certificates/helpers.go` (ValidateKubeletClientCSR); certificate-signing-requests.md.
 
-use super::{Ctx, Hit, Outcome, Rule, KUBE_APISERVER_CLIENT_KUBELET};
+use super::{Ctx, Hit, Outcome, Rule, Texts, KUBE_APISERVER_CLIENT_KUBELET};
 use crate::engine::read::csr_object::kubelet_subject_problems;
 use crate::engine::report::Severity;
 
@@ -14,10 +14,13 @@ pub static RULE: Rule = Rule {
     id: "csr-kubelet-client-shape",
     title: "Not the shape of a kubelet client request",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The kubelet client signer only issues CN=system:node:<name>, O=system:nodes with no subjectAltNames. Anything else is refused after approval (the CSR is marked Failed), and the auto-approver never approves it.",
     fix: "A kubelet client CSR has subject /O=system:nodes/CN=system:node:<node-name> and no SANs; let the kubelet create it itself.",
     reference: "kubernetes/kubernetes pkg/apis/certificates/helpers.go (ValidateKubeletClientCSR)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

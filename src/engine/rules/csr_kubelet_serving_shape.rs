@@ -7,17 +7,20 @@
 //! Reference: `pkg/apis/certificates/helpers.go` (ValidateKubeletServingCSR).
 
 use super::csr_kubelet_client_shape::check_shape;
-use super::{Ctx, Outcome, Rule, KUBELET_SERVING};
+use super::{Ctx, Outcome, Rule, Texts, KUBELET_SERVING};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-kubelet-serving-shape",
     title: "Not the shape of a kubelet serving request",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The kubelet serving signer only issues CN=system:node:<name>, O=system:nodes certificates that name the node by at least one DNS name or IP address, and never email or URI names. Anything else is refused after approval.",
     fix: "The kubelet (with serverTLSBootstrap: true) requests this itself, listing the node's hostnames and IPs as SANs; check they really belong to that node before approving.",
     reference: "kubernetes/kubernetes pkg/apis/certificates/helpers.go (ValidateKubeletServingCSR)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -6,17 +6,20 @@
 //! Instead: choose the signer for the purpose (`kube-apiserver-client` for users).
 //! Reference: `pkg/apis/certificates/validation/validation.go`; certificate-signing-requests.md.
 
-use super::{Ctx, Outcome, Rule, LEGACY_UNKNOWN};
+use super::{Ctx, Outcome, Rule, Texts, LEGACY_UNKNOWN};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-legacy-unknown-signer",
     title: "Uses the legacy-unknown signer",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "kubernetes.io/legacy-unknown is a leftover from v1beta1 with no defined trust: it accepts any usages and any subject, and what the issued certificate is good for depends on the distribution. certificates.k8s.io/v1 refuses it outright.",
     fix: "Use kubernetes.io/kube-apiserver-client for client certificates, the kubelet signers for kubelets, or your own signer with documented rules.",
     reference: "kubernetes/kubernetes pkg/apis/certificates/validation/validation.go; https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#kubernetes-signers",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

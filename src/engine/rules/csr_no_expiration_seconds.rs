@@ -5,17 +5,20 @@
 //! been needed for a day. API servers before 1.22 drop the field silently.
 //! Reference: certificate-signing-requests.md; `pkg/controller/certificates/signer/signer.go` (duration).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-no-expiration-seconds",
     title: "No expirationSeconds: the signer's default (a year) applies",
     severity: Severity::Low,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Kubernetes cannot revoke a client certificate before it expires. Without expirationSeconds the built-in signers issue for --cluster-signing-duration, one year by default.",
     fix: "Ask for what is needed, e.g. expirationSeconds: 86400 (one day), and renew when it runs out.",
     reference: "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#request-signing-process; kubernetes/kubernetes pkg/controller/certificates/signer/signer.go",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

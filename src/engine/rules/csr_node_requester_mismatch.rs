@@ -11,17 +11,20 @@
 //! Instead: deny it and find out who the requester is.
 //! Reference: `pkg/controller/certificates/approver/sarapprove.go`; `pkg/registry/certificates/certificates/strategy.go` (PrepareForCreate).
 
-use super::{AutoApproval, Ctx, Outcome, Rule};
+use super::{AutoApproval, Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-node-requester-mismatch",
     title: "Node identity requested by someone else",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "spec.username is filled in by the API server from whoever submitted the CSR, so it cannot be faked. A kubelet renews its own certificate (requester = the same system:node:<name>), and a joining node uses a bootstrap token (system:bootstrap:<id>). Anyone else asking for a node's identity is trying to become that node.",
     fix: "Deny the request (kubectl certificate deny NAME) and check who the requester is and why they asked.",
     reference: "kubernetes/kubernetes pkg/controller/certificates/approver/sarapprove.go; pkg/registry/certificates/certificates/strategy.go",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -9,7 +9,7 @@
 //! base64 it without line breaks.
 //! Reference: `pkg/apis/certificates/validation/validation.go`; `pkg/apis/certificates/helpers.go` (ParseCSR).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::facts::x509::SignatureCheck;
 use crate::engine::report::Severity;
 
@@ -17,10 +17,13 @@ pub static RULE: Rule = Rule {
     id: "csr-request-invalid",
     title: "The request itself is invalid",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The API server parses spec.request as a PEM CERTIFICATE REQUEST and checks its self-signature, which proves the requester holds the private key. If either fails the object is rejected (spec.request: Invalid).",
     fix: "Regenerate the request: openssl req -new -key user.key -subj \"/CN=alice/O=dev\" -out user.csr, then put $(base64 -w0 < user.csr) in spec.request.",
     reference: "kubernetes/kubernetes pkg/apis/certificates/validation/validation.go; pkg/apis/certificates/helpers.go (ParseCSR)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -8,17 +8,20 @@
 //! Instead: `kubectl get csr NAME -o yaml` and paste that.
 //! Reference: `staging/src/k8s.io/kubectl/pkg/describe/describe.go` (describeCertificateSigningRequest).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-request-not-included",
     title: "Only kubectl's description of the request was pasted",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "kubectl describe csr shows the subject (and so the identity) but not the request: its key, self-signature, SANs, extensions, usages and requested lifetime were not checked. A verdict from a description covers the subject alone.",
     fix: "Run kubectl get csr NAME -o yaml and paste that for the full review.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/kubectl/pkg/describe/describe.go (describeCertificateSigningRequest)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -9,17 +9,20 @@
 //! signer's exact name.
 //! Reference: `pkg/apis/core/validation/names.go` (ValidateSignerName).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "csr-signer-name-invalid",
     title: "signerName is missing or malformed",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Every CSR must name the signer that should issue it, as domain/path (e.g. kubernetes.io/kube-apiserver-client). The API server rejects a missing or malformed signerName.",
     fix: "Set spec.signerName to kubernetes.io/kube-apiserver-client for a user's client certificate, or to your signer's exact name.",
     reference: "kubernetes/kubernetes pkg/apis/core/validation/names.go (ValidateSignerName); https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#signers",
-    check,
 };
 
 /// `IsDNS1123Label` (max 63) or, with `max` 253, what `IsDNS1123Subdomain` accepts of a piece

@@ -6,7 +6,7 @@
 //! admin groups such as `kubeadm:cluster-admins`.
 //! Reference: `plugin/pkg/admission/certificates/subjectrestriction/admission.go`.
 
-use super::{Ctx, Outcome, Rule, KUBE_APISERVER_CLIENT};
+use super::{Ctx, Outcome, Rule, Texts, KUBE_APISERVER_CLIENT};
 use crate::engine::facts::identity::SYSTEM_MASTERS;
 use crate::engine::report::Severity;
 
@@ -14,10 +14,13 @@ pub static RULE: Rule = Rule {
     id: "csr-subject-restriction",
     title: "Forbidden by CertificateSubjectRestriction",
     severity: Severity::Critical,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The CertificateSubjectRestriction admission plugin, on by default, refuses to create kube-apiserver-client CSRs that ask for system:masters. If such a CSR exists in your cluster, that safety net is switched off.",
     fix: "Deny it. Check whether the admission plugin was disabled (--disable-admission-plugins) and why.",
     reference: "kubernetes/kubernetes plugin/pkg/admission/certificates/subjectrestriction/admission.go; https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#certificatesubjectrestriction",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -5,7 +5,7 @@
 //! Instead: list the usages the signer expects, e.g. `[digital signature, client auth]`.
 //! Reference: `pkg/apis/certificates/validation/validation.go`; `pkg/apis/certificates/types.go`.
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub const KNOWN_USAGES: &[&str] = &[
@@ -38,10 +38,13 @@ pub static RULE: Rule = Rule {
     id: "csr-usages-invalid",
     title: "spec.usages is empty, unknown or repeated",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The API server requires at least one usage, each spelled exactly as Kubernetes defines it (\"client auth\", not \"clientAuth\"), with no duplicates; otherwise it refuses the object.",
     fix: "For a user's client certificate use usages: [\"digital signature\", \"key encipherment\", \"client auth\"].",
     reference: "kubernetes/kubernetes pkg/apis/certificates/validation/validation.go; pkg/apis/certificates/types.go (KeyUsage constants)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -12,7 +12,7 @@
 //! (`SignerValidationFailure`) instead of issuing: approving is pointless.
 //! Reference: `pkg/controller/certificates/signer/signer.go`; `pkg/apis/certificates/helpers.go`.
 
-use super::{Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT, KUBE_APISERVER_CLIENT_KUBELET};
+use super::{Ctx, Outcome, Rule, Texts, KUBELET_SERVING, KUBE_APISERVER_CLIENT, KUBE_APISERVER_CLIENT_KUBELET};
 use crate::engine::read::csr_object::kubelet_usages_match;
 use crate::engine::report::Severity;
 
@@ -20,10 +20,13 @@ pub static RULE: Rule = Rule {
     id: "csr-usages-not-allowed-for-signer",
     title: "Usages the signer will refuse",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Each built-in signer issues only certain usages. After approval the signing controller checks them and marks the CSR Failed (SignerValidationFailure) instead of issuing a certificate.",
     fix: "kube-apiserver-client: [digital signature, key encipherment, client auth]. Kubelet client: [digital signature, client auth] (optionally key encipherment). Kubelet serving: [digital signature, server auth] (optionally key encipherment).",
     reference: "kubernetes/kubernetes pkg/controller/certificates/signer/signer.go; pkg/apis/certificates/helpers.go; https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#kubernetes-signers",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -15,7 +15,7 @@
 //! Reference: `staging/src/k8s.io/apiserver/pkg/authentication/user/user.go`;
 //! `plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-role-bindings.yaml`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::facts::identity::{control_plane_user, IdentityKind};
 use crate::engine::report::Severity;
 
@@ -23,10 +23,13 @@ pub static RULE: Rule = Rule {
     id: "identity-control-plane",
     title: "Control-plane component identity",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The default ClusterRoleBindings give the controller manager, scheduler and kube-proxy user names their component's powers; the controller manager's role, for one, lists and watches every resource and reads every Secret. Such certificates are made by kubeadm or the installer on the control-plane nodes, never requested through the CSR API. Other component names (system:apiserver, system:cloud-controller-manager) have no default binding, but impersonate a component in audit logs and in any binding a distribution made.",
     fix: "Deny CSRs that ask for a component's name. If a component's own certificate is shown here, keep it on the control-plane node only and renew it with `kubeadm certs renew`.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/user/user.go; plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/cluster-role-bindings.yaml",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

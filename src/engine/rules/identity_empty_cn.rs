@@ -10,17 +10,20 @@
 //! Reference: `staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509.go`;
 //! `pkg/kubeapiserver/authenticator/config.go` (`union.NewFailOnError(authn, anonymous)`).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "identity-empty-cn",
     title: "No CN: the API server treats the caller as anonymous",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Kubernetes takes the user name from the subject's CN. With no CN (or an empty one) the certificate authenticator returns no user and no error, so the request falls through to the anonymous authenticator (on by default) and runs as system:anonymous, which most requests refuse with 403 (401 when anonymous auth is off). Its O groups are ignored too. Nothing in Kubernetes refuses such a CSR, so it issues a certificate that is useless as a login.",
     fix: "Put the user name in CN, e.g. openssl req -subj \"/CN=alice/O=developers\".",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509.go (CommonNameUserConversion)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -14,17 +14,20 @@
 //! `content/en/docs/reference/command-line-tools-reference/feature-gates/AllowParsingUserUIDFromCertAuth.md`;
 //! Go `crypto/x509/parser.go` (`parseName`); `pkg/controller/certificates/authority/authority.go`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "identity-invalid-uid",
     title: "Malformed Kubernetes UID attribute",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Since Kubernetes 1.34 the certificate authenticator reads the subject attribute 1.3.6.1.4.1.57683.2 of a certificate as the user's UID, and fails authentication when it is empty or repeated; a value that is not a string makes Go refuse the certificate outright, on every version. Kubernetes' own signers drop the attribute from the certificates they issue.",
     fix: "Include the UID attribute at most once, as a non-empty UTF8String, or leave it out.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509.go; https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/; Go crypto/x509 parser.go parseName",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

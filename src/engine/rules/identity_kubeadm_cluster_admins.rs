@@ -8,7 +8,7 @@
 //! Reference: `cmd/kubeadm/app/constants/constants.go` (ClusterAdminsGroupAndClusterRoleBinding),
 //! KEP-4214 (k/k PR #121305, stable in 1.29).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::facts::identity::KUBEADM_ADMINS;
 use crate::engine::report::Severity;
 
@@ -16,10 +16,13 @@ pub static RULE: Rule = Rule {
     id: "identity-kubeadm-cluster-admins",
     title: "Grants kubeadm:cluster-admins: full cluster-admin",
     severity: Severity::Critical,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "kubeadm binds the group kubeadm:cluster-admins to the cluster-admin ClusterRole, so this certificate can do anything in the cluster. It is what admin.conf carries since Kubernetes 1.29; RBAC can revoke it, but only for every holder of the group at once.",
     fix: "Issue certificates to named users with only the roles they need. If someone truly needs admin, prefer a short expirationSeconds and a personal group you can unbind alone.",
     reference: "kubernetes/kubernetes cmd/kubeadm/app/constants/constants.go; KEP-4214 (PR #121305): https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

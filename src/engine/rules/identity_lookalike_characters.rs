@@ -9,17 +9,20 @@
 //! Reference: Unicode TR #39 (confusables); RBAC matches subjects by exact string
 //! (`pkg/registry/rbac/validation/rule.go`).
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "identity-lookalike-characters",
     title: "Look-alike, invisible or stray characters in CN/O",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Kubernetes compares user and group names exactly, byte for byte. A name that only looks like system:masters (a capital letter, a Cyrillic letter, a zero-width space, a trailing blank) is a different name: it misleads the person approving it, and any RBAC binding copied from it grants access to the look-alike.",
     fix: "Deny the request and ask for plain ASCII names with no leading or trailing whitespace.",
     reference: "https://www.unicode.org/reports/tr39/ (confusables); kubernetes/kubernetes pkg/registry/rbac/validation/rule.go (exact string match)",
-    check,
 };
 
 const WELL_KNOWN: &[&str] = &[

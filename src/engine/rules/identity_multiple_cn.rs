@@ -7,17 +7,20 @@
 //! Reference: `x509_test.go` case "common name and UID" (`CN=client_cn2, CN=client_cn` →
 //! `client_cn`); Go `crypto/x509/pkix` `Name.FillFromRDNSequence`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "identity-multiple-cn",
     title: "Several CNs: only the last one counts",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Kubernetes uses the last CN of the subject in encoding order as the user name and silently ignores the others. Tools that show the first CN (or a person skimming) will believe it is someone else.",
     fix: "Ask for a request with exactly one CN.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509_test.go (\"common name and UID\"); Go crypto/x509/pkix Name.FillFromRDNSequence",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -15,7 +15,7 @@
 //! `encoding/asn1/asn1.go` (`parsePrintableString`, `parseIA5String`, …);
 //! `pkg/apis/certificates/helpers.go` (ParseCSR).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::facts::x509::{go_printable, NameAttr, OID_K8S_UID};
 use crate::engine::report::Severity;
 
@@ -23,10 +23,13 @@ pub static RULE: Rule = Rule {
     id: "identity-name-unparseable",
     title: "A name Go cannot parse: Kubernetes refuses it",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Go, and therefore every Kubernetes component, checks each subject and issuer value against its ASN.1 string type. One bad value (a PrintableString with '_' or '@', a UTF8String that is not UTF-8) and it cannot parse the certificate at all, so it cannot log in; a request with one is refused by the API server (spec.request: Invalid). OpenSSL writes such names without complaint.",
     fix: "Write the name as UTF8String: openssl req -utf8 (or string_mask = utf8only, the default in current OpenSSL), then request or issue it again.",
     reference: "Go crypto/x509 parser.go (parseName, parseASN1String); encoding/asn1 asn1.go; kubernetes/kubernetes pkg/apis/certificates/helpers.go (ParseCSR)",
-    check,
 };
 
 /// "the subject's CN \"alice_b\" (invalid PrintableString: '_' is not allowed)".

@@ -13,7 +13,7 @@
 //! Instead: let kubelets obtain their own certificates through TLS bootstrapping.
 //! Reference: `pkg/auth/nodeidentifier/default.go`; https://kubernetes.io/docs/reference/access-authn-authz/node/
 
-use super::{AutoApproval, Ctx, Outcome, Rule, KUBELET_SERVING, KUBE_APISERVER_CLIENT_KUBELET};
+use super::{AutoApproval, Ctx, Outcome, Rule, Texts, KUBELET_SERVING, KUBE_APISERVER_CLIENT_KUBELET};
 use crate::engine::facts::identity::IdentityKind;
 use crate::engine::report::Severity;
 
@@ -21,10 +21,13 @@ pub static RULE: Rule = Rule {
     id: "identity-node",
     title: "Node identity",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A node identity lets the holder act as that node's kubelet: the Node authorizer lets it read the Secrets, ConfigMaps and volumes of every pod scheduled there and update the node's status. Stealing or forging one is a classic lateral-movement step.",
     fix: "Approve node certificates only when the kubelet of that node asked for them (spec.username is system:node:<same name>, or a bootstrap token during join). Never hand-craft node certificates for people or tools.",
     reference: "kubernetes/kubernetes pkg/auth/nodeidentifier/default.go; https://kubernetes.io/docs/reference/access-authn-authz/node/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

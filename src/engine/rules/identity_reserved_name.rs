@@ -15,7 +15,7 @@
 //! `staging/src/k8s.io/apiserver/pkg/authentication/group/authenticated_group_adder.go`;
 //! kubeadm `cmd/kubeadm/app/phases/bootstraptoken/node/tlsbootstrap.go` (the bootstrap bindings).
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::facts::identity::{ANONYMOUS, AUTHENTICATED, KUBEADM_BOOTSTRAP_GROUP, SYSTEM_MASTERS, SYSTEM_NODES, UNAUTHENTICATED};
 use crate::engine::report::Severity;
 
@@ -23,10 +23,13 @@ pub static RULE: Rule = Rule {
     id: "identity-reserved-name",
     title: "Uses a reserved system: name",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Names starting with system: are reserved for Kubernetes itself. The certificate authenticator does not stop anyone claiming them: a certificate can put itself in kubeadm's bootstrap group (which obtains node certificates automatically), or take names that change which default grants apply to it, in ways a reviewer does not expect.",
     fix: "Use user and group names outside the system: prefix for people and tools, and deny requests that claim Kubernetes' own names.",
     reference: "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects; kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/group/authenticated_group_adder.go",
-    check,
 };
 
 /// Names other rules already explain.

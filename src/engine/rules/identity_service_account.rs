@@ -8,7 +8,7 @@
 //! Reference: `pkg/registry/rbac/validation/rule.go` (appliesToUser);
 //! https://kubernetes.io/docs/reference/access-authn-authz/authentication/#service-account-tokens
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::facts::identity::IdentityKind;
 use crate::engine::report::{ObjectKind, Severity};
 
@@ -16,10 +16,13 @@ pub static RULE: Rule = Rule {
     id: "identity-service-account",
     title: "Impersonates a service account",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "RBAC matches ServiceAccount subjects purely by the user name system:serviceaccount:<ns>:<name>, so a certificate with that CN gets everything bound to the service account. Unlike a token it survives deleting the ServiceAccount and cannot be revoked before it expires.",
     fix: "Service accounts should authenticate with short-lived projected tokens (kubectl create token). Deny certificates that claim a service account's name.",
     reference: "kubernetes/kubernetes pkg/registry/rbac/validation/rule.go (appliesToUser); https://kubernetes.io/docs/reference/access-authn-authz/authentication/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -8,7 +8,7 @@
 //! Reference: `pkg/kubeapiserver/authorizer/reload.go` (NewPrivilegedGroups), kubeadm
 //! implementation-details.md ("a superuser group that bypasses RBAC").
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::facts::identity::SYSTEM_MASTERS;
 use crate::engine::report::Severity;
 
@@ -16,10 +16,13 @@ pub static RULE: Rule = Rule {
     id: "identity-system-masters",
     title: "Grants system:masters: an unrevocable superuser",
     severity: Severity::Critical,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Members of system:masters are allowed every request before RBAC is even consulted. Deleting RoleBindings does nothing; the only way to take the access back is to rotate the cluster CA or wait for the certificate to expire.",
     fix: "Request a certificate for an ordinary user or group and grant what is needed with RBAC. For break-glass admin, keep kubeadm's super-admin.conf offline; for everyday admin use a group bound to cluster-admin (kubeadm:cluster-admins), which RBAC can revoke.",
     reference: "kubernetes/kubernetes pkg/kubeapiserver/authorizer/reload.go (privileged groups run before RBAC); https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -6,17 +6,20 @@
 //! type does not match public key type").
 //! Reference: Go crypto/tls `X509KeyPair`.
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::{Object, Role, Severity};
 
 pub static RULE: Rule = Rule {
     id: "key-certificate-mismatch",
     title: "Private key does not match its certificate",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A certificate is only usable with the private key of the public key it contains. With another key, the TLS handshake cannot be completed: kubectl or the ingress fails with \"tls: private key does not match public key\".",
     fix: "Pair the certificate with the key it was requested with (compare `openssl x509 -noout -pubkey` with `openssl pkey -pubout`), or issue a new certificate for this key.",
     reference: "Go crypto/tls X509KeyPair; https://kubernetes.io/docs/concepts/configuration/secret/#tls-secrets",
-    check,
 };
 
 fn pair_hit(ctx: &Ctx, what: &str, cert: usize, key: usize) -> Option<Hit> {

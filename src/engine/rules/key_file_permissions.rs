@@ -16,17 +16,20 @@
 //! Reference: CIS Kubernetes Benchmark 1.1.13–1.1.21; kubeadm writes keys and kubeconfigs with mode
 //! 0600 (cmd/kubeadm/app/util/pkiutil, kubeconfig phase).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::{ObjectKind, Severity};
 
 pub static RULE: Rule = Rule {
     id: "key-file-permissions",
     title: "Private key file readable by others than its owner",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The key is the credential: whoever can read a CA key signs any identity, system:masters included; sa.key signs any service-account token; a client key, or a kubeconfig embedding one, logs in as its user. kubeadm writes these files 0600 for root, and the CIS Kubernetes Benchmark checks it.",
     fix: "chmod 600 the file (and chown root:root on a node). Then treat the key as copied: anyone who could read it may hold it. For a CA key or sa.key that means rotating it; for a client credential, see what it grants and replace it.",
     reference: "CIS Kubernetes Benchmark 1.1.13-1.1.21 (key files and kubeconfigs 600); kubeadm writes them 0600 (cmd/kubeadm/app/util/pkiutil)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

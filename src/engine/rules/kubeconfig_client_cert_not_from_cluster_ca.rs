@@ -7,17 +7,20 @@
 //! Reference: kubeadm implementation-details.md (controller-manager signs with ca.crt/ca.key);
 //! `pkg/kubeapiserver/authenticator/config.go` (--client-ca-file).
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-client-cert-not-from-cluster-ca",
     title: "Client certificate not issued by the cluster's CA",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The API server accepts a client certificate only if it chains to its --client-ca-file. In kubeadm clusters that is the same CA as certificate-authority-data, so a certificate signed by another CA will get 401 Unauthorized (unless this cluster deliberately uses a separate client CA).",
     fix: "Use a certificate issued through the cluster's CSR API (kubectl certificate approve) or by the cluster CA, or check which CA the API server's --client-ca-file holds.",
     reference: "https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/; https://kubernetes.io/docs/reference/access-authn-authz/authentication/#x509-client-certificates",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -5,17 +5,20 @@
 //! no server defined" and similar), usually because files were merged by hand.
 //! Reference: `staging/src/k8s.io/client-go/tools/clientcmd/validation.go`; organize-cluster-access-kubeconfig.md.
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-dangling-reference",
     title: "Context points at something that is not there",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A context is just a pair of names (cluster, user). If either name is missing from the file, or current-context names a context that does not exist, kubectl fails when it uses it.",
     fix: "Fix the names (kubectl config get-contexts, kubectl config set-context NAME --cluster=C --user=U) or merge the missing entries in.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/client-go/tools/clientcmd/validation.go; https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -5,17 +5,20 @@
 //! know what was hidden and how to get it.
 //! Reference: `kubectl config view --help` (`--raw`: display raw byte data and sensitive data).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-data-omitted",
     title: "Certificates and tokens were hidden by kubectl config view",
     severity: Severity::Info,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "kubectl config view replaces embedded certificates, keys and tokens with DATA+OMITTED or REDACTED unless --raw is given. What was hidden cannot be analysed, so identities and expiry dates are unknown.",
     fix: "To analyse the client certificate, paste the output of kubectl config view --raw --minify (it contains secrets; this page keeps them in the browser), or only the certificate: kubectl config view --raw --minify -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d.",
     reference: "kubectl config view --help (--raw); https://kubernetes.io/docs/reference/kubectl/generated/kubectl_config/kubectl_config_view/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

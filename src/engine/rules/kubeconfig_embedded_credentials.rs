@@ -5,17 +5,20 @@
 //! Reference: https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/;
 //! basic auth was removed from kube-apiserver in 1.19.
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-embedded-credentials",
     title: "The file is a credential",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A kubeconfig with client-key-data, a token or a password works for whoever holds the file. Copies end up in backups, chat, CI logs and pastes, and a certificate cannot be revoked.",
     fix: "Keep the file private (chmod 600), prefer short-lived credentials (exec plugins, OIDC, short expirationSeconds), and never share kubeconfigs that embed keys or tokens.",
     reference: "https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/; https://kubernetes.io/docs/reference/access-authn-authz/authentication/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

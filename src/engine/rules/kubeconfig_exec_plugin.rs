@@ -5,17 +5,20 @@
 //! were removed in 1.26.
 //! Reference: https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-exec-plugin",
     title: "Runs a command to get credentials",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "An exec entry makes kubectl run that program, with your privileges, whenever it needs a credential. Using a kubeconfig you did not write is running code you did not read.",
     fix: "Check the command and arguments are the tool you expect (aws, gke-gcloud-auth-plugin, kubelogin…), installed from a source you trust. Replace auth-provider entries with the matching exec plugin.",
     reference: "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -5,17 +5,20 @@
 //! Relative paths resolve against the kubeconfig file's own directory.
 //! Reference: organize-cluster-access-kubeconfig.md ("File references").
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-file-reference",
     title: "Refers to files this page cannot read",
     severity: Severity::Info,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The kubeconfig names files on its owner's disk instead of embedding their contents. This page only sees what you paste, so those certificates and keys are not analysed.",
     fix: "To inspect them, paste the files themselves, or embed them: kubectl config view --flatten --minify.",
     reference: "https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/#file-references",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -5,17 +5,20 @@
 //! false data. kubectl refuses the combination with a CA file/data outright.
 //! Reference: `staging/src/k8s.io/client-go/tools/clientcmd/api/v1/types.go`; `clientcmd/validation.go`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-insecure-skip-tls-verify",
     title: "TLS verification of the API server is switched off",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "With insecure-skip-tls-verify, kubectl talks to whatever answers at the server address without checking its certificate. Anyone able to intercept the connection can impersonate the cluster and capture bearer tokens or passwords sent to it.",
     fix: "Remove insecure-skip-tls-verify and set certificate-authority-data to the cluster's CA (kubectl config set-cluster NAME --certificate-authority=ca.crt --embed-certs).",
     reference: "kubernetes/kubernetes staging/src/k8s.io/client-go/tools/clientcmd/api/v1/types.go; staging/src/k8s.io/client-go/tools/clientcmd/validation.go",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

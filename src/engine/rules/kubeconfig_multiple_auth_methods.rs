@@ -10,17 +10,20 @@
 //! Reference: `staging/src/k8s.io/client-go/tools/clientcmd/validation.go` (validateAuthInfo);
 //! `pkg/kubeapiserver/authenticator/config.go`.
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-multiple-auth-methods",
     title: "More than one authentication method for a user",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "kubectl refuses a user with both a token and a username/password, and one with both an auth-provider and an exec plugin. A token next to a client certificate is accepted, but the two identities are mixed: the certificate wins while it verifies, then the token takes over without a word.",
     fix: "Keep one credential per user entry; split them into separate users and contexts if both are needed.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/client-go/tools/clientcmd/validation.go",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

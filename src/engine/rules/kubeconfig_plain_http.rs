@@ -5,17 +5,20 @@
 //! was removed in 1.20.
 //! Reference: https://kubernetes.io/docs/concepts/security/controlling-access/#transport-security
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubeconfig-plain-http",
     title: "Server address uses plain HTTP",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "An http:// server address means no TLS: tokens and passwords are sent in clear text and nothing proves you are talking to your cluster. The API server's insecure port was removed in Kubernetes 1.20, so this is either a proxy or a mistake.",
     fix: "Use the https:// address of the API server (usually port 6443) with its CA in certificate-authority-data.",
     reference: "https://kubernetes.io/docs/concepts/security/controlling-access/#transport-security",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -14,7 +14,7 @@
 //! false"); https://kubernetes.io/docs/tasks/tls/certificate-rotation/; kubeadm troubleshooting,
 //! "Kubelet client certificate rotation fails".
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
 
@@ -22,10 +22,13 @@ pub static RULE: Rule = Rule {
     id: "kubelet-client-rotation-off",
     title: "The kubelet does not renew its client certificate",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The kubelet logs in to the API server with a client certificate the cluster issued for a year. With rotateCertificates on, it requests a new one at 70-90% of that year and the controller manager approves a node renewing itself; off, nothing renews it. The day it expires the API server refuses the kubelet: the node stops reporting and goes NotReady, its pods are evicted and started elsewhere after the default five-minute tolerations, while the containers already on the node keep running with nobody managing them.",
     fix: "Set rotateCertificates: true in the kubelet's configuration file (/var/lib/kubelet/config.yaml; kubeadm writes it so) and restart the kubelet (systemctl restart kubelet). Renewals are then approved automatically where system:nodes may create certificatesigningrequests/selfnodeclient (kubeadm's kubeadm:node-autoapprove-certificate-rotation binding). If the certificate has already expired, follow kubeadm's steps for \"Kubelet client certificate rotation fails\": a new kubelet.conf from kubeadm kubeconfig user --org system:nodes --client-name system:node:NODE.",
     reference: "KubeletConfiguration rotateCertificates, default false (https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/); https://kubernetes.io/docs/tasks/tls/certificate-rotation/; https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/troubleshooting-kubeadm/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -13,7 +13,7 @@
 //! Reference: pkg/kubelet/certificate/bootstrap/bootstrap.go (`isClientConfigStillValid`);
 //! kubernetes/kubernetes#98150; kubeadm troubleshooting, "Kubelet client certificate rotation fails".
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
 
@@ -21,10 +21,13 @@ pub static RULE: Rule = Rule {
     id: "kubelet-kubeconfig-stale-certificate",
     title: "The kubelet's kubeconfig embeds a certificate rotation will not update",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A rotating kubelet writes each new client certificate to /var/lib/kubelet/pki/kubelet-client-current.pem and leaves its kubeconfig as it was. It runs on the new one, but once the embedded one has expired, the next kubelet start reads it as a failed login, tries to bootstrap again (\"part of the existing bootstrap client certificate in /etc/kubernetes/kubelet.conf is expired\"), finds no bootstrap-kubelet.conf (kubeadm deletes it after the join) and exits: the node goes NotReady at its next reboot or kubelet restart.",
     fix: "In the kubelet's kubeconfig (/etc/kubernetes/kubelet.conf), replace client-certificate-data and client-key-data with client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem and client-key: /var/lib/kubelet/pki/kubelet-client-current.pem, then restart the kubelet. kubeadm 1.17 and later write it so (kubeadm init phase kubelet-finalize enable-client-cert-rotation).",
     reference: "kubernetes/kubernetes pkg/kubelet/certificate/bootstrap/bootstrap.go (isClientConfigStillValid) and issue #98150; https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/troubleshooting-kubeadm/ (\"Kubelet client certificate rotation fails\")",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -14,17 +14,20 @@
 //! Reference: https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs;
 //! KubeletConfiguration `serverTLSBootstrap` and `tlsCertFile` (kubelet-config.v1beta1).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "kubelet-serving-self-signed",
     title: "The kubelet serves with a certificate it signed itself",
     severity: Severity::Low,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The API server (for logs, exec and port-forward), metrics-server and Prometheus connect to the kubelet on port 10250. A certificate from a CA the kubelet made on the spot cannot be verified, so they skip verification (the API server does unless --kubelet-certificate-authority is set; metrics-server needs --kubelet-insecure-tls), and whoever can intercept node traffic can pose as the kubelet and read what passes through exec and logs. The kubelet makes it once, for a year, and never renews it: it only makes a new one when the file is missing at start.",
     fix: "Set serverTLSBootstrap: true in the kubelet's configuration (kubeadm: in the KubeletConfiguration you give kubeadm init, or in the kubelet-config ConfigMap), restart the kubelet, and approve its kubernetes.io/kubelet-serving CSRs after checking the names they ask for (kubectl get csr; nothing built in approves them; an approver such as kubelet-csr-approver can). The kubelet then renews it itself. Then start the API server with --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt.",
     reference: "https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/#kubelet-serving-certs; KubeletConfiguration serverTLSBootstrap, tlsCertFile (https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/); cmd/kubelet/app/server.go (CanReadCertAndKey)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

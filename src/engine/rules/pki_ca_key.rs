@@ -10,17 +10,20 @@
 //! Reference: kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/ ("External CA
 //! mode"); cmd/kubeadm/app/phases/certs/certlist.go.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "pki-ca-key",
     title: "CA private key on the node",
     severity: Severity::Info,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "kubeadm keeps the CA keys on control-plane nodes so it can renew certificates. Whoever reads ca.key can sign a client certificate for any user in any group, system:masters included, and no RBAC change revokes it; etcd/ca.key signs etcd clients (every Secret); front-proxy-ca.key makes extension API servers believe any user.",
     fix: "Keep /etc/kubernetes/pki root-only with 0600 keys and backups encrypted. To keep ca.key off the nodes, use kubeadm's external CA mode (then renew with your CA).",
     reference: "kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/ (External CA mode)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

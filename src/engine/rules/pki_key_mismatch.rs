@@ -11,17 +11,20 @@
 //! kube-apiserver --service-account-key-file, kube-controller-manager
 //! --service-account-private-key-file.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "pki-key-mismatch",
     title: "Key file does not belong to its certificate",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A component loads its certificate and key together and refuses to start when they are not a pair (\"tls: private key does not match public key\"). For the service-account pair, tokens signed with sa.key fail verification with sa.pub: every service-account token is rejected.",
     fix: "Put back the key that belongs to the certificate, or re-issue both (kubeadm certs renew NAME). For the service-account pair: openssl pkey -in sa.key -pubout > sa.pub, then restart the API server.",
     reference: "kubernetes/kubernetes cmd/kubeadm/app/phases/certs/certs.go; kube-apiserver --service-account-key-file",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -10,17 +10,20 @@
 //! Reference: kubernetes.io/docs/setup/best-practices/certificates/ ("etcd … its own CA");
 //! cmd/kubeadm/app/phases/certs/certlist.go (KubeadmCertEtcdCA, KubeadmCertFrontProxyCA).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "pki-shared-ca-key",
     title: "Two of kubeadm's CAs share one key",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "kubeadm gives etcd and the front proxy their own CAs so that one stolen key cannot sign for every part of the control plane. On one key, the cluster CA's key also signs etcd clients (every Secret in etcd), and certificates of one CA can chain to the other (same key identifier).",
     fix: "Give each CA its own key, as kubeadm init does; re-issue the etcd (or front-proxy) CA and every certificate it signed.",
     reference: "kubernetes.io/docs/setup/best-practices/certificates/; kubernetes/kubernetes cmd/kubeadm/app/phases/certs/certlist.go",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

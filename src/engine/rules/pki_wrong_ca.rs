@@ -11,17 +11,20 @@
 //! Reference: kubernetes/kubernetes cmd/kubeadm/app/phases/certs/certlist.go (CAName of each
 //! certificate); kubernetes.io/docs/setup/best-practices/certificates/.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "pki-wrong-ca",
     title: "Signed by the wrong CA for kubeadm's layout",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Each link of the control plane trusts exactly one CA: etcd trusts only etcd/ca.crt, extension API servers only front-proxy-ca.crt, the API server and kubelets only ca.crt. A certificate from another CA is refused with \"x509: certificate signed by unknown authority\".",
     fix: "Re-issue the certificate from the CA kubeadm uses for it: kubeadm certs renew NAME (with the CA's key in place), then restart the component.",
     reference: "kubernetes/kubernetes cmd/kubeadm/app/phases/certs/certlist.go; kubernetes.io/docs/setup/best-practices/certificates/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

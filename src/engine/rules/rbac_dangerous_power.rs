@@ -12,16 +12,19 @@
 //! Reference: `plugin/pkg/auth/authorizer/rbac/rbac.go`; Kubernetes documentation, "RBAC good
 //! practices" (kubernetes.io/docs/concepts/security/rbac-good-practices/).
 
-use super::{Ctx, Hit, Outcome, Rule};
+use super::{Ctx, Hit, Outcome, Rule, Texts};
 
 pub static RULE: Rule = Rule {
     id: "rbac-dangerous-power",
     title: "Dangerous RBAC power in your cluster",
     severity: crate::engine::report::Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Under the RBAC objects you gave, this identity holds a power that leads to other identities' credentials or to cluster-admin: reading Secrets, running pods, exec into pods, proxying to kubelets, escalate/bind, impersonation, approving CSRs, minting service-account tokens or writing webhooks.",
     fix: "Bind a narrower role (verbs and resources it needs, in the namespace it needs them, with resourceNames where possible); remove the binding named here if the identity should not have it.",
     reference: "kubernetes/kubernetes plugin/pkg/auth/authorizer/rbac/rbac.go; kubernetes.io/docs/concepts/security/rbac-good-practices/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

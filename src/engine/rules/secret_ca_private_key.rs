@@ -4,17 +4,20 @@
 //! for any user, `system:masters` included, and the only fix is replacing the CA everywhere.
 //! Reference: https://kubernetes.io/docs/tasks/tls/manual-rotation-of-ca-certificates/
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "secret-ca-private-key",
     title: "A CA's private key",
     severity: Severity::Critical,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "This key signs certificates. If it is a cluster CA's key, whoever has it can create a certificate for any user and group, including system:masters, and the API server will accept it. Only rotating the CA undoes that.",
     fix: "Keep CA keys on the control plane (or offline / in an HSM) and never paste or share them. If this copy may have leaked, rotate the CA.",
     reference: "https://kubernetes.io/docs/tasks/tls/manual-rotation-of-ca-certificates/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -5,17 +5,20 @@
 //! private.
 //! Reference: NIST SP 800-57 Part 1 §6 (protecting private keys).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::{ObjectKind, Severity};
 
 pub static RULE: Rule = Rule {
     id: "secret-private-key",
     title: "Contains a private key",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Whoever has a private key can use the certificate that goes with it, and Kubernetes cannot revoke client certificates. This page keeps everything in your browser, but the key has passed through your clipboard or a file; every copy is a copy of the credential.",
     fix: "Share certificates and CSRs, never keys. If the key may have leaked, stop trusting its certificate (for a CA: rotate it).",
     reference: "NIST SP 800-57 Part 1 Rev. 5 §6.2 (https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -6,17 +6,20 @@
 //! verification fails for clients using it.
 //! Reference: `cmd/kubeadm/app/phases/certs/certlist.go` (apiserver SANs).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "serving-apiserver-missing-names",
     title: "API server certificate lacks in-cluster names",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Workloads inside the cluster reach the API server through the kubernetes Service, under the names kubernetes, kubernetes.default, kubernetes.default.svc and kubernetes.default.svc.<cluster domain>. If the serving certificate does not list one of them, clients using that name fail TLS verification.",
     fix: "Re-issue the serving certificate with every in-cluster name (kubeadm does this; add extra names with apiServer.certSANs and run kubeadm init phase certs apiserver).",
     reference: "kubernetes/kubernetes cmd/kubeadm/app/phases/certs/certlist.go; https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

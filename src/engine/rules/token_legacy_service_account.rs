@@ -5,17 +5,20 @@
 //! creates them automatically, and 1.29+ cleans up unused ones.
 //! Reference: https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/#legacy-serviceaccount-token-cleaner
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "token-legacy-service-account",
     title: "Legacy service-account token that never expires",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Secret-based service-account tokens have no expiry: a leaked copy works until someone deletes the Secret. Kubernetes stopped creating them automatically in 1.24 in favour of short-lived bound tokens.",
     fix: "Use a bound token instead (kubectl create token SA --duration=1h) and delete the kubernetes.io/service-account-token Secret.",
     reference: "https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/#legacy-serviceaccount-token-cleaner",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

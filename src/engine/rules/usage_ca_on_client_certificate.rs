@@ -12,17 +12,20 @@
 //! Reference: k8s-rules.md §8; Go `crypto/x509` `Certificate.CheckSignatureFrom`;
 //! `pkg/controller/certificates/authority/policies.go` (IsCA false); RFC 5280 §4.2.1.9.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::{Role, Severity};
 
 pub static RULE: Rule = Rule {
     id: "usage-ca-on-client-certificate",
     title: "CA powers on a client credential",
     severity: Severity::Critical,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A certificate that is both a CA (CA:TRUE, and keyCertSign if it has a keyUsage extension) and a client certificate logs in and can also sign new certificates that Go accepts. Signed by the cluster CA, it can mint any Kubernetes identity, including system:masters, which nothing can revoke. Go needs both halves: CA:TRUE alone (with a keyUsage lacking keyCertSign), or keyCertSign without CA:TRUE, cannot sign, but shows the issuer handed out CA settings carelessly.",
     fix: "Client certificates must have CA:FALSE, no keyCertSign, and the client auth EKU. Deny CSRs that ask for CA rights; the built-in signers ignore them, a custom signer may not.",
     reference: "RFC 5280 §4.2.1.9; kubernetes/kubernetes pkg/controller/certificates/authority/policies.go",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

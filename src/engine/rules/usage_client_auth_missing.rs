@@ -6,17 +6,20 @@
 //! Reference: `staging/src/k8s.io/apiserver/pkg/server/dynamiccertificates/dynamic_cafile_content.go`
 //! (defaultVerifyOptions); `x509_test.go` ("server cert").
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::{Role, Severity};
 
 pub static RULE: Rule = Rule {
     id: "usage-client-auth-missing",
     title: "Not usable as a client certificate (no client auth EKU)",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "The API server only accepts client certificates whose extended key usage includes client auth (or that have no EKU at all). A serving-only certificate is refused, so this credential cannot log in.",
     fix: "Request the certificate with the \"client auth\" usage (spec.usages for CSRs, extendedKeyUsage=clientAuth for openssl).",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/server/dynamiccertificates/dynamic_cafile_content.go; staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509_test.go (\"server cert\")",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -12,17 +12,20 @@
 //! `UnhandledCriticalExtension`); RFC 5280 §4.2 (a critical extension a verifier does not
 //! recognise must be rejected).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "usage-unhandled-critical-extension",
     title: "A critical extension Go does not handle: it cannot log in",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Go's verifier (kube-apiserver's, and every Go TLS client's) refuses a certificate with a critical extension it does not implement (x509: unhandled critical extension). As a client certificate it cannot log in; as a serving certificate, Go clients refuse it.",
     fix: "Issue the certificate again without that extension, or with it marked non-critical.",
     reference: "Go crypto/x509 parser.go (processExtensions) and verify.go (Verify); RFC 5280 section 4.2",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

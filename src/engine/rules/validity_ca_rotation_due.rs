@@ -9,7 +9,7 @@
 //! CA distributed to every component and kubeconfig before the old one ends — takes planning.
 //! Reference: https://kubernetes.io/docs/tasks/tls/manual-rotation-of-ca-certificates/
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
 
@@ -17,10 +17,13 @@ pub static RULE: Rule = Rule {
     id: "validity-ca-rotation-due",
     title: "CA expires within a year: plan its rotation",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "When a CA expires, every certificate it signed stops working with it, however long their own validity: kubelets, control-plane components and users all fail at once. kubeadm certs renew renews leaves, not CAs, and a leaf renewed for a year now would outlive its CA. Rotating a CA means distributing a new one to every component and kubeconfig before the old one ends, which takes planning, not a command.",
     fix: "If it is your cluster's CA (kubeadm's ca, etcd/ca, front-proxy-ca), plan its rotation now (Kubernetes docs: Manual rotation of CA certificates): add the new CA to every trust bundle first, re-issue the leaves from it, then remove the old CA, well before its notAfter. If it is a public root in a trust bundle, its owner replaces it: keep the bundle updated.",
     reference: "https://kubernetes.io/docs/tasks/tls/manual-rotation-of-ca-certificates/; k8s-rules.md §5 (kubeadm: CA 10 years, leaves 365 days)",
-    check,
 };
 
 const DAY: i64 = 86_400;

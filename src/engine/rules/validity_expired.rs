@@ -6,7 +6,7 @@
 //! Reference: `staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509.go` (tests
 //! "expired cert"); Go crypto/x509 `Certificate.Verify`.
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
 
@@ -14,10 +14,13 @@ pub static RULE: Rule = Rule {
     id: "validity-expired",
     title: "Expired",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Kubernetes (through Go's crypto/x509) refuses certificates outside their validity window: x509: certificate has expired or is not yet valid. A kubeconfig with an expired client certificate gets 401 Unauthorized; an expired CA invalidates everything it signed.",
     fix: "Issue a new certificate (new CSR, or `kubeadm certs renew` for kubeadm's own certificates) and replace the old one everywhere it is used.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509_test.go (\"expired cert\"); https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

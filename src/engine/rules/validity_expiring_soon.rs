@@ -4,7 +4,7 @@
 //! client certificates expire silently and kubectl starts returning 401.
 //! Reference: https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
 
@@ -12,10 +12,13 @@ pub static RULE: Rule = Rule {
     id: "validity-expiring-soon",
     title: "Expires soon",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "When a certificate lapses, whatever uses it stops working at once: kubectl gets 401, control-plane components cannot talk to the API server. Renewing ahead of time is cheap; an outage is not.",
     fix: "Renew now: a new CSR for users, `kubeadm certs renew all` (then restart the control-plane pods) for kubeadm clusters, and enable kubelet certificate rotation.",
     reference: "https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

@@ -10,7 +10,7 @@
 //! Reference: certificate-signing-requests.md (no revocation; expirationSeconds); NIST SP
 //! 800-57 Part 1 (cryptoperiods); kubeadm `CertificateValidityPeriod` (365 days).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::read::csr_object::DEFAULT_SIGNING_DURATION;
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
@@ -19,10 +19,13 @@ pub static RULE: Rule = Rule {
     id: "validity-long-lifetime",
     title: "Valid for more than a year",
     severity: Severity::Medium,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Kubernetes cannot revoke a client certificate: the API server checks no revocation list. Whoever holds it keeps access until it expires, so every extra month of lifetime is a month of exposure if it leaks.",
     fix: "Issue client certificates for days or hours (spec.expirationSeconds), and automate renewal.",
     reference: "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#normal-user; NIST SP 800-57 Part 1 Rev. 5 §5.3",
-    check,
 };
 
 /// A year plus a day of slack for backdating and leap years.

@@ -4,7 +4,7 @@
 //! the issuing machine or a certificate made for later.
 //! Reference: `x509_test.go` ("future cert").
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 use crate::engine::util::human_duration;
 
@@ -12,10 +12,13 @@ pub static RULE: Rule = Rule {
     id: "validity-not-yet-valid",
     title: "Not valid yet",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "A certificate is refused before its notBefore time just as after its notAfter. This usually means the clock of the machine that issued it was ahead.",
     fix: "Check the clocks of the signer and the API server (NTP), or wait until notBefore.",
     reference: "kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/authentication/request/x509/x509_test.go (\"future cert\")",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {

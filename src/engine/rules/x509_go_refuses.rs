@@ -17,17 +17,20 @@
 //! (`parseCSRExtensions`), the Go 1.23 release notes (negative serial numbers);
 //! `pkg/apis/certificates/helpers.go` (ParseCSR).
 
-use super::{Ctx, Outcome, Rule};
+use super::{Ctx, Outcome, Rule, Texts};
 use crate::engine::report::Severity;
 
 pub static RULE: Rule = Rule {
     id: "x509-go-refuses",
     title: "Go cannot parse it: Kubernetes cannot use it",
     severity: Severity::High,
+    check,
+};
+
+pub static TEXTS: Texts = Texts {
     why: "Every Kubernetes component parses certificates and requests with Go's crypto/x509, which is stricter than OpenSSL: a negative serial number, a time with fractional seconds, two signature algorithms that differ, an extension given twice. What Go refuses cannot log in, verifies nothing as a CA, and as a CertificateSigningRequest is refused when it is created.",
     fix: "Issue it again with a tool that writes what Go reads: kubeadm, or openssl with a positive serial (-set_serial 0x...) and its default time encoding, or Go's x509.CreateCertificate.",
     reference: "Go crypto/x509 parser.go (parseCertificate, parseTime) and x509.go (parseCSRExtensions); Go 1.23 release notes (negative serial numbers); kubernetes/kubernetes pkg/apis/certificates/helpers.go (ParseCSR)",
-    check,
 };
 
 fn check(ctx: &Ctx) -> Outcome {
