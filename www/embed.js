@@ -58,6 +58,8 @@ function dedent(text) {
  * a frame never runs code handed over by another origin. `null` when it cannot be had: the frame
  * then fetches it itself. */
 const firstModules = new Map();
+/** How near the viewport an element starts its download (about two phone screens). */
+const NEAR_PX = 1250;
 function firstModule(base) {
   const href = new URL('kube-cert-inspector-first_bg.wasm', base).href;
   if (!firstModules.has(href)) {
@@ -89,15 +91,19 @@ class KubeCertInspector extends HTMLElement {
   start() {
     if (this.frame) return;
     // The download starts when the frame is about to load: its frame loads lazily, so an element
-    // far below the fold costs nothing until the reader scrolls near it.
+    // far below the fold costs nothing until the reader scrolls near it. One already near the
+    // viewport (an example at the top of a docs page) starts it at once: waiting for the
+    // observer's first callback, after the page's first layout, cost ~150 ms on a phone.
     if (this.sameOrigin()) {
-      if (typeof IntersectionObserver !== 'function') firstModule(this.base());
+      const r = this.getBoundingClientRect();
+      const near = (r.width || r.height) && r.bottom > -NEAR_PX && r.top < innerHeight + NEAR_PX;
+      if (near || typeof IntersectionObserver !== 'function') firstModule(this.base());
       else {
         this.near = new IntersectionObserver((entries) => {
           if (!entries.some((e) => e.isIntersecting)) return;
           this.near.disconnect();
           firstModule(this.base());
-        }, { rootMargin: '1250px 0px' });
+        }, { rootMargin: `${NEAR_PX}px 0px` });
         this.near.observe(this);
       }
     }
