@@ -24,13 +24,42 @@ const MARKERS: &[&str] = &[
     "unknown field",
     "exec plugin",
     "exec: ",
+    "getting credentials: exec",
 ];
 
 /// Lines longer than this are not messages (a message with a long URL is well under it).
 const MAX_LINE: usize = 4000;
 
+/// Whether a text may hold an error message (the input itself, with one of [`MARKERS`]).
+fn may_hold_messages(t: &Text) -> bool {
+    t.depth == 0 && MARKERS.iter().any(|m| t.text.contains(m))
+}
+
+/// Whether a line is read as a message at all: kubectl prints its messages at the start of a
+/// line (or after a tab); a comment, a line indented with spaces, a list item or a quoted key
+/// belongs to YAML or JSON (a Status, an Event, a condition's message) and is left to the
+/// document readers.
+fn candidate(line: &str) -> bool {
+    let nested = line.starts_with(' ') || line.starts_with('-') || line.starts_with('"') || line.starts_with('{');
+    !line.starts_with('#') && !nested && line.len() <= MAX_LINE
+}
+
+/// [`read_text`] for the first path (`Readers::FIRST`, issue #24), without the recognisers (they
+/// and their texts stay out of the first report's module): a text with a line [`read_text`] might
+/// take for a message — every message [`recognise`] knows holds one of [`MARKERS`] (tested) — is
+/// left whole to the whole engine, which explains it.
+pub fn leave_to_whole_engine(r: &mut Reading, t: &Text, _place: &Place) -> Option<bool> {
+    let maybe = may_hold_messages(t) && t.text.lines().any(|l| candidate(l) && MARKERS.iter().any(|m| l.contains(m)));
+    if !maybe {
+        return None;
+    }
+    r.not_understood
+        .push("A line that may be an error message: the whole inspector explains them.".into());
+    Some(true)
+}
+
 pub fn read_text(r: &mut Reading, t: &Text, place: &Place) -> Option<bool> {
-    if t.depth != 0 || !MARKERS.iter().any(|m| t.text.contains(m)) {
+    if !may_hold_messages(t) {
         return None;
     }
     let mut found: Vec<ErrorMessageFacts> = Vec::new();
@@ -40,11 +69,7 @@ pub fn read_text(r: &mut Reading, t: &Text, place: &Place) -> Option<bool> {
             rest.push('\n');
             continue;
         }
-        // kubectl prints its messages at the start of a line (or after a tab); a line indented
-        // with spaces, a list item or a quoted key belongs to YAML or JSON (a Status, an Event,
-        // a condition's message) and is left to the document readers.
-        let nested = line.starts_with(' ') || line.starts_with('-') || line.starts_with('"') || line.starts_with('{');
-        match (!nested && line.len() <= MAX_LINE).then(|| recognise(line)).flatten() {
+        match candidate(line).then(|| recognise(line)).flatten() {
             // kubectl repeats a message (each discovery retry, then a summary): one per kind, and
             // per request for Forbidden.
             Some(m) if !found.iter().any(|f| f.kind == m.kind && f.request == m.request) => found.push(m),
@@ -226,6 +251,29 @@ pub fn recognise(line: &str) -> Option<ErrorMessageFacts> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What makes [`leave_to_whole_engine`] safe: a line [`recognise`] takes holds a marker.
+    #[test]
+    fn every_recognised_line_holds_a_marker() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors");
+        let mut recognised = 0;
+        for e in std::fs::read_dir(dir).expect("error fixtures").flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            for line in text.lines().filter(|l| recognise(l).is_some()) {
+                recognised += 1;
+                assert!(MARKERS.iter().any(|m| line.contains(m)), "{line}");
+            }
+        }
+        let own = [
+            "error: getting credentials: exec-ish failure",
+            "Unable to connect to the server: x509: cannot validate certificate for 10.0.0.1 because it doesn't contain any IP SANs",
+            "The CertificateSigningRequest \"x\" is invalid: spec.request: Invalid value: []byte{}: PEM block type must be CERTIFICATE REQUEST",
+        ];
+        for line in own {
+            assert!(recognise(line).is_some() && MARKERS.iter().any(|m| line.contains(m)), "{line}");
+        }
+        assert!(recognised >= 8, "{recognised} lines recognised in the fixtures");
+    }
 
     #[test]
     fn forbidden_in_a_namespace_at_the_cluster_scope_and_for_a_path() {

@@ -44,6 +44,17 @@ pub const TEXT_READERS: &[(&str, TextReader)] = &[
     ("base64 of PEM or DER", base64::read_text),
 ];
 
+/// [`TEXT_READERS`] for the first path: the error messages' reader only tells whether a text may
+/// hold any.
+const FIRST_TEXT_READERS: &[(&str, TextReader)] = &[
+    ("error messages of kubectl, client-go and Go", kubectl_error::leave_to_whole_engine),
+    ("kubectl describe csr / get csr output", kubectl_text::read_text),
+    ("YAML or JSON documents", document::read_text),
+    ("PEM blocks", pem::read_text),
+    ("bearer tokens (JWT, bootstrap)", token::read_text),
+    ("base64 of PEM or DER", base64::read_text),
+];
+
 /// A reader of one kind of Kubernetes object: whether it recognises a document, and how to read it.
 pub type DocumentReader = (fn(&Value) -> bool, fn(&mut Reading, &Value, &str, &Place));
 
@@ -70,12 +81,13 @@ impl Readers {
         text: TEXT_READERS,
         document: DOCUMENT_READERS,
     };
-    /// Every text reader (so a text is taken apart exactly as the whole engine does), but only the
+    /// Every text reader (so a text is taken apart exactly as the whole engine does; a text that
+    /// may hold error messages, which only the whole engine explains, is left to it), but only the
     /// objects a reviewer or a docs page pastes: CertificateSigningRequests and kubeconfigs. A
     /// Secret, RBAC or a Pod is "not understood" here, which makes the first report step aside
-    /// for the whole engine (as does an error message, which only the whole engine explains).
+    /// for the whole engine.
     pub const FIRST: Readers = Readers {
-        text: TEXT_READERS,
+        text: FIRST_TEXT_READERS,
         document: &[
             (csr_object::is_csr, csr_object::read_object),
             (kubeconfig::is_kubeconfig, kubeconfig::read_object),
