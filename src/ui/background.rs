@@ -75,6 +75,17 @@ struct Shared {
     dead: Cell<bool>,
     /// Set once the worker says its engine has started.
     ready: Cell<bool>,
+    /// Called once the engine has started or failed ([`Engine::when_settled`]).
+    on_settled: RefCell<Vec<Box<dyn FnOnce()>>>,
+}
+
+impl Shared {
+    fn settle(&self) {
+        let waiting: Vec<Box<dyn FnOnce()>> = self.on_settled.borrow_mut().drain(..).collect();
+        for f in waiting {
+            f();
+        }
+    }
 }
 
 /// The page's engine worker.
@@ -158,6 +169,7 @@ impl Engine {
             waiting: RefCell::new(HashMap::new()),
             dead: Cell::new(false),
             ready: Cell::new(ready),
+            on_settled: RefCell::new(Vec::new()),
         });
         let on_message = {
             let shared = shared.clone();
@@ -165,6 +177,7 @@ impl Engine {
                 let data = e.data();
                 if get(&data, "ready").as_bool() == Some(true) {
                     shared.ready.set(true);
+                    shared.settle();
                     return;
                 }
                 let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
@@ -217,6 +230,7 @@ impl Engine {
                 for (id, w) in waiting {
                     w.fail(id, shared.current.get(), &msg);
                 }
+                shared.settle();
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -227,6 +241,16 @@ impl Engine {
             _on_message: on_message,
             _on_error: on_error,
         })
+    }
+
+    /// Calls `f` once the engine has started (its wasm downloaded and compiled) or failed to: at
+    /// once when it already has.
+    pub fn when_settled(&self, f: impl FnOnce() + 'static) {
+        if self.shared.ready.get() || self.shared.dead.get() {
+            f();
+        } else {
+            self.shared.on_settled.borrow_mut().push(Box::new(f));
+        }
     }
 
     /// Sends request `id` to the worker; `waiting` hears its answer, or why it gets none.

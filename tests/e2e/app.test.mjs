@@ -90,14 +90,32 @@ test('on a slow link the page shows at once and says it is starting the engine u
   page.on('pageerror', (e) => errors.push(e.message));
   const t0 = Date.now();
   await page.goto(base);
-  await page.locator('#input-text').waitFor();
+  // The shell's box (index.html) is usable at once, and stays until the engine has started.
+  await page.locator('#shell-text').waitFor();
   assert.ok(Date.now() - t0 < 2000, 'the page is usable before the engine arrives');
   // What the first path does not read (RBAC objects) waits for the engine, and the page says so.
-  await paste(page, fixture('rbac/paste-amy-and-cluster-additions.txt'));
-  await page.locator('.working', { hasText: "Starting the inspector's engine" }).waitFor({ timeout: 5000 });
+  await page.locator('#shell-text').fill(fixture('rbac/paste-amy-and-cluster-additions.txt'));
+  await page.locator('#shell-status', { hasText: 'The whole inspector reads this once it has loaded' }).waitFor({ timeout: 5000 });
   await reportText(page, ['What this identity can do in your cluster']);
+  assert.equal(await page.locator('#shell').count(), 0);
   assert.equal(await page.locator('.working').count(), 0);
+  // In the page's own box, before its engine has started (the lab first, so the page takes over
+  // at once): the page says what it is waiting for.
+  const lab = await newContext(browser);
+  await lab.route('**/kube-cert-inspector_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  const labPage = await lab.newPage();
+  labPage.on('pageerror', (e) => errors.push(e.message));
+  await labPage.goto(`${base}#lab`);
+  await labPage.locator('#shell').waitFor({ state: 'detached' });
+  await labPage.evaluate(() => { location.hash = ''; });
+  await paste(labPage, fixture('rbac/paste-amy-and-cluster-additions.txt'));
+  await labPage.locator('.working', { hasText: "Starting the inspector's engine" }).waitFor({ timeout: 5000 });
+  await reportText(labPage, ['What this identity can do in your cluster']);
   assert.deepEqual(errors, []);
+  await lab.close();
   await context.close();
 });
 

@@ -134,6 +134,32 @@ test('a page opened empty shows its box as plain HTML, answers a paste from the 
   await context.close();
 });
 
+test('an empty page keeps its shell until the engine has started: a paste meanwhile is answered at once by the first module, then the page takes over', async () => {
+  // The engine's wasm held back: the page's module mounts (behind the shell), the engine cannot start.
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const { context, page, requests, errors } = await openPage(browser, `${base}index.html`, { viewport: { width: 900, height: 1200 } }, (ctx) => ctx.route(/\/kube-cert-inspector_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  }));
+  await page.locator('#input-text').waitFor({ state: 'attached', timeout: 20_000 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#shell').count(), 1, 'the shell stays while the engine is on its way');
+  const yaml = fs.readFileSync(path.join(fixtures, 'csr-object-system-masters.yaml'), 'utf8');
+  await page.locator('#shell-text').fill(yaml);
+  const first = page.locator('#shell #first-view');
+  await first.locator('.verdict-label').waitFor({ timeout: 10_000 });
+  assert.equal(await first.locator('.verdict-label').innerText(), 'Do not approve');
+  // The engine arrives: the page's own report replaces the shell, with the text in its box.
+  release();
+  await page.locator('#shell').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.equal(await page.locator('#input-text').inputValue(), yaml);
+  assert.equal(await page.locator('.report .verdict-label').first().innerText(), 'Do not approve');
+  assert.deepEqual(own(requests), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('binary files dropped before the page has loaded are read by the page once it has', async () => {
   const { context, page, errors, release } = await openHeld(`${base}index.html`);
   await page.locator('#shell-text').waitFor();
