@@ -202,12 +202,13 @@ if (shell) {
     touched = true;
     publish(box.value);
   }
-  box.addEventListener('input', () => {
+  box.addEventListener('input', (e) => {
     touched = true;
     held = null;
     publish(box.value);
     clearTimeout(typing);
-    typing = setTimeout(answer, 200);
+    // A paste or a drop is answered at once; typing, once it pauses.
+    typing = setTimeout(answer, /^insertFrom(Paste|Drop)$/.test(e.inputType || '') ? 0 : 200);
   });
   box.addEventListener('paste', (e) => {
     const text = e.clipboardData?.getData('text/plain') || '';
