@@ -33,27 +33,27 @@ use super::{util, Input, MAX_NOTES, MAX_OBJECTS};
 /// kind, else whether anything in it was recognised.
 pub type TextReader = fn(&mut Reading, &Text, &Place) -> Option<bool>;
 
-pub const TEXT_READERS: &[(&str, TextReader)] = &[
-    // Error lines first: the rest of the text (a kubeconfig pasted with one) is read after them.
-    ("error messages of kubectl, client-go and Go", kubectl_error::read_text),
-    // kubectl's human-readable CSR output: before YAML, which would take `Name:   alice` for a mapping.
-    ("kubectl describe csr / get csr output", kubectl_text::read_text),
-    ("YAML or JSON documents", document::read_text),
-    ("PEM blocks", pem::read_text),
-    ("bearer tokens (JWT, bootstrap)", token::read_text),
-    ("base64 of PEM or DER", base64::read_text),
-];
+/// The text readers, in order, with the given reader of error messages.
+macro_rules! text_readers {
+    ($errors:path) => {
+        &[
+            // Error lines first: the rest of the text (a kubeconfig pasted with one) is read after them.
+            ("error messages of kubectl, client-go and Go", $errors),
+            // kubectl's human-readable CSR output: before YAML, which would take `Name:   alice` for a mapping.
+            ("kubectl describe csr / get csr output", kubectl_text::read_text),
+            ("YAML or JSON documents", document::read_text),
+            ("PEM blocks", pem::read_text),
+            ("bearer tokens (JWT, bootstrap)", token::read_text),
+            ("base64 of PEM or DER", base64::read_text),
+        ]
+    };
+}
+
+pub const TEXT_READERS: &[(&str, TextReader)] = text_readers!(kubectl_error::read_text);
 
 /// [`TEXT_READERS`] for the first path: the error messages' reader only tells whether a text may
 /// hold any.
-const FIRST_TEXT_READERS: &[(&str, TextReader)] = &[
-    ("error messages of kubectl, client-go and Go", kubectl_error::leave_to_whole_engine),
-    ("kubectl describe csr / get csr output", kubectl_text::read_text),
-    ("YAML or JSON documents", document::read_text),
-    ("PEM blocks", pem::read_text),
-    ("bearer tokens (JWT, bootstrap)", token::read_text),
-    ("base64 of PEM or DER", base64::read_text),
-];
+const FIRST_TEXT_READERS: &[(&str, TextReader)] = text_readers!(kubectl_error::leave_to_whole_engine);
 
 /// A reader of one kind of Kubernetes object: whether it recognises a document, and how to read it.
 pub type DocumentReader = (fn(&Value) -> bool, fn(&mut Reading, &Value, &str, &Place));
