@@ -28,7 +28,10 @@ function startWorker() {
   try {
     const w = new Worker(here('./worker.js'), { type: 'module' });
     // What it says before the page listens: that its engine started, or that it could not.
-    w.onmessage = (e) => { if (e.data && e.data.ready) w.kciReady = true; };
+    w.onmessage = (e) => {
+      if (e.data?.ready === true) w.kciReady = true;
+      if (e.data?.ready === false) w.kciError = String(e.data.error || 'the engine could not start');
+    };
     w.onerror = (e) => { w.kciError = String(e.message || 'the worker failed'); e.preventDefault(); };
     globalThis.__kciWorker = w;
   } catch (e) {

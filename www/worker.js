@@ -11,7 +11,7 @@
 //   {id, kind: 'lab_issue', input}    -> {id, bytes: Uint8Array}   (what the practice CA signs)
 //   {id, kind: 'lab_walk', input}     -> {id, bytes: Uint8Array}   (the walk-through's steps)
 //   any failure                       -> {id, error, fatal}
-//   once the engine has started       -> {ready: true}
+//   once the engine has started       -> {ready: true}, or {ready: false, error} if it could not
 // Like the page, it makes no request beyond the app's own files.
 // The engine's wasm is requested first, while its JS glue loads (one round trip less than
 // importing the glue before fetching: on a phone's link, 150 ms or more).
@@ -21,8 +21,9 @@ const ready = import('./kube-cert-inspector.js').then(async (m) => {
   await m.default({ module_or_path: wasm });
   ({ __analyse, __reportJson, __ask, __labInfo, __labFinish, __labIssue, __labWalk, __bytes } = m);
 });
-// Tells the page the engine has started (it says "Starting…" until then, on a slow link).
-ready.then(() => self.postMessage({ ready: true }), () => {});
+// Tells the page the engine has started (it says "Starting…" until then, on a slow link), or that
+// it could not (the page then stops waiting for it, and says why when asked for a report).
+ready.then(() => self.postMessage({ ready: true }), (err) => self.postMessage({ ready: false, error: String(err) }));
 let broken = null;
 
 self.onmessage = async (e) => {

@@ -175,8 +175,14 @@ impl Engine {
             let shared = shared.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
-                if get(&data, "ready").as_bool() == Some(true) {
-                    shared.ready.set(true);
+                if let Some(ready) = get(&data, "ready").as_bool() {
+                    // Started, or could not start (its wasm did not load): the next request
+                    // starts a new worker, and says why if that one cannot start either.
+                    if ready {
+                        shared.ready.set(true);
+                    } else {
+                        shared.dead.set(true);
+                    }
                     shared.settle();
                     return;
                 }

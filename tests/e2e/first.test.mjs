@@ -160,6 +160,14 @@ test('an empty page keeps its shell until the engine has started: a paste meanwh
   await context.close();
 });
 
+test('an empty page whose engine cannot load still gives way to the page, which says why when asked', async () => {
+  const { context, page } = await openPage(browser, `${base}index.html`, { viewport: { width: 900, height: 1200 } }, (ctx) => ctx.route(/\/kube-cert-inspector_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' })));
+  await page.locator('#shell').waitFor({ state: 'detached', timeout: 20_000 });
+  await page.locator('#input-text').fill(fs.readFileSync(path.join(fixtures, 'rbac/paste-amy-and-cluster-additions.txt'), 'utf8'));
+  await page.locator('[role=alert], .error', { hasText: /engine|worker|WebAssembly|could not/i }).first().waitFor({ timeout: 20_000 });
+  await context.close();
+});
+
 test('binary files dropped before the page has loaded are read by the page once it has', async () => {
   const { context, page, errors, release } = await openHeld(`${base}index.html`);
   await page.locator('#shell-text').waitFor();
