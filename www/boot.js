@@ -141,6 +141,8 @@ const status = document.getElementById('shell-status');
  * freeze the tab), as in the page's box (src/ui/background.rs, BIG_INPUT_BYTES). */
 const BIG_INPUT_BYTES = 128 * 1024;
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** What the shell says of an input the first module does not read. */
+const READ_BY_THE_WHOLE = 'The whole inspector reads this once it has loaded (a moment)…';
 /** The first module, once it has started. */
 let first = null;
 /** The reader has changed the box: nothing the address names overwrites it. */
@@ -174,7 +176,7 @@ function answer() {
     hideFirst();
     say(held !== null
       ? `${sizeText(text.length)} of text, not shown in the box: too large to edit here. The whole inspector reads it once it has loaded…`
-      : 'The whole inspector reads this once it has loaded (a moment)…');
+      : READ_BY_THE_WHOLE);
   }
 }
 /** Takes `text` (pasted, or a dropped file's) as the box's input: in the box, or held out of it
@@ -293,7 +295,7 @@ import('./kube-cert-inspector-first.js')
         if (shell) {
           const address = m.textOfAddress(location.hash);
           if (address !== undefined) box.value = address;
-          if (box.value.trim()) say(html ? '' : 'The whole inspector reads this once it has loaded (a moment)…');
+          if (box.value.trim()) say(html ? '' : READ_BY_THE_WHOLE);
         }
         show(html);
         // A link to a report lands on it: on a phone the header and the box fill the first

@@ -26,14 +26,23 @@ after(async () => {
   server?.close();
 });
 
-/** Opens `url` with the page's own wasm held back until `release()`; records requests and errors. */
-async function openHeld(url, viewport = { width: 390, height: 844 }) {
+/** Holds back every response of `context` whose URL matches `pattern`; resolves to the function
+ * that lets them through. */
+async function hold(context, pattern) {
   let release;
   const released = new Promise((r) => { release = r; });
-  const opened = await openPage(browser, url, { viewport }, (context) => context.route(/kube-cert-inspector-page_bg\.wasm$/, async (route) => {
+  await context.route(pattern, async (route) => {
     await released;
     await route.continue();
-  }));
+  });
+  return release;
+}
+
+/** Opens `url` with the wasm `pattern` names (the page's own by default) held back until
+ * `release()`; records requests and errors. */
+async function openHeld(url, viewport = { width: 390, height: 844 }, pattern = /kube-cert-inspector-page_bg\.wasm$/) {
+  let release;
+  const opened = await openPage(browser, url, { viewport }, async (context) => { release = await hold(context, pattern); });
   return { ...opened, release };
 }
 
@@ -80,13 +89,8 @@ test('the app shows the first report before its own module arrives, then its own
 
 test('a page opened empty shows its box as plain HTML, answers a paste from the first module, then the page takes the text and the focus over', async () => {
   // Everything wasm held back: the box is there before any of it (index.html's shell).
-  let releaseFirst;
-  const firstHeld = new Promise((r) => { releaseFirst = r; });
   const { context, page, requests, errors, release } = await openHeld(`${base}index.html`, { width: 900, height: 1200 });
-  await context.route(/kube-cert-inspector-first_bg\.wasm$/, async (route) => {
-    await firstHeld;
-    await route.continue();
-  });
+  const releaseFirst = await hold(context, /kube-cert-inspector-first_bg\.wasm$/);
   const box = page.locator('#shell-text');
   await box.waitFor();
   assert.match(await page.locator('#shell-status').innerText(), /Nothing to inspect yet/);
@@ -136,12 +140,7 @@ test('a page opened empty shows its box as plain HTML, answers a paste from the 
 
 test('an empty page keeps its shell until the engine has started: a paste meanwhile is answered at once by the first module, then the page takes over', async () => {
   // The engine's wasm held back: the page's module mounts (behind the shell), the engine cannot start.
-  let release;
-  const released = new Promise((r) => { release = r; });
-  const { context, page, requests, errors } = await openPage(browser, `${base}index.html`, { viewport: { width: 900, height: 1200 } }, (ctx) => ctx.route(/\/kube-cert-inspector_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  }));
+  const { context, page, requests, errors, release } = await openHeld(`${base}index.html`, { width: 900, height: 1200 }, /\/kube-cert-inspector_bg\.wasm$/);
   await page.locator('#input-text').waitFor({ state: 'attached', timeout: 20_000 });
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#shell').count(), 1, 'the shell stays while the engine is on its way');
