@@ -23,6 +23,7 @@ pub mod rbac;
 pub mod secret;
 pub mod sniff;
 pub mod token;
+pub mod yaml;
 
 use serde_json::Value;
 

@@ -6,7 +6,6 @@ use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::engine::util::clip;
@@ -247,18 +246,19 @@ fn yaml_shape(text: &str) -> (usize, usize) {
     (max, items)
 }
 
-/// Flow nesting past this is refused before YAML parsing: libyaml's flow handling is quadratic
-/// in the depth (`a: [[[…` 40,000 deep took 5.8 s, 100,000 deep 35 s), and serde_yaml_ng refuses
-/// anything past 128 levels afterwards anyway; no Kubernetes object nests flow YAML this deep.
+/// Flow nesting past this is refused before YAML parsing: libyaml (serde_yaml_ng's parser until
+/// issue #24) took 35 s for `a: [[[…` 100,000 deep, and the loader refuses anything past
+/// [`yaml::MAX_DEPTH`](super::yaml::MAX_DEPTH) levels anyway; no Kubernetes object nests flow
+/// YAML this deep.
 pub const MAX_FLOW_DEPTH: usize = 64;
-/// YAML with more lines and flow items than this is refused before parsing: serde_yaml_ng holds
-/// every event before building values, so 7 MB of `[[…],…]` took 1.2 GB. 200,000 is about
-/// 0.3 s and 80 MB; a 5 MB `kubectl get csr -o yaml` has well under 100,000.
+/// YAML with more lines and flow items than this is refused before parsing: every item becomes a
+/// value held in memory (serde_yaml_ng took 1.2 GB for 7 MB of `[[…],…]`). A 5 MB
+/// `kubectl get csr -o yaml` has well under 100,000.
 pub const MAX_YAML_ITEMS: usize = 200_000;
 
-/// Parses JSON or (multi-document) YAML into values. YAML goes through serde_yaml_ng, whose
-/// recursion limit and alias-expansion ("billion laughs") limit protect the page; flow nesting
-/// deeper than [`MAX_FLOW_DEPTH`] is refused first.
+/// Parses JSON or (multi-document) YAML into values. YAML goes through [`super::yaml`], whose
+/// depth and alias-expansion ("billion laughs") limits protect the page; flow nesting deeper than
+/// [`MAX_FLOW_DEPTH`] and more than [`MAX_YAML_ITEMS`] items are refused first.
 pub fn documents(text: &str) -> Result<Vec<Value>, String> {
     let t = text.trim_start();
     if t.starts_with('{') || t.starts_with('[') {
@@ -279,18 +279,13 @@ pub fn documents(text: &str) -> Result<Vec<Value>, String> {
             "expected YAML of at most {MAX_YAML_ITEMS} lines and items; found {items}: split the input"
         ));
     }
-    let mut out = Vec::new();
-    for (i, doc) in serde_yaml_ng::Deserializer::from_str(text).enumerate() {
-        if i >= MAX_DOCUMENTS {
-            return Err(format!("more than {MAX_DOCUMENTS} YAML documents; split the input"));
+    super::yaml::documents(text, MAX_DOCUMENTS).map_err(|e| {
+        if e.starts_with("more than") {
+            e
+        } else {
+            format!("expected YAML, but {e}")
         }
-        match Value::deserialize(doc) {
-            Ok(Value::Null) => {}
-            Ok(v) => out.push(v),
-            Err(e) => return Err(format!("expected YAML, but document {} does not parse: {e}", i + 1)),
-        }
-    }
-    Ok(out)
+    })
 }
 
 /// Describes unreadable text for an error message: its first line, clipped.
