@@ -162,7 +162,9 @@ fn identity(r: &Report, o: &Object, out: &mut String) {
     }
     out.push_str(&format!(
         "<dt>What it is</dt><dd><span class=\"{}\">{}</span></dd><dt>What it can do</dt><dd>{}</dd></dl>",
-        format!("identity-kind kind-{:?}", id.kind).to_lowercase(),
+        // ASCII (a variant's name): `to_lowercase` would link core's Unicode case tables, 11 KB
+        // of this module's gzip (issue #24).
+        format!("identity-kind kind-{:?}", id.kind).to_ascii_lowercase(),
         esc(&id.kind_label),
         esc(&id.can_do)
     ));
