@@ -42,6 +42,70 @@ fn pemish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// YAML as people paste it and as an attacker writes it, for the YAML loader (issue #24's
+/// saphyr-parser events): anchors and aliases, tags, flow and block collections, block scalars,
+/// directives, document markers, and numbers in every spelling the loader resolves.
+fn yamlish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a: ",
+        "kind: CertificateSigningRequest\n",
+        "spec:\n",
+        "  ",
+        "\n",
+        "- ",
+        "? ",
+        ": ",
+        "&a ",
+        "*a",
+        "&b ",
+        "*b",
+        "!!int ",
+        "!!str ",
+        "!!float ",
+        "!!bool ",
+        "!!null ",
+        "!x ",
+        "! ",
+        "!!map ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "|\n",
+        ">-\n",
+        "'q'",
+        "\"\\u263a\"",
+        "\"",
+        "'",
+        "---\n",
+        "...\n",
+        "%YAML 1.2\n",
+        "%TAG !e! tag:e,2000:\n",
+        "!e!x ",
+        "1",
+        "-1",
+        "0x1F",
+        "0o7",
+        "0b1",
+        "1.5e3",
+        ".5",
+        "1.",
+        ".inf",
+        "-.Inf",
+        ".nan",
+        "0755",
+        "99999999999999999999999",
+        "~",
+        "true",
+        "null",
+        "# c\n",
+        "\t",
+        "\u{feff}",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -68,6 +132,15 @@ proptest! {
         let _ = token::is_bootstrap(&s);
         let _ = token::parse(&s);
         let _ = token::parse(&text);
+    }
+
+    #[test]
+    fn yaml_gives_values_or_a_message(text in yamlish()) {
+        if let Err(e) = input::documents(&text) {
+            prop_assert!(e.starts_with("expected") || e.starts_with("more than"), "{e}");
+        }
+        let r = inspect(text.as_bytes(), NOW);
+        prop_assert!(r.error.is_some() || !r.objects.is_empty() || !r.input.not_understood.is_empty());
     }
 
     #[test]
