@@ -279,13 +279,7 @@ pub fn documents(text: &str) -> Result<Vec<Value>, String> {
             "expected YAML of at most {MAX_YAML_ITEMS} lines and items; found {items}: split the input"
         ));
     }
-    super::yaml::documents(text, MAX_DOCUMENTS).map_err(|e| {
-        if e.starts_with("more than") {
-            e
-        } else {
-            format!("expected YAML, but {e}")
-        }
-    })
+    super::yaml::documents(text, MAX_DOCUMENTS)
 }
 
 /// Describes unreadable text for an error message: its first line, clipped.

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 use serde_json::{Map, Number, Value};
 
 /// Collections nested deeper than this are refused (serde_yaml_ng's limit was the same).
@@ -45,7 +45,8 @@ struct Anchored {
 }
 
 /// Parses every document of `text`; `max_documents` past which it stops with an error. Empty
-/// documents (null) are left out. An error names the document, the line and the column.
+/// documents (null) are left out. An error says what was expected, and names the document, the
+/// line and the column.
 pub fn documents(text: &str, max_documents: usize) -> Result<Vec<Value>, String> {
     let mut out = Vec::new();
     let mut loader = Loader {
@@ -57,23 +58,8 @@ pub fn documents(text: &str, max_documents: usize) -> Result<Vec<Value>, String>
     };
     let mut document = 0;
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| {
-            let m = e.marker();
-            format!(
-                "document {} does not parse: {} at line {} column {}",
-                document.max(1),
-                e.info(),
-                m.line(),
-                m.col() + 1
-            )
-        })?;
-        let at = |message: String| {
-            format!(
-                "document {document} does not parse: {message} at line {} column {}",
-                span.start.line(),
-                span.start.col() + 1
-            )
-        };
+        let (event, span) = event.map_err(|e| unparsed(document.max(1), e.info(), e.marker()))?;
+        let at = |message: String| unparsed(document, &message, &span.start);
         match event {
             Event::DocumentStart(_) => {
                 document += 1;
@@ -89,6 +75,15 @@ pub fn documents(text: &str, max_documents: usize) -> Result<Vec<Value>, String>
         }
     }
     Ok(out)
+}
+
+/// What the reader is told of a document that does not parse, and where.
+fn unparsed(document: usize, message: &str, at: &Marker) -> String {
+    format!(
+        "expected YAML, but document {document} does not parse: {message} at line {} column {}",
+        at.line(),
+        at.col() + 1
+    )
 }
 
 /// The anchors some alias names (saphyr-parser numbers them in order, the same on every pass).
@@ -416,7 +411,7 @@ mod tests {
         assert_eq!(documents("", 10).unwrap(), Vec::<Value>::new());
         assert!(documents("a: 1\n---\nb: 2\n---\nc: 3\n", 2).unwrap_err().contains("more than 2"));
         let e = documents("a: 1\n---\nb: [1,\n", 10).unwrap_err();
-        assert!(e.starts_with("document 2 does not parse: "), "{e}");
+        assert!(e.starts_with("expected YAML, but document 2 does not parse: "), "{e}");
         assert!(e.contains("line 4"), "{e}");
         let e = documents("? [1]\n: x\n", 10).unwrap_err();
         assert!(e.contains("expected a string as a mapping's key; found a sequence"), "{e}");
